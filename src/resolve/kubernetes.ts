@@ -1,0 +1,107 @@
+/**
+ * What released Kubernetes (≥ 1.8.1) does (SPEC §5): the PodSecurityPolicy plugin mutates the
+ * pod, API validation checks the result, and the kubelet sets no_new_privs exactly when the
+ * setting is `false` (`pkg/securitycontext` AddNoNewPrivileges).
+ *
+ * @packageDocumentation
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
+import { addedCapabilitiesWhere, grantsSysAdmin, KUBERNETES_SYS_ADMIN, type AddedCapability } from '../capabilities.js'
+import * as O from './origins.js'
+import { restrictedChecks, restrictedViolation } from './podSecurity.js'
+import type { DecisionWarning, KubernetesDecision, Origin, PodSecurityOptions, PolicyInput, ResolveInput, Violation } from './types.js'
+import {
+  escalationForbiddenByPolicy,
+  invalidPolicy,
+  privilegedWithoutEscalation,
+  sysAdminSpelling,
+  sysAdminWithoutEscalation,
+} from './violations.js'
+
+/** `allowPrivilegeEscalation` after admission and the input that decided it. */
+export interface AdmittedSetting {
+  readonly setting: boolean | null
+  readonly from: Origin
+}
+
+const FROM_CONTAINER_TRUE: AdmittedSetting = Object.freeze({ setting: true, from: O.CONTAINER_ESCALATION_TRUE })
+const FROM_CONTAINER_FALSE: AdmittedSetting = Object.freeze({ setting: false, from: O.CONTAINER_ESCALATION_FALSE })
+const FROM_DEFAULT_TRUE: AdmittedSetting = Object.freeze({ setting: true, from: O.POLICY_DEFAULT_TRUE })
+const FROM_DEFAULT_FALSE: AdmittedSetting = Object.freeze({ setting: false, from: O.POLICY_DEFAULT_FALSE })
+const FROM_GATE_FALSE: AdmittedSetting = Object.freeze({ setting: false, from: O.POLICY_GATE_FALSE })
+const UNSET: AdmittedSetting = Object.freeze({ setting: null, from: O.UNSET })
+
+/**
+ * The container's `allowPrivilegeEscalation` after PodSecurityPolicy admission: its own value,
+ * else the policy's default, else `false` when the policy's gate is `false` (an absent gate is
+ * `true`, the API default since 1.8.1), else unset.
+ *
+ * @example
+ * ```ts
+ * admittedSettingOf({ policy: { spec: { allowPrivilegeEscalation: false } } }).setting // false
+ * admittedSettingOf({ policy: { spec: {} } }).setting                                   // null
+ * ```
+ * @public
+ */
+export function admittedSettingOf(input: ResolveInput): AdmittedSetting {
+  const own = input.container?.allowPrivilegeEscalation
+  if (own === true) return FROM_CONTAINER_TRUE
+  if (own === false) return FROM_CONTAINER_FALSE
+  const spec = input.policy?.spec
+  const fallback = spec?.defaultAllowPrivilegeEscalation
+  if (fallback === true) return FROM_DEFAULT_TRUE
+  if (fallback === false) return FROM_DEFAULT_FALSE
+  if (spec?.allowPrivilegeEscalation === false) return FROM_GATE_FALSE
+  return UNSET
+}
+
+/** PSP spec validation: a default of `true` needs the gate not to be `false`. */
+export function kubernetesPolicyViolations(policy: PolicyInput | null | undefined, out: Violation[]): void {
+  const spec = policy?.spec
+  if (spec?.defaultAllowPrivilegeEscalation === true && spec.allowPrivilegeEscalation === false) out.push(invalidPolicy())
+}
+
+function isLiteralSysAdmin(name: string): boolean {
+  return name === KUBERNETES_SYS_ADMIN
+}
+
+function isOtherSysAdminSpelling(name: string): boolean {
+  return name !== KUBERNETES_SYS_ADMIN && grantsSysAdmin(name)
+}
+
+/**
+ * Resolve one Linux container as released Kubernetes does (SPEC §5, and §5b when `podSecurity`
+ * is given). Windows pods are handled by `resolveNoNewPrivs` before this is called.
+ */
+export function resolveKubernetes(
+  input: ResolveInput,
+  podSecurity: PodSecurityOptions | undefined,
+): E.Either<ReadonlyNonEmptyArray<Violation>, KubernetesDecision> {
+  const { container, policy } = input
+  const admitted = admittedSettingOf(input)
+  const violations: Violation[] = []
+  let warnings: ReadonlyArray<DecisionWarning> = O.NO_WARNINGS
+  if (admitted.setting === false) {
+    if (container?.privileged === true) violations.push(privilegedWithoutEscalation())
+    const literal = addedCapabilitiesWhere(container, policy, 'exact', isLiteralSysAdmin)
+    for (let i = 0; i < literal.length; i++) violations.push(sysAdminWithoutEscalation(literal[i] as AddedCapability, true))
+    const spellings = addedCapabilitiesWhere(container, policy, 'exact', isOtherSysAdminSpelling)
+    if (spellings.length > 0) warnings = spellings.map(sysAdminSpelling)
+  } else if (policy?.spec?.allowPrivilegeEscalation === false) {
+    violations.push(escalationForbiddenByPolicy(policy, false, true))
+  }
+  if (podSecurity !== undefined && admitted.setting !== false && restrictedChecks(podSecurity, false)) {
+    violations.push(restrictedViolation(input.name))
+  }
+  kubernetesPolicyViolations(policy, violations)
+  if (violations.length > 0) return E.left(violations as unknown as ReadonlyNonEmptyArray<Violation>)
+  return E.right({
+    semantics: 'kubernetes',
+    applicable: true,
+    noNewPrivs: admitted.setting === false,
+    setting: admitted.setting,
+    from: admitted.from,
+    warnings,
+  })
+}

@@ -1,0 +1,57 @@
+/**
+ * The first design (SPEC §4): `noNewPrivileges` on the pod, overridden by the container.
+ *
+ * @packageDocumentation
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
+import * as O from './origins.js'
+import { restrictedChecks, restrictedViolation } from './podSecurity.js'
+import type { NoNewPrivilegesDecision, Origin, PodSecurityOptions, ResolveInput, Violation } from './types.js'
+
+/**
+ * The flag that decides under the first design: the container's `noNewPrivileges`, else the
+ * pod's, else the default `false`.
+ *
+ * @example
+ * ```ts
+ * noNewPrivilegesOf({ pod: { noNewPrivileges: true }, container: { noNewPrivileges: false } })
+ * // { target: 'container', path: 'securityContext.noNewPrivileges', value: false }
+ * ```
+ * @public
+ */
+export function noNewPrivilegesOf(input: ResolveInput): Origin {
+  const own = input.container?.noNewPrivileges
+  if (own === true) return O.CONTAINER_NO_NEW_PRIVILEGES_TRUE
+  if (own === false) return O.CONTAINER_NO_NEW_PRIVILEGES_FALSE
+  const pod = input.pod?.noNewPrivileges
+  if (pod === true) return O.POD_NO_NEW_PRIVILEGES_TRUE
+  if (pod === false) return O.POD_NO_NEW_PRIVILEGES_FALSE
+  return O.UNSET
+}
+
+/**
+ * Resolve one Linux container under the first design. It has no violations of its own; the
+ * `restricted` level (when asked for) reads the container's own `allowPrivilegeEscalation`, since
+ * policies play no part here.
+ */
+export function resolveNoNewPrivileges(
+  input: ResolveInput,
+  podSecurity: PodSecurityOptions | undefined,
+): E.Either<ReadonlyNonEmptyArray<Violation>, NoNewPrivilegesDecision> {
+  if (
+    podSecurity !== undefined &&
+    input.container?.allowPrivilegeEscalation !== false &&
+    restrictedChecks(podSecurity, false)
+  ) {
+    return E.left([restrictedViolation(input.name)])
+  }
+  const from = noNewPrivilegesOf(input)
+  return E.right({
+    semantics: 'noNewPrivileges',
+    applicable: true,
+    noNewPrivs: from.value === true,
+    from,
+    warnings: O.NO_WARNINGS,
+  })
+}

@@ -1,0 +1,86 @@
+/**
+ * The Pod Security Standards' `restricted` level, `allowPrivilegeEscalation` check (SPEC §5b), as
+ * pod-security-admission implements it.
+ *
+ * @packageDocumentation
+ */
+import type { PodSecurityOptions, PodSecurityVersion, Violation } from './types.js'
+import { ESCALATION_PATH } from './violations.js'
+
+/** The upstream `forbiddenReason` of the check. @public */
+export const RESTRICTED_REASON = 'allowPrivilegeEscalation != false'
+
+/** The first policy version with the check. */
+const FIRST_CHECKED_MINOR = 8
+/** From this policy version on, Windows pods are exempt. */
+const WINDOWS_EXEMPT_MINOR = 25
+
+/**
+ * The minor version a policy version names: `'v1.25'` → 25, `'latest'` (or anything that does not
+ * name a `v1.N` version) → `Infinity`.
+ *
+ * @example
+ * ```ts
+ * minorOf('v1.8')   // 8
+ * minorOf('latest') // Infinity
+ * ```
+ * @public
+ */
+export function minorOf(version: PodSecurityVersion | undefined): number {
+  if (version === undefined || version === 'latest') return Infinity
+  const match = /^v1\.(\d+)$/.exec(version)
+  return match === null ? Infinity : Number(match[1])
+}
+
+/**
+ * Does the level check this pod's containers at all? Not before `v1.8`, and not for Windows pods
+ * from `v1.25` on.
+ *
+ * @example
+ * ```ts
+ * restrictedChecks({ level: 'restricted', version: 'v1.24' }, true) // true
+ * restrictedChecks({ level: 'restricted', version: 'v1.25' }, true) // false
+ * ```
+ * @public
+ */
+export function restrictedChecks(options: PodSecurityOptions, windows: boolean): boolean {
+  const minor = minorOf(options.version)
+  if (minor < FIRST_CHECKED_MINOR) return false
+  return !(windows && minor >= WINDOWS_EXEMPT_MINOR)
+}
+
+function quoted(name: string | null | undefined): string {
+  return JSON.stringify(typeof name === 'string' ? name : '')
+}
+
+/**
+ * The violation for one container whose setting after admission is not `false`.
+ *
+ * @example
+ * ```ts
+ * restrictedViolation('a').message // 'container "a" must set securityContext.allowPrivilegeEscalation=false'
+ * ```
+ * @public
+ */
+export function restrictedViolation(name: string | null | undefined): Violation {
+  return {
+    code: 'restricted-requires-no-escalation',
+    target: 'container',
+    path: ESCALATION_PATH,
+    message: `container ${quoted(name)} must set securityContext.allowPrivilegeEscalation=false`,
+  }
+}
+
+/**
+ * The upstream pod-level `forbiddenDetail` for the failing containers, in pod order.
+ *
+ * @example
+ * ```ts
+ * restrictedPodDetail(['a', 'b']) // 'containers "a", "b" must set securityContext.allowPrivilegeEscalation=false'
+ * ```
+ * @public
+ */
+export function restrictedPodDetail(names: ReadonlyArray<string | null | undefined>): string {
+  const list = names.map(quoted).join(', ')
+  return `${names.length === 1 ? 'container' : 'containers'} ${list} must set securityContext.allowPrivilegeEscalation=false`
+}

@@ -1,0 +1,57 @@
+/**
+ * `resolveNoNewPrivs`: the one entry point of resolution.
+ *
+ * @packageDocumentation
+ */
+import type * as E from 'fp-ts/lib/Either.js'
+import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
+import { resolveKubernetes } from './kubernetes.js'
+import { resolveNoNewPrivileges } from './noNewPrivileges.js'
+import { resolveProposal } from './proposal.js'
+import type { Decision, ResolveInput, ResolveOptions, Violation } from './types.js'
+import { isWindows, resolveWindows } from './windows.js'
+
+const NO_INPUT: ResolveInput = Object.freeze({})
+
+/**
+ * Will this container run with Linux `no_new_privs`, and is its pod admissible?
+ *
+ * Total: for every well-typed input it returns, never throws. `Left` holds every violation (the
+ * API server or admission would reject the pod, nothing runs); `Right` holds the decision and a
+ * machine-readable account of which input decided it.
+ *
+ * @example
+ * ```ts
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { resolveNoNewPrivs } from 'no-new-privs'
+ *
+ * const result = resolveNoNewPrivs({ container: { runAsUser: 1000 }, pod: {} })
+ * if (E.isRight(result)) {
+ *   result.right.noNewPrivs // false: nil row, nonRoot column
+ * }
+ *
+ * resolveNoNewPrivs({ container: { runAsUser: 1000 } }, { semantics: 'kubernetes' })
+ * // Right({ noNewPrivs: false, setting: null, ... })
+ *
+ * resolveNoNewPrivs({ container: { privileged: true, allowPrivilegeEscalation: false } })
+ * // Left([{ code: 'privileged-without-escalation', path: 'securityContext.allowPrivilegeEscalation', ... }])
+ * ```
+ * @public
+ */
+export function resolveNoNewPrivs(
+  input: ResolveInput | null | undefined,
+  options?: ResolveOptions,
+): E.Either<ReadonlyNonEmptyArray<Violation>, Decision> {
+  const given = input ?? NO_INPUT
+  const semantics = options?.semantics ?? 'proposal'
+  const podSecurity = options?.podSecurity
+  if (isWindows(given)) return resolveWindows(given, semantics, podSecurity)
+  switch (semantics) {
+    case 'kubernetes':
+      return resolveKubernetes(given, podSecurity)
+    case 'noNewPrivileges':
+      return resolveNoNewPrivileges(given, podSecurity)
+    default:
+      return resolveProposal(given, podSecurity)
+  }
+}
