@@ -1,0 +1,117 @@
+/**
+ * Choosing among several PodSecurityPolicies as the admission plugin did: policies in name order;
+ * the first that admits the pod without changing it; else the first that admits it with changes;
+ * if none admits it, the pod is judged under the first by name.
+ *
+ * @packageDocumentation
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { addedCapabilitiesWhere } from '../capabilities.js'
+import { resolveNoNewPrivs } from '../resolve/resolve.js'
+import type { PolicyInput, ResolveInput, Semantics } from '../resolve/types.js'
+
+/** A policy that may be chosen, with the name it is ordered by. */
+export interface PolicyCandidate {
+  readonly name: string
+  readonly policy: PolicyInput
+}
+
+/** How the chosen policy treated the pod. */
+export type Admission = 'unchanged' | 'changed' | 'rejected'
+
+/** The policy the pod is judged under. */
+export interface PolicyChoice<P extends PolicyCandidate> {
+  readonly candidate: P
+  readonly admission: Admission
+}
+
+/**
+ * Order policies as the admission plugin did: by name, byte-wise (Go's `sort.Strings`).
+ *
+ * @example
+ * ```ts
+ * [{ name: 'b' }, { name: 'B' }, { name: 'a' }].sort(byPolicyName).map((p) => p.name) // ['B', 'a', 'b']
+ * ```
+ * @public
+ */
+export function byPolicyName(a: { readonly name: string }, b: { readonly name: string }): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0
+}
+
+const always = (): boolean => true
+
+/**
+ * Would admitting this container under `policy` change it? Only the defaulting that this library
+ * models counts: `allowPrivilegeEscalation` (from the policy's default, or in released
+ * Kubernetes from a closed gate), `defaultAddCapabilities` not already there or dropped, and a uid
+ * or `runAsNonRoot` filled in by the `runAsUser` strategy.
+ *
+ * @example
+ * ```ts
+ * policyChangesContainer({ container: {} }, { spec: { defaultAllowPrivilegeEscalation: false } }, 'proposal') // true
+ * policyChangesContainer({ container: { allowPrivilegeEscalation: false } }, { spec: { defaultAllowPrivilegeEscalation: false } }, 'proposal') // false
+ * ```
+ * @public
+ */
+export function policyChangesContainer(input: ResolveInput, policy: PolicyInput, semantics: Semantics): boolean {
+  if (semantics === 'noNewPrivileges' || input.os === 'windows') return false
+  const spec = policy.spec
+  if (spec == null) return false
+  const container = input.container
+  if (container?.allowPrivilegeEscalation == null) {
+    if (spec.defaultAllowPrivilegeEscalation != null) return true
+    if (semantics === 'kubernetes' && spec.allowPrivilegeEscalation === false) return true
+  }
+  const comparison = semantics === 'kubernetes' ? 'exact' : 'normalised'
+  if (addedCapabilitiesWhere(container, policy, comparison, always).some((c) => c.target === 'policy')) return true
+  const rule = spec.runAsUser?.rule
+  const uidKnown = container?.runAsUser != null || input.pod?.runAsUser != null
+  if (rule === 'MustRunAs' && !uidKnown) return true
+  if (rule === 'MustRunAsNonRoot' && !uidKnown && (container?.runAsNonRoot ?? input.pod?.runAsNonRoot) == null) return true
+  return false
+}
+
+/**
+ * Choose the policy a pod is judged under. `candidates` must be in name order (`byPolicyName`)
+ * and non-empty; `containers` are the pod's containers without a policy.
+ *
+ * A policy admits the pod when every container resolves without a violation under it (the Pod
+ * Security Standards are a separate admission and are not consulted here).
+ *
+ * @example
+ * ```ts
+ * const choice = choosePolicy(
+ *   [{ container: { allowPrivilegeEscalation: true } }],
+ *   [{ name: 'a-restricted', policy: { spec: { allowPrivilegeEscalation: false } } },
+ *    { name: 'b-permissive', policy: { spec: { allowPrivilegeEscalation: true } } }],
+ *   'proposal',
+ * )
+ * choice.candidate.name // 'b-permissive'
+ * choice.admission      // 'unchanged'
+ * ```
+ * @public
+ */
+export function choosePolicy<P extends PolicyCandidate>(
+  containers: ReadonlyArray<ResolveInput>,
+  candidates: readonly [P, ...P[]] | ReadonlyArray<P>,
+  semantics: Semantics,
+): PolicyChoice<P> {
+  let changed: P | undefined
+  for (const candidate of candidates) {
+    let admits = true
+    let changes = false
+    for (const input of containers) {
+      const withPolicy: ResolveInput = { ...input, policy: candidate.policy }
+      if (E.isLeft(resolveNoNewPrivs(withPolicy, { semantics }))) {
+        admits = false
+        break
+      }
+      if (!changes && policyChangesContainer(input, candidate.policy, semantics)) changes = true
+    }
+    if (!admits) continue
+    if (!changes) return { candidate, admission: 'unchanged' }
+    changed ??= candidate
+  }
+  if (changed !== undefined) return { candidate: changed, admission: 'changed' }
+  return { candidate: candidates[0] as P, admission: 'rejected' }
+}
