@@ -1,0 +1,106 @@
+/**
+ * CRI (Container Runtime Interface): `LinuxContainerSecurityContext.no_new_privs` (SPEC §8).
+ *
+ * The field is `bool no_new_privs = 11` of `runtime.v1.LinuxContainerSecurityContext`. Written
+ * with its protobuf field name, `no_new_privs`. Read under that name or under its proto3 JSON
+ * name `noNewPrivs`, since a proto3 JSON parser accepts both; as in Go's `protojson`, the field
+ * given under both names is a `duplicate field` error, `null` means the default (`false`), and
+ * anything but a JSON boolean is an error.
+ *
+ * @packageDocumentation
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
+import { describe, isRecord } from './json.js'
+import type { RuntimeDecision, RuntimeReading, RuntimeSwitchError } from './types.js'
+
+/** The protobuf field name, which this library writes. */
+const PROTO_NAME = 'no_new_privs'
+/** The proto3 JSON (lowerCamelCase) name, also read. */
+const JSON_NAME = 'noNewPrivs'
+
+/**
+ * A security context patched by {@link criSecurityContextWithNoNewPrivs}: the input's own type,
+ * without the camelCase spelling, with `no_new_privs` set.
+ *
+ * @example
+ * ```ts
+ * const context: CriSecurityContextWithNoNewPrivs<{ privileged?: boolean }> = { no_new_privs: true }
+ * ```
+ * @public
+ */
+export type CriSecurityContextWithNoNewPrivs<C> = Omit<C, 'noNewPrivs' | 'no_new_privs'> & {
+  readonly no_new_privs: boolean
+}
+
+/**
+ * The CRI `LinuxContainerSecurityContext` that gives a container the decided `no_new_privs`.
+ *
+ * Returns a new object; the input is not modified and its other fields are kept. The value is
+ * written explicitly, `false` included, under `no_new_privs`; a `noNewPrivs` key of the input is
+ * removed so the result never holds the field twice.
+ *
+ * @example
+ * ```ts
+ * criSecurityContextWithNoNewPrivs({ noNewPrivs: true }, { privileged: false })
+ * // { privileged: false, no_new_privs: true }
+ * criSecurityContextWithNoNewPrivs({ noNewPrivs: false })
+ * // { no_new_privs: false }
+ * ```
+ * @public
+ */
+export function criSecurityContextWithNoNewPrivs<C extends object = Record<never, never>>(
+  decision: RuntimeDecision,
+  context?: C,
+): CriSecurityContextWithNoNewPrivs<C> {
+  const out: Record<string, unknown> = { ...context }
+  delete out[JSON_NAME]
+  out[PROTO_NAME] = decision.noNewPrivs
+  return out as CriSecurityContextWithNoNewPrivs<C>
+}
+
+function error(
+  code: RuntimeSwitchError['code'],
+  path: string,
+  expected: string,
+  received: unknown,
+  message: string,
+): ReadonlyNonEmptyArray<RuntimeSwitchError> {
+  return [{ runtime: 'cri', code, path, expected, received, message }]
+}
+
+/**
+ * Reads a CRI `LinuxContainerSecurityContext` (as JSON): will the runtime set `no_new_privs`?
+ *
+ * The field may be spelled `no_new_privs` (protobuf name) or `noNewPrivs` (proto3 JSON name).
+ * Absent or `null` reads as `false` with `path: null`; `null` or absent context too.
+ *
+ * @example
+ * ```ts
+ * parseCriNoNewPrivs({ no_new_privs: true })  // right({ noNewPrivs: true, path: 'no_new_privs' })
+ * parseCriNoNewPrivs({ noNewPrivs: false })   // right({ noNewPrivs: false, path: 'noNewPrivs' })
+ * parseCriNoNewPrivs({ no_new_privs: 1 })     // left([{ code: 'invalid-value', … }])
+ * ```
+ * @public
+ */
+export function parseCriNoNewPrivs(
+  context: unknown,
+): E.Either<ReadonlyNonEmptyArray<RuntimeSwitchError>, RuntimeReading> {
+  if (context === undefined || context === null) return E.right({ noNewPrivs: false, path: null })
+  if (!isRecord(context)) {
+    return E.left(error('wrong-type', '', 'object', context,
+      `a LinuxContainerSecurityContext must be a JSON object, got ${describe(context)}`))
+  }
+  const proto = context[PROTO_NAME]
+  const camel = context[JSON_NAME]
+  if (proto !== undefined && camel !== undefined) {
+    return E.left(error('duplicate-field', JSON_NAME, `only one of ${PROTO_NAME} and ${JSON_NAME}`, camel,
+      `duplicate field: ${PROTO_NAME} and ${JSON_NAME} are the same CRI field; keep one`))
+  }
+  const path = proto !== undefined ? PROTO_NAME : JSON_NAME
+  const value = proto !== undefined ? proto : camel
+  if (typeof value === 'boolean') return E.right({ noNewPrivs: value, path })
+  if (value === undefined || value === null) return E.right({ noNewPrivs: false, path: null })
+  return E.left(error('invalid-value', path, 'boolean', value,
+    `${path} must be a JSON boolean (true or false), got ${describe(value)}`))
+}

@@ -1,0 +1,105 @@
+/**
+ * The shapes every runtime mapping shares: the decision it writes, what it reads back, and the
+ * error it reports when a runtime's switch is malformed.
+ *
+ * @packageDocumentation
+ */
+
+/**
+ * What a runtime mapping needs from a decision: only whether `no_new_privs` is set.
+ *
+ * Every `Decision` returned by `resolveNoNewPrivs` is assignable to it, and so is a plain
+ * `{ noNewPrivs: true }`.
+ *
+ * @example
+ * ```ts
+ * const decision: RuntimeDecision = { noNewPrivs: true }
+ * ```
+ * @public
+ */
+export interface RuntimeDecision {
+  readonly noNewPrivs: boolean
+}
+
+/**
+ * What a runtime's switch says, read back from the runtime's own configuration.
+ *
+ * @example
+ * ```ts
+ * const read: RuntimeReading = { noNewPrivs: true, path: 'process.noNewPrivileges' }
+ * ```
+ * @public
+ */
+export interface RuntimeReading extends RuntimeDecision {
+  /**
+   * The field or entry that decided, relative to the object read (`HostConfig.SecurityOpt[2]`,
+   * `process.noNewPrivileges`, `no_new_privs`, `isolators[0].value`); `null` when nothing set
+   * it and the runtime's default applied.
+   */
+  readonly path: string | null
+}
+
+/**
+ * The runtimes this library maps a decision onto (SPEC §8).
+ *
+ * @example
+ * ```ts
+ * const runtime: Runtime = 'docker'
+ * ```
+ * @public
+ */
+export type Runtime = 'docker' | 'oci' | 'cri' | 'rkt'
+
+/**
+ * Why a runtime switch could not be read.
+ *
+ * - `invalid-value`: the switch is there but its value is not one the runtime accepts
+ *   (`no-new-privileges:maybe`, `"noNewPrivileges": "true"`).
+ * - `unknown-option`: a near miss of the switch's name that the runtime rejects or silently
+ *   ignores (`no_new_privs` for Docker, `noNewPrivs` in an OCI process).
+ * - `duplicate-field`: the same field under two names (CRI's `no_new_privs` and `noNewPrivs`).
+ * - `wrong-type`: a container of the switch is not the type the runtime expects (the OCI
+ *   `process` is not an object, the isolators are not an array).
+ *
+ * @example
+ * ```ts
+ * const code: RuntimeSwitchErrorCode = 'invalid-value'
+ * ```
+ * @public
+ */
+export type RuntimeSwitchErrorCode =
+  | 'invalid-value'
+  | 'unknown-option'
+  | 'duplicate-field'
+  | 'wrong-type'
+
+/**
+ * A malformed runtime switch, as plain data (never thrown).
+ *
+ * @example
+ * ```ts
+ * const error: RuntimeSwitchError = {
+ *   runtime: 'oci',
+ *   code: 'invalid-value',
+ *   path: 'process.noNewPrivileges',
+ *   expected: 'boolean',
+ *   received: 'true',
+ *   message: 'process.noNewPrivileges must be a JSON boolean (true or false), got the string "true"',
+ * }
+ * ```
+ * @public
+ */
+export interface RuntimeSwitchError {
+  /** Whose configuration was read. */
+  readonly runtime: Runtime
+  /** What kind of mistake it is. */
+  readonly code: RuntimeSwitchErrorCode
+  /** Where, relative to the object read (`HostConfig.SecurityOpt[1]`, `process.noNewPrivileges`). */
+  readonly path: string
+  /** What the runtime accepts there, in words. */
+  readonly expected: string
+  /** The value found. */
+  readonly received: unknown
+  /** A sentence for a person: what is wrong and what to write instead. */
+  readonly message: string
+}
