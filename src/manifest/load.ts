@@ -1,0 +1,230 @@
+/**
+ * Text → documents: read a manifest stream the way kubectl reads it, never throwing.
+ *
+ * The stream is first cut at its `---` lines (as kubectl's reader does), then each document is
+ * parsed alone with eemeli/yaml in YAML 1.1 with `<<` merge keys, so a broken document can hide
+ * nothing but itself. Bad input of any kind (syntax, tabs, duplicate keys, alias bombs, absurd
+ * nesting) comes back as an `Error` document with its line and column.
+ *
+ * @packageDocumentation
+ */
+import { Composer, Parser, isScalar } from 'yaml'
+import type { Document, DocumentOptions, ParseOptions, SchemaOptions, YAMLError } from 'yaml'
+import { checkTokenDepth, expandedDepthOf } from './depth.js'
+import { defaultLoadOptions } from './document.js'
+import type { DocumentError, DocumentPlace, LoadErrorCode, LoadOptions, LoadProblem, LoadResult } from './document.js'
+import { kubectlTags } from './kubectlTags.js'
+import { lineIndexOf, positionAt } from './lineIndex.js'
+import type { LineIndex } from './lineIndex.js'
+import { noPosition, positionFinder } from './positions.js'
+import { chunksOf } from './split.js'
+import type { Chunk } from './split.js'
+
+// `schema` as well as `version`: a `%YAML 1.2` directive must not switch a document to YAML 1.2
+// booleans, since kubectl reads 1.1 whatever the directive says.
+const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
+  version: '1.1',
+  schema: 'yaml-1.1',
+  merge: true,
+  uniqueKeys: true,
+  resolveKnownTags: false,
+  customTags: kubectlTags,
+  logLevel: 'error',
+}
+
+const BOM = 0xfeff
+
+/** Everything one document's loading needs from its stream. */
+interface StreamContext {
+  readonly text: string
+  readonly lines: LineIndex
+  readonly source: string
+  readonly maxDepth: number
+  readonly maxAliasCount: number
+}
+
+const KEY_PREVIEW = 60
+
+// eemeli/yaml places a duplicate key's error on its first character only; the key is read back
+// from the text: a quoted string, or everything up to the `: ` that ends a plain key.
+const KEY_AT = /^("(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^\n]*?)[ \t]*:(?:[ \t\r\n]|$)/
+
+const keyTextAt = (ctx: StreamContext, start: number): string => {
+  const lineEnd = ctx.text.indexOf('\n', start)
+  const rest = ctx.text.slice(start, lineEnd < 0 ? ctx.text.length : lineEnd)
+  const key = (KEY_AT.exec(rest)?.[1] ?? rest).trim()
+  return key.length > KEY_PREVIEW ? `${key.slice(0, KEY_PREVIEW)}…` : key
+}
+
+/** One of eemeli/yaml's errors, placed in the whole source and told in our words. */
+const problemOf = (ctx: StreamContext, base: number, error: YAMLError): LoadProblem => {
+  const start = base + error.pos[0]
+  const place = positionAt(ctx.lines, start)
+  const yamlCode = error.code
+  switch (yamlCode) {
+    case 'DUPLICATE_KEY':
+      return {
+        ...place,
+        code: 'duplicate-key',
+        yamlCode,
+        message: `mapping key ${JSON.stringify(keyTextAt(ctx, start))} already defined: each key may appear once in a mapping`,
+      }
+    case 'TAB_AS_INDENT':
+      return { ...place, code: 'tab-indentation', yamlCode, message: 'a tab character indents this line: YAML indentation must use spaces' }
+    case 'TAG_RESOLVE_FAILED':
+      return { ...place, code: 'unresolved-tag', yamlCode, message: `${error.message}; the value is read as if it had no tag` }
+    default:
+      return { ...place, code: 'yaml-syntax', yamlCode, message: error.message }
+  }
+}
+
+const problemAt = (ctx: StreamContext, offset: number, code: LoadErrorCode, message: string): LoadProblem => ({
+  ...positionAt(ctx.lines, offset),
+  code,
+  message,
+})
+
+const errorOf = (place: DocumentPlace, problems: ReadonlyArray<LoadProblem>): DocumentError => {
+  // The earliest problem leads: fixing from the top is how a person reads an error list.
+  const sorted = [...problems].sort((a, b) => a.line - b.line || a.column - b.column)
+  const first = sorted[0] as LoadProblem
+  return {
+    _tag: 'Error',
+    source: place.source,
+    index: place.index,
+    startLine: place.line,
+    line: first.line,
+    column: first.column,
+    code: first.code,
+    message: first.message,
+    problems: sorted,
+  }
+}
+
+const tooDeepMessage = (maxDepth: number): string =>
+  `nesting deeper than ${maxDepth} levels (counting expanded aliases); no Kubernetes object nests like this`
+
+/** Why `toJS` gave up, as a problem of ours. */
+const conversionProblem = (ctx: StreamContext, offset: number, thrown: unknown): LoadProblem => {
+  const message = thrown instanceof Error ? thrown.message : String(thrown)
+  if (thrown instanceof RangeError) return problemAt(ctx, offset, 'too-deep', tooDeepMessage(ctx.maxDepth))
+  if (message.includes('Excessive alias count'))
+    return problemAt(ctx, offset, 'alias-limit', `aliases expand more than ${ctx.maxAliasCount} times (a "billion laughs" document)`)
+  if (message.includes('Unresolved alias')) return problemAt(ctx, offset, 'unresolved-alias', message)
+  return problemAt(ctx, offset, 'yaml-value', message)
+}
+
+/** A document with nothing in it, or only an explicit `null`/`~`. */
+const isEmptyDocument = (doc: Document.Parsed): boolean => doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)
+
+/** Parses the chunk's text alone; `null` when the depth check refused it before composing. */
+const composeChunk = (
+  ctx: StreamContext,
+  chunk: Chunk,
+): { readonly docs: Document.Parsed[]; readonly streamErrors: ReadonlyArray<YAMLError>; readonly hasAlias: boolean } | LoadProblem => {
+  const parser = new Parser()
+  const composer = new Composer(YAML_OPTIONS)
+  const docs: Document.Parsed[] = []
+  let hasAlias = false
+  for (const token of parser.parse(ctx.text.slice(chunk.start, chunk.end))) {
+    if (token.type === 'document') {
+      const depth = checkTokenDepth(token, ctx.maxDepth)
+      if (depth._tag === 'TooDeep') return problemAt(ctx, chunk.start + depth.offset, 'too-deep', tooDeepMessage(ctx.maxDepth))
+      hasAlias ||= depth.hasAlias
+    }
+    for (const doc of composer.next(token)) docs.push(doc)
+  }
+  for (const doc of composer.end()) docs.push(doc)
+  return { docs, streamErrors: docs.length === 0 ? composer.streamInfo().errors : [], hasAlias }
+}
+
+const loadChunk = (ctx: StreamContext, chunk: Chunk, index: number): LoadResult => {
+  const place: DocumentPlace = { source: ctx.source, index, line: chunk.marker === null ? 1 : positionAt(ctx.lines, chunk.marker).line }
+  const composed = composeChunk(ctx, chunk)
+  if (!('docs' in composed)) return errorOf(place, [composed])
+  const { docs, streamErrors, hasAlias } = composed
+  const problems: LoadProblem[] = []
+  for (const error of streamErrors) problems.push(problemOf(ctx, chunk.start, error))
+  for (const doc of docs) for (const error of doc.errors) problems.push(problemOf(ctx, chunk.start, error))
+  // `...` followed by more content: eemeli/yaml starts another document, kubectl would not see it.
+  for (let i = 1; i < docs.length; i++) {
+    const extra = docs[i] as Document.Parsed
+    if (!isEmptyDocument(extra))
+      problems.push(
+        problemAt(ctx, chunk.start + extra.range[0], 'yaml-syntax', 'content after a `...` document end marker: separate documents with `---`'),
+      )
+  }
+  if (problems.length > 0) return errorOf(place, problems)
+  const doc = docs[0]
+  if (doc === undefined || isEmptyDocument(doc)) return { _tag: 'Empty', ...place }
+  const contentStart = chunk.start + (doc.contents?.range[0] ?? doc.range[0])
+  if (hasAlias && expandedDepthOf(doc.contents, ctx.maxDepth) > ctx.maxDepth)
+    return errorOf(place, [problemAt(ctx, contentStart, 'too-deep', tooDeepMessage(ctx.maxDepth))])
+  let value: unknown
+  try {
+    value = doc.toJS({ maxAliasCount: ctx.maxAliasCount })
+  } catch (thrown) {
+    return errorOf(place, [conversionProblem(ctx, contentStart, thrown)])
+  }
+  if (value === null || value === undefined) return { _tag: 'Empty', ...place }
+  const warnings = doc.warnings.map((w) => problemOf(ctx, chunk.start, w))
+  return { _tag: 'Document', ...place, value, warnings, positionOf: positionFinder(doc, ctx.lines, chunk.start) }
+}
+
+/**
+ * Reads every `---`-separated document of a YAML or JSON stream, in order, as an editor shows
+ * them: empty documents are listed too (`Empty`), a first `---` with only comments above it opens
+ * document 0, and a stream with no document at all is one `Empty` document. Never throws.
+ *
+ * YAML is read as kubectl reads it: YAML 1.1 scalars (`yes`/`no`/`on`/`off`/`y`/`n` in their
+ * cases are booleans; no base-60 numbers; timestamps stay strings), `<<` merge keys, duplicate
+ * keys are errors. Integers beyond `Number.MAX_SAFE_INTEGER` come out as `bigint`. A leading
+ * UTF-8 BOM is skipped (positions are counted without it); CRLF line ends are fine.
+ *
+ * @param text - the whole stream
+ * @param source - the name to report it under (a file name, `-`, …)
+ *
+ * @example
+ * const docs = loadDocuments('kind: Pod\nspec:\n  containers:\n  - name: a\n---\n', 'pod.yaml')
+ * docs.length // 2
+ * docs[0]._tag // 'Document'
+ * docs[1]._tag // 'Empty'
+ * if (docs[0]._tag === 'Document') docs[0].positionOf('spec.containers[0]') // { line: 4, column: 5 }
+ */
+export const loadDocuments = (text: string, source: string, options?: LoadOptions): ReadonlyArray<LoadResult> => {
+  const body = text.charCodeAt(0) === BOM ? text.slice(1) : text
+  const ctx: StreamContext = {
+    text: body,
+    lines: lineIndexOf(body),
+    source,
+    maxDepth: options?.maxDepth ?? defaultLoadOptions.maxDepth,
+    maxAliasCount: options?.maxAliasCount ?? defaultLoadOptions.maxAliasCount,
+  }
+  const chunks = chunksOf(body)
+  const results: LoadResult[] = new Array<LoadResult>(chunks.length)
+  for (let i = 0; i < chunks.length; i++) {
+    const chunk = chunks[i] as Chunk
+    try {
+      results[i] = loadChunk(ctx, chunk, i)
+    } catch (thrown) {
+      // eemeli/yaml is not supposed to throw here; if it ever does, it stays this document's error.
+      const place: DocumentPlace = { source, index: i, line: chunk.marker === null ? 1 : positionAt(ctx.lines, chunk.marker).line }
+      results[i] = errorOf(place, [conversionProblem(ctx, chunk.marker ?? chunk.start, thrown)])
+    }
+  }
+  return results
+}
+
+/**
+ * Wraps an already-parsed object (from `JSON.parse`, `@kubernetes/client-node`, …) as the one
+ * document of `source`, so it goes through the same walk and report as text. `null` and
+ * `undefined` are an `Empty` document. No place is known: `positionOf` answers `null`.
+ *
+ * @example
+ * const [doc] = loadValue({ kind: 'Pod', spec: { containers: [] } }, 'api')
+ * doc._tag // 'Document'
+ */
+export const loadValue = (value: unknown, source: string): ReadonlyArray<LoadResult> =>
+  value === null || value === undefined
+    ? [{ _tag: 'Empty', source, index: 0, line: 1 }]
+    : [{ _tag: 'Document', source, index: 0, line: 1, value, warnings: [], positionOf: noPosition }]
