@@ -1,12 +1,12 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, test } from 'vitest'
 import { resolveNoNewPrivs } from '../../src/resolve/resolve.js'
-import type { ResolveInput } from '../../src/resolve/types.js'
+import type { ProposalDecision, ResolveInput } from '../../src/resolve/types.js'
 
 const reasonOf = (input: ResolveInput) => {
   const r = resolveNoNewPrivs(input)
-  if (E.isLeft(r)) throw new Error(JSON.stringify(r.left))
-  return r.right
+  if (E.isLeft(r) || r.right.semantics !== 'proposal' || !r.right.applicable) throw new Error(JSON.stringify(r))
+  return r.right as ProposalDecision
 }
 
 describe('a proposal decision says which input decided the row and the column', () => {

@@ -1,0 +1,60 @@
+/**
+ * How every Kubernetes object codec here is shaped: read-only, named after its API type, with
+ * unknown keys kept (io-ts `type`/`partial` never strip), so decoding loses nothing and encoding
+ * gives back the input.
+ *
+ * @packageDocumentation
+ */
+import * as t from 'io-ts'
+
+/**
+ * An API type whose fields are all optional (`omitempty`). Pair each field with `nullable`.
+ *
+ * @example
+ * ```ts
+ * import { optionalFields, nullable } from 'no-new-privs'
+ * import * as t from 'io-ts'
+ * const SELinux = optionalFields('SELinuxOptions', { user: nullable(t.string) })
+ * SELinux.is({}) // true
+ * ```
+ * @public
+ */
+export function optionalFields<P extends t.Props>(name: string, props: P): t.ReadonlyC<t.PartialC<P>> {
+  return t.readonly(t.partial(props, name), name)
+}
+
+/**
+ * An API type whose fields are all required (no `omitempty`): absent or `null` fails.
+ *
+ * @example
+ * ```ts
+ * import { requiredFields } from 'no-new-privs'
+ * import * as t from 'io-ts'
+ * const Sysctl = requiredFields('Sysctl', { name: t.string, value: t.string })
+ * Sysctl.is({ name: 'kernel.shm_rmid_forced' }) // false
+ * ```
+ * @public
+ */
+export function requiredFields<P extends t.Props>(name: string, props: P): t.ReadonlyC<t.TypeC<P>> {
+  return t.readonly(t.type(props, name), name)
+}
+
+/**
+ * An API type with both required and optional fields.
+ *
+ * @example
+ * ```ts
+ * import { mixedFields, nullable } from 'no-new-privs'
+ * import * as t from 'io-ts'
+ * const Profile = mixedFields('SeccompProfile', { type: t.string }, { localhostProfile: nullable(t.string) })
+ * Profile.is({ type: 'RuntimeDefault' }) // true
+ * ```
+ * @public
+ */
+export function mixedFields<R extends t.Props, P extends t.Props>(
+  name: string,
+  required: R,
+  optional: P,
+): t.ReadonlyC<t.IntersectionC<[t.TypeC<R>, t.PartialC<P>]>> {
+  return t.readonly(t.intersection([t.type(required, name), t.partial(optional, name)], name), name)
+}

@@ -1,0 +1,88 @@
+/**
+ * A pod's `spec.securityContext` (core/v1 `PodSecurityContext`), every field of the current
+ * Kubernetes API plus the first design's pod-level `noNewPrivileges`.
+ *
+ * @packageDocumentation
+ */
+import * as t from 'io-ts'
+import { optionalFields, requiredFields } from './object.js'
+import { enumOf, gid, nullable, uid } from './primitives.js'
+import { AppArmorProfile, SELinuxOptions, SeccompProfile, WindowsSecurityContextOptions } from './securityContext.js'
+
+/**
+ * One namespaced sysctl to set for the pod; both fields are required.
+ *
+ * @example
+ * ```ts
+ * import { Sysctl } from 'no-new-privs'
+ * Sysctl.is({ name: 'net.ipv4.ip_local_port_range', value: '1024 65535' }) // true
+ * ```
+ * @public
+ */
+export const Sysctl = requiredFields('Sysctl', { name: t.string, value: t.string })
+
+/**
+ * `fsGroupChangePolicy` values.
+ *
+ * @example
+ * ```ts
+ * import { PodFSGroupChangePolicy } from 'no-new-privs'
+ * PodFSGroupChangePolicy.is('OnRootMismatch') // true
+ * ```
+ * @public
+ */
+export const PodFSGroupChangePolicy = enumOf('PodFSGroupChangePolicy', ['OnRootMismatch', 'Always'])
+
+/**
+ * `seLinuxChangePolicy` values.
+ *
+ * @example
+ * ```ts
+ * import { PodSELinuxChangePolicy } from 'no-new-privs'
+ * PodSELinuxChangePolicy.is('Recursive') // true
+ * ```
+ * @public
+ */
+export const PodSELinuxChangePolicy = enumOf('PodSELinuxChangePolicy', ['MountOption', 'Recursive'])
+
+/**
+ * `supplementalGroupsPolicy` values.
+ *
+ * @example
+ * ```ts
+ * import { SupplementalGroupsPolicy } from 'no-new-privs'
+ * SupplementalGroupsPolicy.is('Strict') // true
+ * ```
+ * @public
+ */
+export const SupplementalGroupsPolicy = enumOf('SupplementalGroupsPolicy', ['Merge', 'Strict'])
+
+/**
+ * A pod's `spec.securityContext`: every field of core/v1 `PodSecurityContext`, plus the first
+ * design's pod-level `noNewPrivileges`. `runAsUser`, `runAsGroup`, `fsGroup` and every
+ * `supplementalGroups` entry must be within `0..2147483647`, as the API server checks.
+ *
+ * @example
+ * ```ts
+ * import { PodSecurityContext, decode } from 'no-new-privs'
+ * decode(PodSecurityContext, { runAsNonRoot: true, fsGroup: 2000 })
+ * // Right({ value: { runAsNonRoot: true, fsGroup: 2000 }, warnings: [] })
+ * ```
+ * @public
+ */
+export const PodSecurityContext = optionalFields('PodSecurityContext', {
+  appArmorProfile: nullable(AppArmorProfile),
+  fsGroup: nullable(gid),
+  fsGroupChangePolicy: nullable(PodFSGroupChangePolicy),
+  runAsGroup: nullable(uid),
+  runAsNonRoot: nullable(t.boolean),
+  runAsUser: nullable(uid),
+  seLinuxChangePolicy: nullable(PodSELinuxChangePolicy),
+  seLinuxOptions: nullable(SELinuxOptions),
+  seccompProfile: nullable(SeccompProfile),
+  supplementalGroups: nullable(t.readonlyArray(gid, '[]int64')),
+  supplementalGroupsPolicy: nullable(SupplementalGroupsPolicy),
+  sysctls: nullable(t.readonlyArray(Sysctl, '[]Sysctl')),
+  windowsOptions: nullable(WindowsSecurityContextOptions),
+  noNewPrivileges: nullable(t.boolean),
+})

@@ -1,0 +1,273 @@
+/**
+ * The leaf codecs every Kubernetes API codec here is built from: nullable fields, JSON integers
+ * (int32, int64, uid) and closed string enums.
+ *
+ * They are classes with a `_tag`, as io-ts's own combinators are, so that code walking a codec
+ * (unknown-field detection, error paths, test arbitraries) can read their structure: the inner
+ * codec of a `nullable`, the bounds of an integer, the values of an enum. Their decoded types are
+ * plain `number`, string-literal unions and `T | null`, never brands, so a plain object literal is
+ * assignable to every decoded type.
+ *
+ * @packageDocumentation
+ */
+import * as t from 'io-ts'
+import { renderValue } from './render.js'
+
+/**
+ * A field that may be absent or `null`, both meaning "not set" (the Kubernetes API's optional
+ * pointer fields). Unlike `t.union([c, t.null])` it adds no context entry, so error paths get no
+ * bogus union segment, and absent fields take a fast path that builds no error object.
+ *
+ * @example
+ * ```ts
+ * import { NullableType, nullable } from 'no-new-privs'
+ * import * as t from 'io-ts'
+ * const c: NullableType<t.StringC> = nullable(t.string)
+ * c.is(null) // true
+ * ```
+ * @public
+ */
+export class NullableType<C extends t.Any> extends t.Type<t.TypeOf<C> | null | undefined, t.OutputOf<C> | null | undefined, unknown> {
+  /** Tells code that walks a codec what this wrapper is. */
+  readonly _tag = 'NullableType' as const
+  constructor(
+    name: string,
+    /** The codec of a set value. */
+    readonly type: C,
+  ) {
+    super(
+      name,
+      (u): u is t.TypeOf<C> | null | undefined => u === null || u === undefined || type.is(u),
+      (u, c) => (u === null || u === undefined ? t.success(u) : type.validate(u, c)),
+      type.encode === t.identity
+        ? t.identity
+        : (a) => (a === null || a === undefined ? a : type.encode(a)),
+    )
+  }
+}
+
+/**
+ * Makes a field optional and nullable: absent, `null` and a value `c` accepts all decode.
+ *
+ * @example
+ * ```ts
+ * import { nullable } from 'no-new-privs'
+ * import * as t from 'io-ts'
+ * const Flag = t.partial({ privileged: nullable(t.boolean) })
+ * Flag.is({ privileged: null }) // true
+ * ```
+ * @public
+ */
+export function nullable<C extends t.Any>(c: C): NullableType<C> {
+  return new NullableType(c.name, c)
+}
+
+/** The API server's wording for a rejected value: `Invalid value: <value>: <detail>`. */
+function invalid(u: unknown, detail: string): string {
+  return `Invalid value: ${renderValue(u)}: ${detail}`
+}
+
+const UNREPRESENTABLE =
+  'cannot be represented exactly: outside the safe integer range -9007199254740991..9007199254740991 (Number.MIN_SAFE_INTEGER..Number.MAX_SAFE_INTEGER)'
+
+/** Is a bigint within the range a JavaScript number holds exactly? */
+function isSafeBigInt(u: bigint): boolean {
+  return u >= BigInt(Number.MIN_SAFE_INTEGER) && u <= BigInt(Number.MAX_SAFE_INTEGER)
+}
+
+/**
+ * A JSON integer within `min..max` (both safe integers). The decoded type is `number`.
+ *
+ * Rejects, each with its own message in the API server's `Invalid value: <value>: <detail>` form:
+ * non-integers (`1.5`, `NaN`, `Infinity`: `must be an integer`), integers outside the safe range
+ * and every `bigint` (a YAML loader hands bigints for integers beyond 2^53, which a `number`
+ * cannot hold: `cannot be represented exactly: …`), then values outside `min..max`
+ * (`rangeMessage`). A non-number fails with io-ts's default error (no message).
+ *
+ * @example
+ * ```ts
+ * import { IntegerType } from 'no-new-privs'
+ * const port = new IntegerType('port', 1, 65535, 'must be between 1 and 65535, inclusive')
+ * port.is(80) // true
+ * ```
+ * @public
+ */
+export class IntegerType extends t.Type<number, number, unknown> {
+  /** Tells code that walks a codec what this leaf is. */
+  readonly _tag = 'IntegerType' as const
+  constructor(
+    name: string,
+    /** Smallest accepted value. */
+    readonly min: number,
+    /** Largest accepted value. */
+    readonly max: number,
+    /** The detail for an integer outside `min..max`, e.g. `must be between 0 and 2147483647, inclusive`. */
+    readonly rangeMessage: string,
+  ) {
+    super(
+      name,
+      (u): u is number => typeof u === 'number' && Number.isSafeInteger(u) && u >= min && u <= max,
+      (u, c) => {
+        if (typeof u === 'number') {
+          if (!Number.isInteger(u)) return t.failure(u, c, invalid(u, 'must be an integer'))
+          if (!Number.isSafeInteger(u)) return t.failure(u, c, invalid(u, UNREPRESENTABLE))
+          if (u < min || u > max) return t.failure(u, c, invalid(u, rangeMessage))
+          return t.success(u)
+        }
+        if (typeof u === 'bigint') {
+          return t.failure(
+            u,
+            c,
+            invalid(
+              u,
+              isSafeBigInt(u)
+                ? 'is a bigint, not a number: a loader must hand integers within the safe range over as numbers'
+                : UNREPRESENTABLE,
+            ),
+          )
+        }
+        return t.failure(u, c)
+      },
+      t.identity,
+    )
+  }
+}
+
+/**
+ * A Kubernetes `int32` field: a JSON integer within `-2147483648..2147483647`.
+ *
+ * @example
+ * ```ts
+ * import { int32 } from 'no-new-privs'
+ * int32.is(8080) // true
+ * int32.is(2 ** 31) // false
+ * ```
+ * @public
+ */
+export const int32 = new IntegerType(
+  'int32',
+  -2147483648,
+  2147483647,
+  'must be between -2147483648 and 2147483647, inclusive (int32)',
+)
+
+/**
+ * A Kubernetes `int64` field: a JSON integer that a JavaScript number holds exactly, i.e. within
+ * `Number.MIN_SAFE_INTEGER..Number.MAX_SAFE_INTEGER`.
+ *
+ * @example
+ * ```ts
+ * import { int64 } from 'no-new-privs'
+ * import { isLeft } from 'fp-ts/lib/Either.js'
+ * isLeft(int64.decode(2n ** 60n)) // true: cannot be represented exactly
+ * ```
+ * @public
+ */
+export const int64 = new IntegerType(
+  'int64',
+  Number.MIN_SAFE_INTEGER,
+  Number.MAX_SAFE_INTEGER,
+  // Unreachable: every safe integer is in range; kept for the constructor's contract.
+  'must be a safe integer (int64)',
+)
+
+/**
+ * A user or group id (`runAsUser`, `runAsGroup`): an int64 within `0..2147483647`, the range the
+ * API server accepts (`must be between 0 and 2147483647, inclusive`).
+ *
+ * @example
+ * ```ts
+ * import { uid } from 'no-new-privs'
+ * uid.is(1000) // true
+ * uid.is(-1) // false
+ * ```
+ * @public
+ */
+export const uid = new IntegerType('uid', 0, 2147483647, 'must be between 0 and 2147483647, inclusive')
+
+/**
+ * A closed set of string values. Decodes to the string-literal union of `values`; any other
+ * value fails with the API server's wording:
+ * `Unsupported value: "Foo": supported values: "Default", "Unmasked"`.
+ *
+ * @example
+ * ```ts
+ * import { EnumType } from 'no-new-privs'
+ * const c = new EnumType('Answer', ['yes', 'no'] as const)
+ * c.is('yes') // true
+ * ```
+ * @public
+ */
+export class EnumType<V extends string> extends t.Type<V, V, unknown> {
+  /** Tells code that walks a codec what this leaf is. */
+  readonly _tag = 'EnumType' as const
+  constructor(
+    name: string,
+    /** The accepted values, in the order messages list them. */
+    readonly values: ReadonlyArray<V>,
+  ) {
+    const accepted: ReadonlySet<unknown> = new Set<unknown>(values)
+    const supported = values.map((v) => JSON.stringify(v)).join(', ')
+    super(
+      name,
+      (u): u is V => accepted.has(u),
+      (u, c) => {
+        if (accepted.has(u)) return t.success(u as V)
+        return t.failure(u, c, `Unsupported value: ${renderValue(u)}: supported values: ${supported}`)
+      },
+      t.identity,
+    )
+  }
+}
+
+/**
+ * A closed string enum named `name` (the Kubernetes type name, e.g. `ProcMountType`).
+ *
+ * @example
+ * ```ts
+ * import { enumOf } from 'no-new-privs'
+ * const ProcMountType = enumOf('ProcMountType', ['Default', 'Unmasked'])
+ * ProcMountType.is('Unmasked') // true
+ * ```
+ * @public
+ */
+export function enumOf<const V extends string>(name: string, values: ReadonlyArray<V>): EnumType<V> {
+  return new EnumType(name, values)
+}
+
+/**
+ * A `map[string]string` (labels, annotations, nodeSelector).
+ *
+ * @example
+ * ```ts
+ * import { stringMap } from 'no-new-privs'
+ * stringMap.is({ app: 'web' }) // true
+ * ```
+ * @public
+ */
+export const stringMap = t.record(t.string, t.string, 'map[string]string')
+
+/**
+ * A list of strings (`capabilities.add`, `command`, `finalizers`).
+ *
+ * @example
+ * ```ts
+ * import { stringList } from 'no-new-privs'
+ * stringList.is(['NET_ADMIN']) // true
+ * ```
+ * @public
+ */
+export const stringList = t.readonlyArray(t.string, '[]string')
+
+/**
+ * A group id (`fsGroup`, `supplementalGroups[i]`): the same range the API server checks for
+ * user ids, `0..2147483647`.
+ *
+ * @example
+ * ```ts
+ * import { gid } from 'no-new-privs'
+ * gid.is(2000) // true
+ * ```
+ * @public
+ */
+export const gid = new IntegerType('gid', 0, 2147483647, 'must be between 0 and 2147483647, inclusive')

@@ -1,0 +1,156 @@
+/**
+ * A container's `securityContext` (core/v1 `SecurityContext`) and the types it holds, every
+ * field of the current Kubernetes API plus the first design's `noNewPrivileges`.
+ *
+ * @packageDocumentation
+ */
+import * as t from 'io-ts'
+import { mixedFields, optionalFields } from './object.js'
+import { enumOf, nullable, stringList, uid } from './primitives.js'
+
+/**
+ * `capabilities`: POSIX capabilities to add and drop. Names are kept as written
+ * (`SYS_ADMIN`, `CAP_SYS_ADMIN`); normalising them is resolution's job.
+ *
+ * @example
+ * ```ts
+ * import { Capabilities } from 'no-new-privs'
+ * Capabilities.is({ add: ['NET_BIND_SERVICE'], drop: ['ALL'] }) // true
+ * ```
+ * @public
+ */
+export const Capabilities = optionalFields('Capabilities', {
+  add: nullable(stringList),
+  drop: nullable(stringList),
+})
+
+/**
+ * `seLinuxOptions`: the SELinux label of a container or pod.
+ *
+ * @example
+ * ```ts
+ * import { SELinuxOptions } from 'no-new-privs'
+ * SELinuxOptions.is({ level: 's0:c123,c456' }) // true
+ * ```
+ * @public
+ */
+export const SELinuxOptions = optionalFields('SELinuxOptions', {
+  user: nullable(t.string),
+  role: nullable(t.string),
+  type: nullable(t.string),
+  level: nullable(t.string),
+})
+
+/**
+ * The kinds of seccomp profile.
+ *
+ * @example
+ * ```ts
+ * import { SeccompProfileType } from 'no-new-privs'
+ * SeccompProfileType.values // ['Localhost', 'RuntimeDefault', 'Unconfined']
+ * ```
+ * @public
+ */
+export const SeccompProfileType = enumOf('SeccompProfileType', ['Localhost', 'RuntimeDefault', 'Unconfined'])
+
+/**
+ * `seccompProfile`: `type` is required; `localhostProfile` names a profile on the node.
+ *
+ * @example
+ * ```ts
+ * import { SeccompProfile } from 'no-new-privs'
+ * SeccompProfile.is({ type: 'RuntimeDefault' }) // true
+ * ```
+ * @public
+ */
+export const SeccompProfile = mixedFields(
+  'SeccompProfile',
+  { type: SeccompProfileType },
+  { localhostProfile: nullable(t.string) },
+)
+
+/**
+ * The kinds of AppArmor profile.
+ *
+ * @example
+ * ```ts
+ * import { AppArmorProfileType } from 'no-new-privs'
+ * AppArmorProfileType.is('Unconfined') // true
+ * ```
+ * @public
+ */
+export const AppArmorProfileType = enumOf('AppArmorProfileType', ['Localhost', 'RuntimeDefault', 'Unconfined'])
+
+/**
+ * `appArmorProfile`: `type` is required; `localhostProfile` names a profile loaded on the node.
+ *
+ * @example
+ * ```ts
+ * import { AppArmorProfile } from 'no-new-privs'
+ * AppArmorProfile.is({ type: 'Localhost', localhostProfile: 'k8s-apparmor-example' }) // true
+ * ```
+ * @public
+ */
+export const AppArmorProfile = mixedFields(
+  'AppArmorProfile',
+  { type: AppArmorProfileType },
+  { localhostProfile: nullable(t.string) },
+)
+
+/**
+ * `windowsOptions`: settings that apply to Windows containers only.
+ *
+ * @example
+ * ```ts
+ * import { WindowsSecurityContextOptions } from 'no-new-privs'
+ * WindowsSecurityContextOptions.is({ runAsUserName: 'ContainerUser' }) // true
+ * ```
+ * @public
+ */
+export const WindowsSecurityContextOptions = optionalFields('WindowsSecurityContextOptions', {
+  gmsaCredentialSpecName: nullable(t.string),
+  gmsaCredentialSpec: nullable(t.string),
+  runAsUserName: nullable(t.string),
+  hostProcess: nullable(t.boolean),
+})
+
+/**
+ * `procMount`: how `/proc` is mounted for the container.
+ *
+ * @example
+ * ```ts
+ * import { ProcMountType } from 'no-new-privs'
+ * ProcMountType.is('Unmasked') // true
+ * ```
+ * @public
+ */
+export const ProcMountType = enumOf('ProcMountType', ['Default', 'Unmasked'])
+
+/**
+ * A container's `securityContext`: every field of core/v1 `SecurityContext`, plus the first
+ * design's `noNewPrivileges` (read by the `noNewPrivileges` semantics only). Absent and `null`
+ * both mean "not set"; unknown keys are kept and reported by `decode` as warnings.
+ *
+ * @example
+ * ```ts
+ * import { SecurityContext, decode } from 'no-new-privs'
+ * decode(SecurityContext, { allowPrivilegeEscalation: false, runAsUser: 1000 })
+ * // Right({ value: { allowPrivilegeEscalation: false, runAsUser: 1000 }, warnings: [] })
+ * ```
+ * @public
+ */
+export const SecurityContext = optionalFields('SecurityContext', {
+  allowPrivilegeEscalation: nullable(t.boolean),
+  appArmorProfile: nullable(AppArmorProfile),
+  capabilities: nullable(Capabilities),
+  privileged: nullable(t.boolean),
+  procMount: nullable(ProcMountType),
+  readOnlyRootFilesystem: nullable(t.boolean),
+  runAsGroup: nullable(uid),
+  runAsNonRoot: nullable(t.boolean),
+  runAsUser: nullable(uid),
+  seLinuxOptions: nullable(SELinuxOptions),
+  seccompProfile: nullable(SeccompProfile),
+  windowsOptions: nullable(WindowsSecurityContextOptions),
+  noNewPrivileges: nullable(t.boolean),
+})

@@ -1,0 +1,90 @@
+import { describe, expect } from 'vitest'
+import { test, fc } from '@fast-check/vitest'
+import { isRight } from 'fp-ts/lib/Either.js'
+import type * as t from 'io-ts'
+import * as codecs from '../../src/codecs/index.js'
+import { decode, fieldsOf } from '../../src/codecs/index.js'
+import * as arb from './arbitraries.js'
+
+/** Every object codec with the arbitrary of its valid values. */
+const cases: ReadonlyArray<readonly [string, t.Mixed, fc.Arbitrary<unknown>]> = [
+  ['Capabilities', codecs.Capabilities, arb.capabilitiesArbitrary()],
+  ['SELinuxOptions', codecs.SELinuxOptions, arb.seLinuxOptionsArbitrary()],
+  ['SeccompProfile', codecs.SeccompProfile, arb.seccompProfileArbitrary()],
+  ['AppArmorProfile', codecs.AppArmorProfile, arb.appArmorProfileArbitrary()],
+  ['WindowsSecurityContextOptions', codecs.WindowsSecurityContextOptions, arb.windowsSecurityContextOptionsArbitrary()],
+  ['SecurityContext', codecs.SecurityContext, arb.securityContextArbitrary()],
+  ['Sysctl', codecs.Sysctl, arb.sysctlArbitrary()],
+  ['PodSecurityContext', codecs.PodSecurityContext, arb.podSecurityContextArbitrary()],
+  ['IDRange', codecs.IDRange, arb.idRangeArbitrary()],
+  ['HostPortRange', codecs.HostPortRange, arb.hostPortRangeArbitrary()],
+  ['AllowedHostPath', codecs.AllowedHostPath, arb.allowedHostPathArbitrary()],
+  ['AllowedFlexVolume', codecs.AllowedFlexVolume, arb.allowedFlexVolumeArbitrary()],
+  ['AllowedCSIDriver', codecs.AllowedCSIDriver, arb.allowedCSIDriverArbitrary()],
+  ['RunAsUserStrategyOptions', codecs.RunAsUserStrategyOptions, arb.runAsUserStrategyOptionsArbitrary()],
+  ['RunAsGroupStrategyOptions', codecs.RunAsGroupStrategyOptions, arb.runAsGroupStrategyOptionsArbitrary()],
+  ['SELinuxStrategyOptions', codecs.SELinuxStrategyOptions, arb.seLinuxStrategyOptionsArbitrary()],
+  ['SupplementalGroupsStrategyOptions', codecs.SupplementalGroupsStrategyOptions, arb.supplementalGroupsStrategyOptionsArbitrary()],
+  ['FSGroupStrategyOptions', codecs.FSGroupStrategyOptions, arb.fsGroupStrategyOptionsArbitrary()],
+  ['RuntimeClassStrategyOptions', codecs.RuntimeClassStrategyOptions, arb.runtimeClassStrategyOptionsArbitrary()],
+  ['PodSecurityPolicySpec', codecs.PodSecurityPolicySpec, arb.podSecurityPolicySpecArbitrary()],
+  ['PodSecurityPolicy', codecs.PodSecurityPolicy, arb.podSecurityPolicyArbitrary()],
+  ['OwnerReference', codecs.OwnerReference, arb.ownerReferenceArbitrary()],
+  ['ObjectMeta', codecs.ObjectMeta, arb.objectMetaArbitrary()],
+  ['Container', codecs.Container, arb.containerArbitrary()],
+  ['EphemeralContainer', codecs.EphemeralContainer, arb.ephemeralContainerArbitrary()],
+  ['PodOS', codecs.PodOS, arb.podOSArbitrary()],
+  ['PodSpec', codecs.PodSpec, arb.podSpecArbitrary()],
+  ['PodTemplateSpec', codecs.PodTemplateSpec, arb.podTemplateSpecArbitrary()],
+  ['Pod', codecs.Pod, arb.podArbitrary()],
+]
+
+const asJson = (u: unknown): unknown => JSON.parse(JSON.stringify(u)) as unknown
+
+describe.each(cases)('%s', (name, codec, valid) => {
+  test.prop([valid])('decodes every valid value to itself, with no issue', (x) => {
+    const r = decode(codec, codec.encode(x))
+    expect(r).toEqual({ _tag: 'Right', right: { value: x, warnings: [] } })
+  })
+
+  test.prop([valid])('encodes the decoded JSON back to JSON deep-equal to the input', (x) => {
+    const json = asJson(x)
+    const r = decode(codec, json)
+    if (!isRight(r)) expect.fail(`valid ${name} rejected: ${JSON.stringify(r.left)}`)
+    expect(asJson(codec.encode(r.right.value))).toEqual(json)
+    expect(codec.encode(r.right.value)).toEqual(json)
+  })
+
+  test.prop([fc.jsonValue()])('decode returns an Either for any JSON value', (u) => {
+    const r = decode(codec, u)
+    expect(['Left', 'Right']).toContain(r._tag)
+  })
+
+  test.prop([
+    fc.anything({
+      withBigInt: true,
+      withBoxedValues: true,
+      withDate: true,
+      withMap: true,
+      withSet: true,
+      withNullPrototype: true,
+      withObjectString: true,
+      withSparseArray: true,
+      withTypedArray: true,
+      key: fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'prototype', 'name', 'spec')),
+    }),
+  ])('decode returns an Either for any JavaScript value, strict or not', (u) => {
+    expect(['Left', 'Right']).toContain(decode(codec, u)._tag)
+    expect(['Left', 'Right']).toContain(decode(codec, u, { strict: true, path: 'x' })._tag)
+  })
+
+  test('the arbitrary sets every field the codec knows', () => {
+    const known = [...(fieldsOf(codec)?.keys() ?? [])]
+    const seen = new Set<string>()
+    for (const x of fc.sample(valid, { numRuns: 300, seed: 42 })) {
+      if (typeof x === 'object' && x !== null) for (const k of Object.keys(x)) seen.add(k)
+    }
+    expect(known.length).toBeGreaterThan(0)
+    expect(known.filter((k) => !seen.has(k))).toEqual([])
+  })
+})
