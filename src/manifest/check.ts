@@ -1,0 +1,489 @@
+/**
+ * `checkManifests`: manifest text (or parsed objects) → the report of SPEC §10.
+ *
+ * The pipeline is load → walk → decode → choose a policy → resolve, one document at a time. The
+ * core is a generator of report entries (`checkEntries`), so a caller can stream a huge batch
+ * without holding the whole report; `checkManifests` collects it.
+ *
+ * @packageDocumentation
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { decode } from '../codecs/decode.js'
+import type { DecodeIssue } from '../codecs/issue.js'
+import { PodSecurityPolicy } from '../codecs/podSecurityPolicy.js'
+import { PodSpec } from '../codecs/podSpec.js'
+import { kubernetesPolicyViolations } from '../resolve/kubernetes.js'
+import { proposalPolicyViolations } from '../resolve/proposal.js'
+import { resolveNoNewPrivs } from '../resolve/resolve.js'
+import type {
+  ContainerSecurityInput,
+  Decision,
+  PodSecurityInput,
+  PodSecurityOptions,
+  PolicyInput,
+  ResolveInput,
+  Semantics,
+  Violation,
+} from '../resolve/types.js'
+import type { LoadedDocument, LoadOptions, LoadResult } from './document.js'
+import { loadDocuments, loadValue } from './load.js'
+import { byPolicyName, choosePolicy, type PolicyCandidate } from './policies.js'
+import type {
+  ContainerResult,
+  Report,
+  ReportError,
+  ReportFinding,
+  ReportSkipped,
+  ReportViolation,
+  ReportWarning,
+} from './report.js'
+import { walkPods, type ContainerRef, type PodEntry, type RawObject, type WalkError } from './walk.js'
+
+/** One input: manifest text (JSON or YAML, one or many documents), or an already-parsed object. */
+export type CheckSource =
+  | { readonly source: string; readonly text: string }
+  | { readonly source: string; readonly value: unknown }
+
+/** Options of `checkManifests`. */
+export interface CheckOptions {
+  /** Default `'proposal'`. */
+  readonly semantics?: Semantics
+  /** PodSecurityPolicy documents to admit the pods with (chosen among as the admission plugin did). */
+  readonly policies?: ReadonlyArray<CheckSource>
+  /** Also check the Pod Security Standards' `restricted` level. */
+  readonly podSecurity?: PodSecurityOptions
+  /** A Linux container whose decision is `noNewPrivs: false` is a finding. */
+  readonly requireNoNewPrivs?: boolean
+  /** Unknown fields are errors, not warnings (kube-apiserver's `fieldValidation=Strict`). */
+  readonly strict?: boolean
+  /** Limits of the YAML reader. */
+  readonly load?: LoadOptions
+}
+
+/** One line of a report, in input order. */
+export type ReportEntry =
+  | { readonly _tag: 'Result'; readonly result: ContainerResult }
+  | { readonly _tag: 'Error'; readonly error: ReportError }
+  | { readonly _tag: 'Warning'; readonly warning: ReportWarning }
+  | { readonly _tag: 'Skipped'; readonly skipped: ReportSkipped }
+
+/** The kind a skipped empty document is listed under, so every document is accounted for. */
+export const EMPTY_DOCUMENT_KIND = '(empty)'
+
+interface Policy extends PolicyCandidate {
+  readonly source: string
+  readonly document: number
+  /** Path of the policy object in its document (`''`, or `items[3]` inside a List). */
+  readonly path: string
+}
+
+interface Context {
+  readonly semantics: Semantics
+  readonly podSecurity: PodSecurityOptions | undefined
+  readonly requireNoNewPrivs: boolean
+  readonly strict: boolean
+  readonly load: LoadOptions | undefined
+  readonly policies: ReadonlyArray<Policy>
+}
+
+const CONTAINER_FIELDS: ReadonlySet<unknown> = new Set(['initContainers', 'containers', 'ephemeralContainers'])
+
+function isTextSource(s: CheckSource): s is { readonly source: string; readonly text: string } {
+  return typeof (s as { text?: unknown }).text === 'string'
+}
+
+function loadSource(s: CheckSource, load: LoadOptions | undefined): ReadonlyArray<LoadResult> {
+  return isTextSource(s) ? loadDocuments(s.text, s.source, load) : loadValue((s as { value: unknown }).value, s.source)
+}
+
+function joinPath(prefix: string, path: string): string {
+  if (prefix === '') return path
+  if (path === '') return prefix
+  return path.startsWith('[') ? `${prefix}${path}` : `${prefix}.${path}`
+}
+
+function isRecord(value: unknown): value is RawObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function errorOfLoad(doc: Extract<LoadResult, { _tag: 'Error' }>): ReportError {
+  return { source: doc.source, document: doc.index, line: doc.line, column: doc.column, code: doc.code, message: doc.message }
+}
+
+function placed(doc: LoadedDocument, path: string): { line: number; column: number | null } {
+  const at = path === '' ? null : doc.positionOf(path)
+  return at === null ? { line: doc.line, column: null } : at
+}
+
+function errorAt(doc: LoadedDocument, path: string, code: string, message: string): ReportError {
+  const { line, column } = placed(doc, path)
+  return { source: doc.source, document: doc.index, line, column, path, code, message }
+}
+
+function warningAt(doc: LoadedDocument, path: string, code: string, message: string): ReportWarning {
+  return { source: doc.source, document: doc.index, line: placed(doc, path).line, path, code, message }
+}
+
+function* issueEntries(doc: LoadedDocument, issues: ReadonlyArray<DecodeIssue>): Generator<ReportEntry> {
+  for (const issue of issues) {
+    if (issue.severity === 'error') yield { _tag: 'Error', error: errorAt(doc, issue.path, issue.code, issue.message) }
+    else yield { _tag: 'Warning', warning: warningAt(doc, issue.path, issue.code, issue.message) }
+  }
+}
+
+function* walkErrorEntries(doc: LoadedDocument, errors: ReadonlyArray<WalkError>): Generator<ReportEntry> {
+  for (const e of errors) yield { _tag: 'Error', error: errorAt(doc, e.path, e.code, e.message) }
+}
+
+/** Is `path` at or under `prefix` (API-server paths)? */
+function isUnder(path: string, prefix: string): boolean {
+  if (path === prefix) return true
+  if (!path.startsWith(prefix)) return false
+  const next = path.charCodeAt(prefix.length)
+  return next === 46 /* . */ || next === 91 /* [ */
+}
+
+// ---------------------------------------------------------------------------------------------
+// Policies
+
+function policyViolationsOf(policy: PolicyInput, semantics: Semantics): Violation[] {
+  const out: Violation[] = []
+  if (semantics === 'proposal') proposalPolicyViolations(policy, out)
+  else if (semantics === 'kubernetes') kubernetesPolicyViolations(policy, out)
+  return out
+}
+
+/**
+ * Decode a PodSecurityPolicy found in a document; yields its problems, returns it when usable.
+ */
+function* decodePolicy(doc: LoadedDocument, path: string, raw: RawObject, ctx: Pick<Context, 'strict'>): Generator<ReportEntry, Policy | undefined> {
+  const decoded = decode(PodSecurityPolicy, raw, { path, strict: ctx.strict })
+  if (E.isLeft(decoded)) {
+    yield* issueEntries(doc, decoded.left)
+    return undefined
+  }
+  yield* issueEntries(doc, decoded.right.warnings)
+  const name = decoded.right.value.metadata?.name
+  return { name: typeof name === 'string' ? name : '', policy: decoded.right.value, source: doc.source, document: doc.index, path }
+}
+
+/** Load the `--policy` sources: every PodSecurityPolicy in them, in name order, and their problems. */
+function preparePolicies(sources: ReadonlyArray<CheckSource>, ctx: Pick<Context, 'strict' | 'load'>): { policies: Policy[]; entries: ReportEntry[] } {
+  const policies: Policy[] = []
+  const entries: ReportEntry[] = []
+  const collect = (gen: Generator<ReportEntry, Policy | undefined>): Policy | undefined => {
+    for (;;) {
+      const step = gen.next()
+      if (step.done === true) return step.value
+      entries.push(step.value)
+    }
+  }
+  for (const s of sources) {
+    for (const doc of loadSource(s, ctx.load)) {
+      if (doc._tag === 'Error') entries.push({ _tag: 'Error', error: errorOfLoad(doc) })
+      if (doc._tag !== 'Document') continue
+      const walk = walkPods(doc.value)
+      if (walk.kind !== null && walk.kind !== 'PodSecurityPolicy' && !walk.kind.endsWith('List')) {
+        entries.push({ _tag: 'Error', error: errorAt(doc, '', 'not-a-policy', `a policy file holds only PodSecurityPolicy objects; this is a ${walk.kind}`) })
+        continue
+      }
+      for (const entry of walk.entries) {
+        if (entry._tag === 'Policy') {
+          const policy = collect(decodePolicy(doc, entry.path, entry.policy, ctx))
+          if (policy !== undefined) policies.push(policy)
+        } else if (entry._tag === 'WalkError') {
+          entries.push({ _tag: 'Error', error: errorAt(doc, entry.path, entry.code, entry.message) })
+        } else {
+          entries.push({
+            _tag: 'Error',
+            error: errorAt(doc, entry.path, 'not-a-policy', `a policy file holds only PodSecurityPolicy objects; this is a ${entry.kind}`),
+          })
+        }
+      }
+    }
+  }
+  policies.sort(byPolicyName)
+  return { policies, entries }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pods
+
+function violationOf(v: Violation, container: ContainerRef, pod: PodEntry, policy: Policy | undefined): ReportViolation {
+  if (v.target === 'policy' && policy !== undefined) {
+    return {
+      code: v.code,
+      path: joinPath(policy.path, v.path),
+      message: v.message,
+      policy: { source: policy.source, document: policy.document, name: policy.name },
+    }
+  }
+  const base = v.target === 'pod' ? pod.specPath : container.path
+  return { code: v.code, path: joinPath(base, v.path), message: v.message }
+}
+
+function findingOf(decision: Decision, container: ContainerRef): ReportFinding | undefined {
+  if (!decision.applicable || decision.noNewPrivs) return undefined
+  const who = container.name === null ? 'the container' : `container "${container.name}"`
+  let why: string
+  switch (decision.semantics) {
+    case 'proposal':
+      why = `allowPrivilegeEscalation is ${decision.row} and the process runs as ${decision.column}`
+      break
+    case 'kubernetes':
+      why = `allowPrivilegeEscalation is ${decision.setting === null ? 'unset' : String(decision.setting)} after admission`
+      break
+    default:
+      why = 'noNewPrivileges is not true'
+  }
+  return { code: 'no-new-privs-required', path: container.path, message: `${who} runs without no_new_privs: ${why}` }
+}
+
+function* checkPod(doc: LoadedDocument, pod: PodEntry, walkErrors: ReadonlyArray<WalkError>, ctx: Context): Generator<ReportEntry> {
+  const decoded = decode(PodSpec, pod.spec, { path: pod.specPath, strict: ctx.strict })
+  const issues = E.isLeft(decoded) ? decoded.left : decoded.right.warnings
+  // The walk already reported wrong shapes (containers not a list, …): do not say it twice.
+  const fresh = walkErrors.length === 0 ? issues : issues.filter((i) => !walkErrors.some((w) => isUnder(i.path, w.path)))
+  yield* issueEntries(doc, fresh)
+
+  // Errors block only the answers that read the field in error.
+  const podSecurityPath = `${pod.specPath}.securityContext`
+  const osPath = `${pod.specPath}.os`
+  let podBlocked = false
+  const blocked = new Set<string>()
+  for (const issue of fresh) {
+    if (issue.severity !== 'error') continue
+    if (isUnder(issue.path, podSecurityPath) || isUnder(issue.path, osPath)) podBlocked = true
+    const [field, index, key] = issue.segments
+    if (CONTAINER_FIELDS.has(field) && typeof index === 'number' && (key === undefined || key === 'securityContext' || key === 'name')) {
+      blocked.add(`${String(field)}[${index}]`)
+    }
+  }
+
+  if (pod.containers.length === 0) {
+    yield { _tag: 'Warning', warning: warningAt(doc, joinPath(pod.specPath, 'containers'), 'no-containers', 'the pod has no containers: nothing to resolve') }
+    return
+  }
+  if (podBlocked) return
+
+  const podSecurity = isRecord(pod.spec.securityContext) ? (pod.spec.securityContext as PodSecurityInput) : undefined
+  const osName = isRecord(pod.spec.os) && typeof pod.spec.os.name === 'string' ? pod.spec.os.name : undefined
+  const runnable: Array<{ ref: ContainerRef; input: ResolveInput }> = []
+  for (const ref of pod.containers) {
+    if (blocked.has(`${ref.containerType}[${ref.index}]`)) continue
+    const own = ref.container.securityContext
+    runnable.push({
+      ref,
+      input: {
+        container: isRecord(own) ? (own as ContainerSecurityInput) : undefined,
+        pod: podSecurity,
+        os: osName,
+        name: ref.name,
+      },
+    })
+  }
+
+  let policy: Policy | undefined
+  if (ctx.policies.length > 0) {
+    policy = choosePolicy(
+      runnable.map((r) => r.input),
+      ctx.policies,
+      ctx.semantics,
+    ).candidate
+  }
+
+  for (const { ref, input } of runnable) {
+    const resolved = resolveNoNewPrivs(policy === undefined ? input : { ...input, policy: policy.policy }, {
+      semantics: ctx.semantics,
+      ...(ctx.podSecurity === undefined ? {} : { podSecurity: ctx.podSecurity }),
+    })
+    const line = placed(doc, ref.path).line
+    const violations = E.isLeft(resolved) ? resolved.left.map((v) => violationOf(v, ref, pod, policy)) : []
+    const finding = E.isRight(resolved) && ctx.requireNoNewPrivs ? findingOf(resolved.right, ref) : undefined
+    yield {
+      _tag: 'Result',
+      result: {
+        source: doc.source,
+        document: doc.index,
+        line,
+        kind: pod.kind,
+        namespace: pod.namespace,
+        name: pod.name,
+        container: ref.name,
+        containerType: ref.containerType,
+        path: ref.path,
+        noNewPrivs: E.isRight(resolved) ? resolved.right.noNewPrivs : null,
+        violations,
+        findings: finding === undefined ? [] : [finding],
+        reason: E.isRight(resolved) ? resolved.right : null,
+        policy: policy === undefined ? null : policy.name,
+      },
+    }
+  }
+}
+
+function* checkDocument(doc: LoadResult, ctx: Context): Generator<ReportEntry> {
+  if (doc._tag === 'Error') {
+    yield { _tag: 'Error', error: errorOfLoad(doc) }
+    return
+  }
+  if (doc._tag === 'Empty') {
+    yield { _tag: 'Skipped', skipped: { source: doc.source, document: doc.index, kind: EMPTY_DOCUMENT_KIND } }
+    return
+  }
+  for (const w of doc.warnings) {
+    yield { _tag: 'Warning', warning: { source: doc.source, document: doc.index, line: w.line, path: '', code: w.code, message: w.message } }
+  }
+  const walk = walkPods(doc.value)
+  const entries = walk.entries
+  if (entries.length === 0) {
+    // An empty List: nothing in it, but the document is still accounted for.
+    yield { _tag: 'Skipped', skipped: { source: doc.source, document: doc.index, kind: walk.kind ?? EMPTY_DOCUMENT_KIND } }
+    return
+  }
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i] as (typeof entries)[number]
+    switch (entry._tag) {
+      case 'Pod': {
+        // The walk puts a pod's shape errors right after it.
+        const errors: WalkError[] = []
+        for (let j = i + 1; j < entries.length; j++) {
+          const next = entries[j] as (typeof entries)[number]
+          if (next._tag !== 'WalkError' || !isUnder(next.path, entry.specPath)) break
+          errors.push(next)
+        }
+        yield* walkErrorEntries(doc, errors)
+        yield* checkPod(doc, entry, errors, ctx)
+        i += errors.length
+        break
+      }
+      case 'Policy': {
+        // A PodSecurityPolicy in the checked input is checked as an object of its own: the API
+        // server would refuse an invalid one. It admits nothing here (use `policies` for that).
+        const policy = yield* decodePolicy(doc, entry.path, entry.policy, ctx)
+        if (policy === undefined) break
+        const own = policyViolationsOf(policy.policy, ctx.semantics)
+        for (const v of own) yield { _tag: 'Error', error: errorAt(doc, joinPath(entry.path, v.path), v.code, v.message) }
+        if (own.length === 0) yield { _tag: 'Skipped', skipped: { source: doc.source, document: doc.index, kind: 'PodSecurityPolicy' } }
+        break
+      }
+      case 'Skipped':
+        yield { _tag: 'Skipped', skipped: { source: doc.source, document: doc.index, kind: entry.kind } }
+        break
+      case 'WalkError':
+        yield { _tag: 'Error', error: errorAt(doc, entry.path, entry.code, entry.message) }
+        break
+    }
+  }
+}
+
+function contextOf(options: CheckOptions | undefined, policies: ReadonlyArray<Policy>): Context {
+  return {
+    semantics: options?.semantics ?? 'proposal',
+    podSecurity: options?.podSecurity,
+    requireNoNewPrivs: options?.requireNoNewPrivs === true,
+    strict: options?.strict === true,
+    load: options?.load,
+    policies,
+  }
+}
+
+function sourcesOf(input: string | CheckSource | Iterable<CheckSource>): Iterable<CheckSource> {
+  if (typeof input === 'string') return [{ source: '<input>', text: input }]
+  if (isCheckSource(input)) return [input]
+  return input
+}
+
+function isCheckSource(input: unknown): input is CheckSource {
+  return isRecord(input) && typeof input.source === 'string' && ('text' in input || 'value' in input)
+}
+
+/**
+ * The report as a stream of entries, in input order: a source's documents one after another, a
+ * document's entries in document order. The policies (if any) are read first, their problems
+ * yielded before everything else. Never throws for any input.
+ *
+ * @example
+ * ```ts
+ * import { checkEntries } from 'no-new-privs'
+ * for (const entry of checkEntries([{ source: 'pod.yaml', text }])) {
+ *   if (entry._tag === 'Result') console.log(entry.result.container, entry.result.noNewPrivs)
+ * }
+ * ```
+ * @public
+ */
+export function* checkEntries(input: string | CheckSource | Iterable<CheckSource>, options?: CheckOptions): Generator<ReportEntry> {
+  const prepared = preparePolicies(options?.policies ?? [], { strict: options?.strict === true, load: options?.load })
+  yield* prepared.entries
+  const ctx = contextOf(options, prepared.policies)
+  for (const s of sourcesOf(input)) {
+    for (const doc of loadSource(s, ctx.load)) yield* guarded(doc, ctx)
+  }
+}
+
+/**
+ * `checkDocument`, with a last line of defence: should anything throw on a hostile value (a
+ * Proxy, a throwing getter in a parsed object), it becomes this document's error and the
+ * other documents go on.
+ */
+function* guarded(doc: LoadResult, ctx: Context): Generator<ReportEntry> {
+  try {
+    yield* checkDocument(doc, ctx)
+  } catch (thrown) {
+    const reason = thrown instanceof Error ? thrown.message : String(thrown)
+    yield {
+      _tag: 'Error',
+      error: { source: doc.source, document: doc.index, line: doc.line, column: null, code: 'unreadable-document', message: `the document could not be checked: ${reason}` },
+    }
+  }
+}
+
+/**
+ * Check manifests: every container of every pod of every document, with the decision, the
+ * violations and full paths (SPEC §9, §10). `input` is manifest text, one source
+ * (`{ source, text }` or `{ source, value }` for a parsed object), or several. Never throws:
+ * every document of the input is accounted for in `results`, `skipped` or `errors`.
+ *
+ * @example
+ * ```ts
+ * import { checkManifests } from 'no-new-privs'
+ *
+ * const report = checkManifests(`
+ * apiVersion: apps/v1
+ * kind: Deployment
+ * metadata: { name: web }
+ * spec:
+ *   template:
+ *     spec:
+ *       containers:
+ *       - name: app
+ *         securityContext: { runAsUser: 1000, allowPrivilegeEscalation: false }
+ * `)
+ * report.results[0].path       // 'spec.template.spec.containers[0]'
+ * report.results[0].noNewPrivs // true
+ * ```
+ * @public
+ */
+export function checkManifests(input: string | CheckSource | ReadonlyArray<CheckSource>, options?: CheckOptions): Report {
+  const results: ContainerResult[] = []
+  const errors: ReportError[] = []
+  const warnings: ReportWarning[] = []
+  const skipped: ReportSkipped[] = []
+  for (const entry of checkEntries(input, options)) {
+    switch (entry._tag) {
+      case 'Result':
+        results.push(entry.result)
+        break
+      case 'Error':
+        errors.push(entry.error)
+        break
+      case 'Warning':
+        warnings.push(entry.warning)
+        break
+      case 'Skipped':
+        skipped.push(entry.skipped)
+        break
+    }
+  }
+  return { semantics: options?.semantics ?? 'proposal', results, errors, warnings, skipped }
+}
