@@ -32,6 +32,7 @@ export {
   AppArmorProfile,
   AppArmorProfileType,
   Capabilities,
+  CgroupOptions,
   ProcMountType,
   SELinuxOptions,
   SeccompProfile,
@@ -86,6 +87,7 @@ export { fieldsOf, tagOf, unwrap, type AnyDecoder } from './structure.js'
 /** @public */ export type AppArmorProfileType = t.TypeOf<typeof sc.AppArmorProfileType>
 /** @public */ export type AppArmorProfile = t.TypeOf<typeof sc.AppArmorProfile>
 /** @public */ export type WindowsSecurityContextOptions = t.TypeOf<typeof sc.WindowsSecurityContextOptions>
+/** @public */ export type CgroupOptions = t.TypeOf<typeof sc.CgroupOptions>
 /** @public */ export type ProcMountType = t.TypeOf<typeof sc.ProcMountType>
 /** @public */ export type SecurityContext = t.TypeOf<typeof sc.SecurityContext>
 /** @public */ export type Sysctl = t.TypeOf<typeof psc.Sysctl>

@@ -115,6 +115,23 @@ export const WindowsSecurityContextOptions = optionalFields('WindowsSecurityCont
 })
 
 /**
+ * `cgroupOptions`: how the cgroup filesystem is mounted in the container (KEP-5474, alpha in
+ * v1.36 behind the `CgroupOptions` feature gate). `mountMode` is read as a plain string: the KEP
+ * names `ReadOnly` and `Writable`, while the Kubernetes website's example writes `ReadWrite`, so
+ * the values are not settled enough to reject one.
+ *
+ * @example
+ * ```ts
+ * import { CgroupOptions } from 'no-new-privs'
+ * CgroupOptions.is({ mountMode: 'Writable' }) // true
+ * ```
+ * @public
+ */
+export const CgroupOptions = optionalFields('CgroupOptions', {
+  mountMode: nullable(t.string),
+})
+
+/**
  * `procMount`: how `/proc` is mounted for the container.
  *
  * @example
@@ -143,6 +160,7 @@ export const SecurityContext = optionalFields('SecurityContext', {
   allowPrivilegeEscalation: nullable(t.boolean),
   appArmorProfile: nullable(AppArmorProfile),
   capabilities: nullable(Capabilities),
+  cgroupOptions: nullable(CgroupOptions),
   privileged: nullable(t.boolean),
   procMount: nullable(ProcMountType),
   readOnlyRootFilesystem: nullable(t.boolean),

@@ -142,6 +142,7 @@ export function securityContextArbitrary(): fc.Arbitrary<SecurityContext> {
     allowPrivilegeEscalation: fc.boolean(),
     appArmorProfile: appArmorProfileArbitrary(),
     capabilities: capabilitiesArbitrary(),
+    cgroupOptions: optionalFieldsOf({ mountMode: fc.constantFrom('ReadOnly', 'Writable', 'ReadWrite') }),
     privileged: fc.boolean(),
     procMount: enumValueArbitrary(codecs.ProcMountType),
     readOnlyRootFilesystem: fc.boolean(),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { PodSecurityPolicy, PodTemplateSpec, ObjectMeta, decode } from '../../src/codecs/index.js'
+import { right } from 'fp-ts/lib/Either.js'
+import { PodSecurityPolicy, PodTemplateSpec, ObjectMeta, SecurityContext, decode } from '../../src/codecs/index.js'
 
 // A hand-written Deployment using the pod-template fields people actually write, including
 // ones typed unknown here (probes, volumes, affinity) and recent ones (restartPolicy on a sidecar
@@ -211,5 +212,16 @@ describe('real manifests decode with no false warning and nothing lost', () => {
         'unknown field "allowPrivilegeEscalaton", did you mean "allowPrivilegeEscalation"?',
       ],
     ])
+  })
+})
+
+describe('newer API fields', () => {
+  it('knows securityContext.cgroupOptions (KEP-5474, alpha in v1.36) without enforcing its unsettled values', () => {
+    for (const mountMode of ['ReadOnly', 'Writable', 'ReadWrite']) {
+      const r = decode(SecurityContext, { allowPrivilegeEscalation: false, cgroupOptions: { mountMode } })
+      expect(r).toEqual(right({ value: { allowPrivilegeEscalation: false, cgroupOptions: { mountMode } }, warnings: [] }))
+    }
+    const typo = decode(SecurityContext, { cgroupOptions: { mountMod: 'Writable' } })
+    expect(typo._tag === 'Right' && typo.right.warnings.map((w) => [w.path, w.suggestion])).toEqual([['cgroupOptions.mountMod', 'mountMode']])
   })
 })
