@@ -9,6 +9,7 @@ import type { DecodeIssue } from './issue.js'
 import { formatPath, segmentKeys, type PathSegment } from './path.js'
 import { renderValue } from './render.js'
 import { suggestName } from './suggest.js'
+import { SecurityContext } from './securityContext.js'
 import { elementOf, fieldsOf, membersOf, requiredByApiOf, tagOf, unwrap, type AnyDecoder } from './structure.js'
 
 /** Options of `fieldWarnings` and `unknownFields`. */
@@ -34,9 +35,27 @@ function hasOwn(o: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(o, key)
 }
 
-function unknownFieldIssue(w: Walk, typeName: string, key: string, value: unknown, known: Iterable<string>): DecodeIssue {
+/**
+ * Types whose fields people often set one level too high: a key unknown here but known there
+ * gets a hint saying where it belongs (`allowPrivilegeEscalation` exists per container only).
+ */
+const COUNTERPARTS: ReadonlyMap<string, { readonly codec: AnyDecoder; readonly where: string }> = new Map([
+  ['PodSecurityContext', { codec: SecurityContext, where: "each container's securityContext" }],
+])
+
+/** A field of one of `fields`' object-typed fields: `privileged` on a container is `securityContext.privileged`. */
+function nestedHome(key: string, fields: ReadonlyMap<string, AnyDecoder>): string | undefined {
+  for (const [name, field] of fields) {
+    if (fieldsOf(unwrap(field))?.has(key) === true) return `${name}.${key}`
+  }
+  return undefined
+}
+
+function unknownFieldIssue(w: Walk, typeName: string, key: string, value: unknown, fields: ReadonlyMap<string, AnyDecoder>): DecodeIssue {
   w.segments.push({ kind: 'field', name: key })
-  const suggestion = suggestName(key, known)
+  const suggestion = suggestName(key, fields.keys()) ?? nestedHome(key, fields)
+  const counterpart = COUNTERPARTS.get(typeName)
+  const elsewhere = suggestion === undefined && counterpart !== undefined && fieldsOf(unwrap(counterpart.codec))?.has(key) === true
   const issue: DecodeIssue = {
     code: 'unknown-field',
     severity: 'warning',
@@ -45,9 +64,11 @@ function unknownFieldIssue(w: Walk, typeName: string, key: string, value: unknow
     expected: `a field of ${typeName}`,
     received: renderValue(value),
     message:
-      suggestion === undefined
-        ? `unknown field ${JSON.stringify(key)}`
-        : `unknown field ${JSON.stringify(key)}, did you mean ${JSON.stringify(suggestion)}?`,
+      suggestion !== undefined
+        ? `unknown field ${JSON.stringify(key)}, did you mean ${JSON.stringify(suggestion)}?`
+        : elsewhere
+          ? `unknown field ${JSON.stringify(key)}: ${typeName} has no such field; it belongs in ${counterpart.where}`
+          : `unknown field ${JSON.stringify(key)}`,
     ...(suggestion === undefined ? {} : { suggestion }),
   }
   w.segments.pop()
@@ -75,7 +96,7 @@ function walkObject(codec: AnyDecoder, shape: AnyDecoder, value: unknown, w: Wal
   for (const key of Object.keys(value)) {
     const field = hasOwn(value, key) ? fields.get(key) : undefined
     if (field === undefined) {
-      w.out.push(unknownFieldIssue(w, shape.name, key, value[key], fields.keys()))
+      w.out.push(unknownFieldIssue(w, shape.name, key, value[key], fields))
       continue
     }
     w.segments.push({ kind: 'field', name: key })

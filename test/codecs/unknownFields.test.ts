@@ -3,6 +3,8 @@ import { test, fc } from '@fast-check/vitest'
 import * as t from 'io-ts'
 import {
   Capabilities,
+  Container,
+  PodSecurityContext,
   PodSecurityPolicy,
   PodSecurityPolicySpec,
   PodSpec,
@@ -183,5 +185,23 @@ describe('fields the API server requires but the PodSecurityPolicy codec reads l
       'missing-field',
     ])
     expect(unknownFields(PodSecurityPolicySpec, spec).map((w) => w.suggestion)).toEqual(['allowPrivilegeEscalation'])
+  })
+})
+
+describe('fields set in the wrong place', () => {
+  it('a securityContext field put directly on the container points to securityContext', () => {
+    const [issue] = unknownFields(Container, { name: 'a', privileged: true })
+    expect(issue).toMatchObject({ path: 'privileged', suggestion: 'securityContext.privileged' })
+    expect(issue?.message).toBe('unknown field "privileged", did you mean "securityContext.privileged"?')
+  })
+  it("allowPrivilegeEscalation on the pod's securityContext says it belongs to each container", () => {
+    const [issue] = unknownFields(PodSecurityContext, { allowPrivilegeEscalation: false })
+    expect(issue?.suggestion).toBeUndefined()
+    expect(issue?.message).toBe(
+      "unknown field \"allowPrivilegeEscalation\": PodSecurityContext has no such field; it belongs in each container's securityContext",
+    )
+  })
+  it('a key known nowhere stays a plain unknown field', () => {
+    expect(unknownFields(PodSecurityContext, { zzzzzz: 1 })[0]?.message).toBe('unknown field "zzzzzz"')
   })
 })
