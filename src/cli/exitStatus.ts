@@ -1,0 +1,49 @@
+/**
+ * The exit status of `check` (SPEC §10).
+ *
+ * @packageDocumentation
+ */
+import type { Report, ReportError } from '../manifest/report.js'
+import type { ViolationCode } from '../resolve/types.js'
+
+/** `0` nothing found, `1` violations or findings, `2` unreadable or undecodable input (wins over `1`). */
+export type ExitStatus = 0 | 1 | 2
+
+/** Every violation code: input that was read and decoded, and breaks a rule. */
+const VIOLATION_CODES: ReadonlySet<string> = new Set<ViolationCode>([
+  'privileged-without-escalation',
+  'sys-admin-without-escalation',
+  'escalation-forbidden-by-policy',
+  'invalid-policy',
+  'escalation-field-on-windows',
+  'restricted-requires-no-escalation',
+])
+
+/**
+ * Whether an error entry is a rule a decoded object breaks rather than input that could not be
+ * read or decoded. `checkManifests` lists the violations of a PodSecurityPolicy document (which
+ * has no container to hang them on) as error entries; they are violations all the same (exit 1).
+ *
+ * @example
+ * ```ts
+ * isViolationError({ code: 'invalid-policy', … }) // true
+ * isViolationError({ code: 'yaml-syntax', … })    // false
+ * ```
+ */
+export function isViolationError(error: Pick<ReportError, 'code'>): boolean {
+  return VIOLATION_CODES.has(error.code)
+}
+
+/**
+ * What the process reports to its caller after `check`.
+ *
+ * @example
+ * ```ts
+ * exitStatusOf({ semantics: 'proposal', results: [], errors: [], warnings: [], skipped: [] }) // 0
+ * ```
+ */
+export function exitStatusOf(report: Report): ExitStatus {
+  if (report.errors.some((e) => !isViolationError(e))) return 2
+  if (report.errors.length > 0) return 1
+  return report.results.some((r) => r.violations.length > 0 || r.findings.length > 0) ? 1 : 0
+}

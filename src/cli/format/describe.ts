@@ -1,0 +1,151 @@
+/**
+ * Short words for the parts of a report a person reads: why a decision came out as it did, the
+ * kind of container, where a pod's spec sits.
+ *
+ * @packageDocumentation
+ */
+import type { ContainerResult, ContainerType, Report } from '../../manifest/report.js'
+import type { Decision, DecisionWarning, Origin } from '../../resolve/types.js'
+
+/**
+ * Why a container got its decision, in a few words.
+ *
+ * @example
+ * ```ts
+ * why(proposalDecision) // 'allowPrivilegeEscalation false (container), runs as root (default)'
+ * ```
+ */
+export function why(decision: Decision): string {
+  if (!decision.applicable) return 'windows pod: no_new_privs does not exist there'
+  switch (decision.semantics) {
+    case 'proposal':
+      return `allowPrivilegeEscalation ${decision.row} (${originWord(decision.rowFrom)}), ${columnWords(decision.column)} (${originWord(decision.columnFrom)})`
+    case 'noNewPrivileges':
+      return `noNewPrivileges ${decision.noNewPrivs} (${originWord(decision.from)})`
+    case 'kubernetes':
+      return `allowPrivilegeEscalation ${decision.setting === null ? 'unset' : String(decision.setting)} after admission (${originWord(decision.from)})`
+  }
+}
+
+function columnWords(column: 'root' | 'nonRoot' | 'privileged'): string {
+  return column === 'root' ? 'runs as root' : column === 'nonRoot' ? 'runs as non-root' : 'privileged'
+}
+
+function originWord(origin: Origin): string {
+  return origin.target === 'default' ? 'default' : `from ${origin.target}`
+}
+
+/**
+ * The word the text report uses for where a container sits.
+ *
+ * @example
+ * ```ts
+ * containerTypeWord('initContainers') // 'init'
+ * ```
+ */
+export function containerTypeWord(type: ContainerType): string {
+  return type === 'initContainers' ? 'init' : type === 'ephemeralContainers' ? 'ephemeral' : 'container'
+}
+
+/**
+ * The pod spec's path, from a container's path: `spec.template.spec.containers[1]` →
+ * `spec.template.spec`.
+ *
+ * @example
+ * ```ts
+ * podSpecPathOf('items[0].spec.initContainers[2]') // 'items[0].spec'
+ * ```
+ */
+export function podSpecPathOf(containerPath: string): string {
+  return containerPath.replace(/\.?(initContainers|containers|ephemeralContainers)\[\d+\]$/, '')
+}
+
+/**
+ * A decision warning's path from the document root (the resolver's paths are relative).
+ *
+ * @example
+ * ```ts
+ * decisionWarningPath(result, { target: 'container', path: 'securityContext.capabilities.add[0]', … })
+ * // 'spec.containers[0].securityContext.capabilities.add[0]'
+ * ```
+ */
+export function decisionWarningPath(result: ContainerResult, warning: DecisionWarning): string {
+  switch (warning.target) {
+    case 'container':
+      return joinPath(result.path, warning.path)
+    case 'pod':
+      return joinPath(podSpecPathOf(result.path), warning.path)
+    case 'policy':
+      return warning.path
+  }
+}
+
+function joinPath(base: string, rest: string): string {
+  if (base === '') return rest
+  if (rest === '') return base
+  return rest.startsWith('[') ? `${base}${rest}` : `${base}.${rest}`
+}
+
+/**
+ * Every source a report mentions, in first-mention order (results, then errors, warnings,
+ * skipped), after those listed in `order`.
+ *
+ * @example
+ * ```ts
+ * sourcesOf(report, ['a.yaml']) // ['a.yaml', 'b.yaml']
+ * ```
+ */
+export function sourcesOf(report: Report, order: ReadonlyArray<string> = []): ReadonlyArray<string> {
+  const seen = new Set<string>(order)
+  const out = [...seen]
+  const add = (source: string): void => {
+    if (!seen.has(source)) {
+      seen.add(source)
+      out.push(source)
+    }
+  }
+  for (const r of report.results) add(r.source)
+  for (const e of report.errors) add(e.source)
+  for (const w of report.warnings) add(w.source)
+  for (const s of report.skipped) add(s.source)
+  return out
+}
+
+/** A warning with its path from the document root, whichever list it came from. */
+export interface ShownWarning {
+  readonly source: string
+  readonly document: number
+  readonly line: number | null
+  readonly path: string
+  readonly code: string
+  readonly message: string
+}
+
+/**
+ * The report's warnings plus the warnings carried by decisions (such as `sys-admin-spelling`),
+ * without showing the same one twice.
+ *
+ * @example
+ * ```ts
+ * allWarnings(report).map((w) => w.code) // ['unknown-field', 'sys-admin-spelling']
+ * ```
+ */
+export function allWarnings(report: Report): ReadonlyArray<ShownWarning> {
+  const out: ShownWarning[] = []
+  const keys = new Set<string>()
+  const push = (w: ShownWarning): void => {
+    const key = `${w.source}\u0000${w.document}\u0000${w.path}\u0000${w.code}`
+    if (keys.has(key)) return
+    keys.add(key)
+    out.push(w)
+  }
+  for (const w of report.warnings) {
+    push({ source: w.source, document: w.document, line: w.line ?? null, path: w.path, code: w.code, message: w.message })
+  }
+  for (const r of report.results) {
+    for (const w of r.reason?.warnings ?? []) {
+      push({ source: r.source, document: r.document, line: r.line, path: decisionWarningPath(r, w), code: w.code, message: w.message })
+    }
+  }
+  return out
+}

@@ -1,0 +1,33 @@
+/**
+ * `--output json`: the object of SPEC §10.
+ *
+ * @packageDocumentation
+ */
+import type { ContainerResult, Report } from '../../manifest/report.js'
+
+/**
+ * The report as one JSON object with exactly the keys `semantics`, `results`, `errors`,
+ * `warnings`, `skipped` (in that order), two-space indented, ending in a newline. Each result
+ * starts with the fields in the order SPEC §10 shows them.
+ *
+ * @example
+ * ```ts
+ * JSON.parse(formatJson(report)).results[0].noNewPrivs // true
+ * ```
+ */
+export function formatJson(report: Report): string {
+  const object = {
+    semantics: report.semantics,
+    results: report.results.map(inSpecOrder),
+    errors: report.errors,
+    warnings: report.warnings,
+    skipped: report.skipped,
+  }
+  return `${JSON.stringify(object, null, 2)}\n`
+}
+
+/** The fields SPEC §10 shows first, in its order; any others follow as they are. */
+function inSpecOrder(r: ContainerResult): ContainerResult {
+  const { source, document, line, kind, namespace, name, container, containerType, path, noNewPrivs, violations, ...rest } = r
+  return { source, document, line, kind, namespace, name, container, containerType, path, noNewPrivs, violations, ...rest }
+}

@@ -1,0 +1,203 @@
+/**
+ * `--output sarif`: SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
+ *
+ * @packageDocumentation
+ */
+import { isAbsolute, relative, resolve, sep } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { Location, Log, ReportingDescriptor, Result } from 'sarif'
+import type { Report } from '../../manifest/report.js'
+import { STDIN_SOURCE } from '../sources.js'
+import { INFORMATION_URI, VERSION } from '../version.js'
+import { allWarnings } from './describe.js'
+import { KNOWN_RULES, ruleForUnknownCode } from './rules.js'
+import type { RuleLevel, RuleText } from './rules.js'
+
+/** How to render SARIF. */
+export interface SarifOptions {
+  /** The directory relative paths are relative to (the repository root under CI). Default `process.cwd()`. */
+  readonly cwd?: string
+}
+
+/** The JSON schema SARIF 2.1.0 logs name. */
+export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json'
+
+/**
+ * The report as a SARIF 2.1.0 log with one run: every violation, finding, decode error and
+ * warning is a result whose rule id is its code, located by the source's relative URI, the line
+ * (and column when known), and the field path as a logical location.
+ *
+ * @example
+ * ```ts
+ * const log = JSON.parse(formatSarif(report, { cwd: '/repo' }))
+ * log.runs[0].results[0].ruleId // 'privileged-without-escalation'
+ * ```
+ */
+export function formatSarif(report: Report, options: SarifOptions = {}): string {
+  return `${JSON.stringify(sarifLog(report, options), null, 2)}\n`
+}
+
+/**
+ * The SARIF log object behind {@link formatSarif}.
+ *
+ * @example
+ * ```ts
+ * sarifLog(report).version // '2.1.0'
+ * ```
+ */
+export function sarifLog(report: Report, options: SarifOptions = {}): Log {
+  const cwd = options.cwd ?? process.cwd()
+  const rules = new RuleTable()
+  const results: Result[] = []
+  const locate = (source: string, line: number | null, column: number | null, path: string | undefined): Location =>
+    location(uriOf(source, cwd), line, column, path)
+
+  for (const r of report.results) {
+    const where = `container "${r.container ?? '?'}" of ${r.kind}${r.name === null ? '' : ` "${r.name}"`}`
+    const properties = {
+      document: r.document,
+      kind: r.kind,
+      namespace: r.namespace,
+      name: r.name,
+      container: r.container,
+      containerType: r.containerType,
+      ...(r.policy === null ? {} : { admittedBy: r.policy }),
+    }
+    for (const v of r.violations) {
+      const { rule, index } = rules.use(v.code, 'error')
+      const at =
+        v.policy === undefined ? locate(r.source, r.line, null, v.path) : locate(v.policy.source, null, null, v.path)
+      results.push({
+        ruleId: rule.id,
+        ruleIndex: index,
+        level: rule.level,
+        message: { text: `${v.message} (${where}, at ${v.path})` },
+        locations: [at],
+        properties: v.policy === undefined ? properties : { ...properties, policy: v.policy },
+      })
+    }
+    for (const f of r.findings) {
+      const { rule, index } = rules.use(f.code, 'error')
+      results.push({
+        ruleId: rule.id,
+        ruleIndex: index,
+        level: rule.level,
+        message: { text: `${f.message} (${where})` },
+        locations: [locate(r.source, r.line, null, f.path)],
+        properties,
+      })
+    }
+  }
+  for (const e of report.errors) {
+    const { rule, index } = rules.use(e.code, 'error')
+    results.push({
+      ruleId: rule.id,
+      ruleIndex: index,
+      level: 'error',
+      message: { text: e.document === null ? e.message : `document ${e.document}: ${e.message}` },
+      locations: [locate(e.source, e.line, e.column, e.path)],
+      ...(e.document === null ? {} : { properties: { document: e.document } }),
+    })
+  }
+  for (const w of allWarnings(report)) {
+    const { rule, index } = rules.use(w.code, 'warning')
+    results.push({
+      ruleId: rule.id,
+      ruleIndex: index,
+      level: rule.level,
+      message: { text: `${w.message} (at ${w.path})` },
+      locations: [locate(w.source, w.line, null, w.path)],
+      properties: { document: w.document },
+    })
+  }
+
+  return {
+    $schema: SARIF_SCHEMA_URI,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'no-new-privs',
+            informationUri: INFORMATION_URI,
+            version: VERSION,
+            semanticVersion: VERSION,
+            rules: rules.descriptors(),
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        results,
+        properties: { semantics: report.semantics },
+      },
+    ],
+  }
+}
+
+/** Rules in a fixed order: the known ones first, then codes met in the report, as first met. */
+class RuleTable {
+  private readonly rules: RuleText[] = [...KNOWN_RULES]
+  private readonly index = new Map<string, number>(KNOWN_RULES.map((r, i) => [r.id, i]))
+
+  use(code: string, level: RuleLevel): { readonly rule: RuleText; readonly index: number } {
+    let i = this.index.get(code)
+    if (i === undefined) {
+      i = this.rules.length
+      this.rules.push(ruleForUnknownCode(code, level))
+      this.index.set(code, i)
+    }
+    return { rule: this.rules[i]!, index: i }
+  }
+
+  descriptors(): ReportingDescriptor[] {
+    return this.rules.map((r) => ({
+      id: r.id,
+      name: r.name,
+      shortDescription: { text: r.short },
+      fullDescription: { text: r.full },
+      help: { text: stripMarkdown(r.help), markdown: r.help },
+      helpUri: `${INFORMATION_URI}#${r.id}`,
+      defaultConfiguration: { level: r.level },
+      properties: { tags: ['kubernetes', 'security', ...r.tags], precision: 'very-high' },
+    }))
+  }
+}
+
+function stripMarkdown(s: string): string {
+  return s.replace(/`/g, '')
+}
+
+function location(uri: string | null, line: number | null, column: number | null, path: string | undefined): Location {
+  const logical = path === undefined || path === '' ? {} : { logicalLocations: [logicalLocation(path)] }
+  if (uri === null) return logical
+  const region = line === null ? {} : { region: column === null ? { startLine: line } : { startLine: line, startColumn: column } }
+  return { physicalLocation: { artifactLocation: { uri }, ...region }, ...logical }
+}
+
+function logicalLocation(path: string): { name: string; fullyQualifiedName: string; kind: string } {
+  const name = /([^.[\]]+|\[\d+\])$/.exec(path)?.[0] ?? path
+  return { name, fullyQualifiedName: path, kind: path.endsWith(']') ? 'object' : 'property' }
+}
+
+/**
+ * A source's URI as code scanning wants it: relative to `cwd` with forward slashes and each
+ * segment percent-encoded; a `file:` URL when the file lies outside `cwd`; `null` for standard
+ * input, which has no location a viewer could open.
+ *
+ * @example
+ * ```ts
+ * uriOf('examples/my pod.yaml', '/repo') // 'examples/my%20pod.yaml'
+ * uriOf('/elsewhere/a.yaml', '/repo')    // 'file:///elsewhere/a.yaml'
+ * ```
+ */
+export function uriOf(source: string, cwd: string): string | null {
+  if (source === STDIN_SOURCE) return null
+  const rel = isAbsolute(source) ? relative(cwd, source) : source
+  if (rel === '..' || rel.startsWith(`..${sep}`) || rel.startsWith('../') || isAbsolute(rel)) {
+    return pathToFileURL(resolve(cwd, source)).href
+  }
+  return rel
+    .split(sep === '\\' ? /[\\/]/ : /\//)
+    .filter((segment, i) => !(segment === '.' || (segment === '' && i > 0)))
+    .map(encodeURIComponent)
+    .join('/')
+}
