@@ -9,7 +9,7 @@
  */
 import { parseArgs } from 'node:util'
 import * as E from 'fp-ts/lib/Either.js'
-import { closest } from './suggest.js'
+import { suggestName } from '../codecs/suggest.js'
 
 /** How one option is written. */
 export interface OptionSpec {
@@ -130,7 +130,7 @@ function looksLikeOption(value: string): boolean {
 function unknownOption(rawName: string, specs: OptionSpecs): UsageError {
   const names = Object.keys(specs)
   const bare = rawName.replace(/^-+/, '')
-  const guess = closest(bare, names)
+  const guess = suggestName(bare, names)
   const hint = guess === undefined ? '' : ` (did you mean --${guess}?)`
   return usageError(`unknown option ${rawName}${hint}`)
 }
@@ -175,7 +175,7 @@ export function oneOf<A extends string>(
 ): E.Either<UsageError, A> {
   const found = allowed.find((a) => a === value)
   if (found !== undefined) return E.right(found)
-  const guess = closest(value, allowed)
+  const guess = suggestName(value, allowed)
   const hint = guess === undefined ? '' : ` (did you mean ${guess}?)`
   return E.left(usageError(`${option} must be one of ${allowed.join(', ')}, not ${JSON.stringify(value)}${hint}`))
 }

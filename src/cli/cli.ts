@@ -9,7 +9,7 @@ import type { CliDeps } from './deps.js'
 import { CHECK_HELP, RUN_HELP, TOP_HELP } from './help.js'
 import type { CliIO } from './io.js'
 import { runCommand } from './run.js'
-import { closest } from './suggest.js'
+import { suggestName } from '../codecs/suggest.js'
 import { VERSION } from './version.js'
 
 const COMMANDS = ['check', 'run', 'help'] as const
@@ -47,7 +47,7 @@ export async function runCli(
       io.stderr.write(TOP_HELP)
       return 2
     default: {
-      const guess = closest(command, COMMANDS)
+      const guess = suggestName(command, COMMANDS)
       const what = command.startsWith('-') ? `unknown option ${command}` : `unknown command ${JSON.stringify(command)}`
       io.stderr.write(`no-new-privs: ${what}${guess === undefined ? '' : ` (did you mean ${guess}?)`} (see no-new-privs --help)\n`)
       return 2

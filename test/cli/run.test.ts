@@ -106,7 +106,9 @@ describe('no-new-privs run', () => {
     const { status, out, err } = await run(['x', '--image', 'i', '--security-opt', 'no_new_privs'])
     expect(status).toBe(2)
     expect(out).toBe('')
-    expect(err).toBe('no-new-privs run: --security-opt "no_new_privs" is not a Docker option: did you mean no-new-privileges? (see no-new-privs run --help)\n')
+    expect(err).toBe(
+      'no-new-privs run: invalid --security-opt "no_new_privs": Docker has no such option and refuses the container; did you mean "no-new-privileges"? (see no-new-privs run --help)\n',
+    )
   })
 
   test('--help prints the run help', async () => {
