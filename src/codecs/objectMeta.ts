@@ -55,3 +55,9 @@ export const ObjectMeta = optionalFields('ObjectMeta', {
   finalizers: nullable(stringList),
   managedFields: nullable(t.readonlyArray(t.unknown, '[]ManagedFieldsEntry')),
 })
+
+// The decoded types, each named as its codec (io-ts style), so one import brings both.
+/** The decoded `OwnerReference`. @public */
+export type OwnerReference = t.TypeOf<typeof OwnerReference>
+/** The decoded `ObjectMeta`. @public */
+export type ObjectMeta = t.TypeOf<typeof ObjectMeta>

@@ -86,3 +86,15 @@ export const PodSecurityContext = optionalFields('PodSecurityContext', {
   windowsOptions: nullable(WindowsSecurityContextOptions),
   noNewPrivileges: nullable(t.boolean),
 })
+
+// The decoded types, each named as its codec (io-ts style), so one import brings both.
+/** The decoded `Sysctl`. @public */
+export type Sysctl = t.TypeOf<typeof Sysctl>
+/** The decoded `PodFSGroupChangePolicy`. @public */
+export type PodFSGroupChangePolicy = t.TypeOf<typeof PodFSGroupChangePolicy>
+/** The decoded `PodSELinuxChangePolicy`. @public */
+export type PodSELinuxChangePolicy = t.TypeOf<typeof PodSELinuxChangePolicy>
+/** The decoded `SupplementalGroupsPolicy`. @public */
+export type SupplementalGroupsPolicy = t.TypeOf<typeof SupplementalGroupsPolicy>
+/** The decoded `PodSecurityContext`. @public */
+export type PodSecurityContext = t.TypeOf<typeof PodSecurityContext>

@@ -358,3 +358,45 @@ export const PodSecurityPolicy = optionalFields('PodSecurityPolicy', {
   metadata: nullable(ObjectMeta),
   spec: nullable(PodSecurityPolicySpec),
 })
+
+// The decoded types, each named as its codec (io-ts style), so one import brings both.
+/** The decoded `IDRange`. @public */
+export type IDRange = t.TypeOf<typeof IDRange>
+/** The decoded `HostPortRange`. @public */
+export type HostPortRange = t.TypeOf<typeof HostPortRange>
+/** The decoded `AllowedHostPath`. @public */
+export type AllowedHostPath = t.TypeOf<typeof AllowedHostPath>
+/** The decoded `AllowedFlexVolume`. @public */
+export type AllowedFlexVolume = t.TypeOf<typeof AllowedFlexVolume>
+/** The decoded `AllowedCSIDriver`. @public */
+export type AllowedCSIDriver = t.TypeOf<typeof AllowedCSIDriver>
+/** The decoded `FSType`. @public */
+export type FSType = t.TypeOf<typeof FSType>
+/** The decoded `RunAsUserStrategy`. @public */
+export type RunAsUserStrategy = t.TypeOf<typeof RunAsUserStrategy>
+/** The decoded `RunAsUserStrategyOptions`. @public */
+export type RunAsUserStrategyOptions = t.TypeOf<typeof RunAsUserStrategyOptions>
+/** The decoded `RunAsGroupStrategy`. @public */
+export type RunAsGroupStrategy = t.TypeOf<typeof RunAsGroupStrategy>
+/** The decoded `RunAsGroupStrategyOptions`. @public */
+export type RunAsGroupStrategyOptions = t.TypeOf<typeof RunAsGroupStrategyOptions>
+/** The decoded `SELinuxStrategy`. @public */
+export type SELinuxStrategy = t.TypeOf<typeof SELinuxStrategy>
+/** The decoded `SELinuxStrategyOptions`. @public */
+export type SELinuxStrategyOptions = t.TypeOf<typeof SELinuxStrategyOptions>
+/** The decoded `SupplementalGroupsStrategyType`. @public */
+export type SupplementalGroupsStrategyType = t.TypeOf<typeof SupplementalGroupsStrategyType>
+/** The decoded `SupplementalGroupsStrategyOptions`. @public */
+export type SupplementalGroupsStrategyOptions = t.TypeOf<typeof SupplementalGroupsStrategyOptions>
+/** The decoded `FSGroupStrategyType`. @public */
+export type FSGroupStrategyType = t.TypeOf<typeof FSGroupStrategyType>
+/** The decoded `FSGroupStrategyOptions`. @public */
+export type FSGroupStrategyOptions = t.TypeOf<typeof FSGroupStrategyOptions>
+/** The decoded `RuntimeClassStrategyOptions`. @public */
+export type RuntimeClassStrategyOptions = t.TypeOf<typeof RuntimeClassStrategyOptions>
+/** The decoded `PodSecurityPolicySpec`. @public */
+export type PodSecurityPolicySpec = t.TypeOf<typeof PodSecurityPolicySpec>
+/** The decoded `PodSecurityPolicyApiVersion`. @public */
+export type PodSecurityPolicyApiVersion = t.TypeOf<typeof PodSecurityPolicyApiVersion>
+/** The decoded `PodSecurityPolicy`. @public */
+export type PodSecurityPolicy = t.TypeOf<typeof PodSecurityPolicy>

@@ -189,3 +189,19 @@ export const Pod = optionalFields('Pod', {
   spec: nullable(PodSpec),
   status: nullable(t.unknown),
 })
+
+// The decoded types, each named as its codec (io-ts style), so one import brings both.
+/** The decoded `Container`. @public */
+export type Container = t.TypeOf<typeof Container>
+/** The decoded `EphemeralContainer`. @public */
+export type EphemeralContainer = t.TypeOf<typeof EphemeralContainer>
+/** The decoded `OSName`. @public */
+export type OSName = t.TypeOf<typeof OSName>
+/** The decoded `PodOS`. @public */
+export type PodOS = t.TypeOf<typeof PodOS>
+/** The decoded `PodSpec`. @public */
+export type PodSpec = t.TypeOf<typeof PodSpec>
+/** The decoded `PodTemplateSpec`. @public */
+export type PodTemplateSpec = t.TypeOf<typeof PodTemplateSpec>
+/** The decoded `Pod`. @public */
+export type Pod = t.TypeOf<typeof Pod>

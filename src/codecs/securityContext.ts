@@ -172,3 +172,25 @@ export const SecurityContext = optionalFields('SecurityContext', {
   windowsOptions: nullable(WindowsSecurityContextOptions),
   noNewPrivileges: nullable(t.boolean),
 })
+
+// The decoded types, each named as its codec (io-ts style), so one import brings both.
+/** The decoded `Capabilities`. @public */
+export type Capabilities = t.TypeOf<typeof Capabilities>
+/** The decoded `SELinuxOptions`. @public */
+export type SELinuxOptions = t.TypeOf<typeof SELinuxOptions>
+/** The decoded `SeccompProfileType`. @public */
+export type SeccompProfileType = t.TypeOf<typeof SeccompProfileType>
+/** The decoded `SeccompProfile`. @public */
+export type SeccompProfile = t.TypeOf<typeof SeccompProfile>
+/** The decoded `AppArmorProfileType`. @public */
+export type AppArmorProfileType = t.TypeOf<typeof AppArmorProfileType>
+/** The decoded `AppArmorProfile`. @public */
+export type AppArmorProfile = t.TypeOf<typeof AppArmorProfile>
+/** The decoded `WindowsSecurityContextOptions`. @public */
+export type WindowsSecurityContextOptions = t.TypeOf<typeof WindowsSecurityContextOptions>
+/** The decoded `CgroupOptions`. @public */
+export type CgroupOptions = t.TypeOf<typeof CgroupOptions>
+/** The decoded `ProcMountType`. @public */
+export type ProcMountType = t.TypeOf<typeof ProcMountType>
+/** The decoded `SecurityContext`. @public */
+export type SecurityContext = t.TypeOf<typeof SecurityContext>
