@@ -49,9 +49,21 @@ export {
 
 // Codecs
 export * from './codecs/index.js'
+export { compileClosureGuard, compileDecoder, compileGuard, type Guard } from './codecs/compile.js'
 
 // Manifests
-export { checkEntries, checkManifests, EMPTY_DOCUMENT_KIND, type CheckOptions, type CheckSource, type ReportEntry } from './manifest/check.js'
+export {
+  checkEntries,
+  checkManifests,
+  EMPTY_DOCUMENT_KIND,
+  prepareCheck,
+  type CheckOptions,
+  type CheckSource,
+  type PreparedCheck,
+  type ReportEntry,
+} from './manifest/check.js'
+export { checkStream, documentTexts, loadStream, type DocumentText, type StreamSource, type TextChunks } from './manifest/stream.js'
+export { checkFilesInParallel, type FileSource, type ParallelOptions } from './manifest/parallel.js'
 export type {
   ContainerResult,
   ContainerType,

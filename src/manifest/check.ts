@@ -8,7 +8,7 @@
  * @packageDocumentation
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { decode } from '../codecs/decode.js'
+import { compileDecoder } from '../codecs/compile.js'
 import type { DecodeIssue } from '../codecs/issue.js'
 import { PodSecurityPolicy } from '../codecs/podSecurityPolicy.js'
 import { PodSpec } from '../codecs/podSpec.js'
@@ -39,12 +39,37 @@ import type {
 } from './report.js'
 import { walkPods, type ContainerRef, type PodEntry, type RawObject, type WalkError } from './walk.js'
 
-/** One input: manifest text (JSON or YAML, one or many documents), or an already-parsed object. */
+/**
+ * One input: manifest text (JSON or YAML, one or many documents), or an already-parsed object.
+ *
+ * @example
+ * ```ts
+ * const sources: CheckSource[] = [
+ *   { source: 'deploy.yaml', text: 'kind: Deployment\n…' },
+ *   { source: 'api', value: { kind: 'Pod', spec: { containers: [{ name: 'a' }] } } },
+ * ]
+ * checkManifests(sources)
+ * ```
+ */
 export type CheckSource =
   | { readonly source: string; readonly text: string }
   | { readonly source: string; readonly value: unknown }
 
-/** Options of `checkManifests`. */
+/**
+ * Options of `checkManifests`.
+ *
+ * @example
+ * ```ts
+ * const options: CheckOptions = {
+ *   semantics: 'kubernetes',
+ *   policies: [{ source: 'psp.yaml', text: policyYaml }],
+ *   podSecurity: { level: 'restricted' },
+ *   requireNoNewPrivs: true,
+ *   strict: true,
+ * }
+ * checkManifests({ source: 'deploy.yaml', text }, options)
+ * ```
+ */
 export interface CheckOptions {
   /** Default `'proposal'`. */
   readonly semantics?: Semantics
@@ -60,14 +85,34 @@ export interface CheckOptions {
   readonly load?: LoadOptions
 }
 
-/** One line of a report, in input order. */
+/**
+ * One line of a report, in input order.
+ *
+ * @example
+ * ```ts
+ * let resolved = 0
+ * for (const entry of checkEntries({ source: 'all.yaml', text })) {
+ *   const e: ReportEntry = entry
+ *   if (e._tag === 'Result') resolved++
+ *   else if (e._tag === 'Error') console.error(e.error.message)
+ * }
+ * ```
+ */
 export type ReportEntry =
   | { readonly _tag: 'Result'; readonly result: ContainerResult }
   | { readonly _tag: 'Error'; readonly error: ReportError }
   | { readonly _tag: 'Warning'; readonly warning: ReportWarning }
   | { readonly _tag: 'Skipped'; readonly skipped: ReportSkipped }
 
-/** The kind a skipped empty document is listed under, so every document is accounted for. */
+/**
+ * The kind a skipped empty document is listed under, so every document is accounted for.
+ *
+ * @example
+ * ```ts
+ * import { checkManifests, EMPTY_DOCUMENT_KIND } from 'no-new-privs'
+ * checkManifests('---\n---\n').skipped.every((s) => s.kind === EMPTY_DOCUMENT_KIND) // true
+ * ```
+ */
 export const EMPTY_DOCUMENT_KIND = '(empty)'
 
 interface Policy extends PolicyCandidate {
@@ -85,6 +130,11 @@ interface Context {
   readonly load: LoadOptions | undefined
   readonly policies: ReadonlyArray<Policy>
 }
+
+// Valid, warning-free objects (nearly all of a real batch) skip io-ts on a guard compiled from
+// the same codecs; anything else is decoded by them and gets its issues (src/codecs/compile.ts).
+const decodePolicyObject = compileDecoder(PodSecurityPolicy)
+const decodePodSpec = compileDecoder(PodSpec)
 
 const CONTAINER_FIELDS: ReadonlySet<unknown> = new Set(['initContainers', 'containers', 'ephemeralContainers'])
 
@@ -157,7 +207,7 @@ function policyViolationsOf(policy: PolicyInput, semantics: Semantics): Violatio
  * Decode a PodSecurityPolicy found in a document; yields its problems, returns it when usable.
  */
 function* decodePolicy(doc: LoadedDocument, path: string, raw: RawObject, ctx: Pick<Context, 'strict'>): Generator<ReportEntry, Policy | undefined> {
-  const decoded = decode(PodSecurityPolicy, raw, { path, strict: ctx.strict })
+  const decoded = decodePolicyObject(raw, { path, strict: ctx.strict })
   if (E.isLeft(decoded)) {
     yield* issueEntries(doc, decoded.left)
     return undefined
@@ -240,7 +290,7 @@ function findingOf(decision: Decision, container: ContainerRef): ReportFinding |
 }
 
 function* checkPod(doc: LoadedDocument, pod: PodEntry, walkErrors: ReadonlyArray<WalkError>, ctx: Context): Generator<ReportEntry> {
-  const decoded = decode(PodSpec, pod.spec, { path: pod.specPath, strict: ctx.strict })
+  const decoded = decodePodSpec(pod.spec, { path: pod.specPath, strict: ctx.strict })
   const issues = E.isLeft(decoded) ? decoded.left : decoded.right.warnings
   // The walk already reported wrong shapes (containers not a list, …): do not say it twice.
   const fresh = walkErrors.length === 0 ? issues : issues.filter((i) => !walkErrors.some((w) => isUnder(i.path, w.path)))
@@ -413,12 +463,36 @@ function isCheckSource(input: unknown): input is CheckSource {
  * @public
  */
 export function* checkEntries(input: string | CheckSource | Iterable<CheckSource>, options?: CheckOptions): Generator<ReportEntry> {
-  const prepared = preparePolicies(options?.policies ?? [], { strict: options?.strict === true, load: options?.load })
+  const prepared = prepareCheck(options)
   yield* prepared.entries
-  const ctx = contextOf(options, prepared.policies)
   for (const s of sourcesOf(input)) {
-    for (const doc of loadSource(s, ctx.load)) yield* guarded(doc, ctx)
+    for (const doc of loadSource(s, options?.load)) yield* prepared.check(doc)
   }
+}
+
+/** A check with its policies read: their problems, and the check of one loaded document. */
+export interface PreparedCheck {
+  /** The policies' problems, to report before anything else. */
+  readonly entries: ReadonlyArray<ReportEntry>
+  /** The entries of one document, as `checkEntries` gives them; never throws. */
+  readonly check: (doc: LoadResult) => Generator<ReportEntry>
+}
+
+/**
+ * Reads the policies of `options` once, for callers that load documents themselves (the
+ * streaming reader, worker threads): `checkEntries` is `prepared.entries`, then `prepared.check`
+ * of every document of every source.
+ *
+ * @example
+ * ```ts
+ * const prepared = prepareCheck({ semantics: 'kubernetes' })
+ * for (const doc of loadDocuments(text, 'pods.yaml')) for (const entry of prepared.check(doc)) count(entry)
+ * ```
+ */
+export function prepareCheck(options?: CheckOptions): PreparedCheck {
+  const prepared = preparePolicies(options?.policies ?? [], { strict: options?.strict === true, load: options?.load })
+  const ctx = contextOf(options, prepared.policies)
+  return { entries: prepared.entries, check: (doc) => guarded(doc, ctx) }
 }
 
 /**

@@ -9,6 +9,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import { addedCapabilitiesWhere, grantsSysAdmin, KUBERNETES_SYS_ADMIN, type AddedCapability } from '../capabilities.js'
 import * as O from './origins.js'
+import { mayAddSysAdmin } from './sysAdmin.js'
 import { restrictedChecks, restrictedViolation } from './podSecurity.js'
 import type { DecisionWarning, KubernetesDecision, Origin, PodSecurityOptions, PolicyInput, ResolveInput, Violation } from './types.js'
 import {
@@ -19,7 +20,16 @@ import {
   sysAdminWithoutEscalation,
 } from './violations.js'
 
-/** `allowPrivilegeEscalation` after admission and the input that decided it. */
+/**
+ * `allowPrivilegeEscalation` after admission and the input that decided it.
+ *
+ * @example
+ * ```ts
+ * const admitted: AdmittedSetting = admittedSettingOf({ policy: { spec: { allowPrivilegeEscalation: false } } })
+ * admitted.setting // false: the policy's gate defaults it
+ * admitted.from.target // 'policy'
+ * ```
+ */
 export interface AdmittedSetting {
   readonly setting: boolean | null
   readonly from: Origin
@@ -70,6 +80,18 @@ function isOtherSysAdminSpelling(name: string): boolean {
   return name !== KUBERNETES_SYS_ADMIN && grantsSysAdmin(name)
 }
 
+function decisionOf(admitted: AdmittedSetting, warnings: ReadonlyArray<DecisionWarning>): KubernetesDecision {
+  return { semantics: 'kubernetes', applicable: true, noNewPrivs: admitted.setting === false, setting: admitted.setting, from: admitted.from, warnings }
+}
+
+// A decision without warnings depends on the admitted setting alone, which is one of six constants.
+const DECISIONS: ReadonlyMap<AdmittedSetting, E.Right<KubernetesDecision>> = new Map(
+  [FROM_CONTAINER_TRUE, FROM_CONTAINER_FALSE, FROM_DEFAULT_TRUE, FROM_DEFAULT_FALSE, FROM_GATE_FALSE, UNSET].map((admitted) => [
+    admitted,
+    Object.freeze(E.right(Object.freeze(decisionOf(admitted, O.NO_WARNINGS)))) as E.Right<KubernetesDecision>,
+  ]),
+)
+
 /**
  * Resolve one Linux container as released Kubernetes does (SPEC §5, and §5b when `podSecurity`
  * is given). Windows pods are handled by `resolveNoNewPrivs` before this is called.
@@ -80,28 +102,28 @@ export function resolveKubernetes(
 ): E.Either<ReadonlyNonEmptyArray<Violation>, KubernetesDecision> {
   const { container, policy } = input
   const admitted = admittedSettingOf(input)
-  const violations: Violation[] = []
+  const spec = policy?.spec
+  let violations: Violation[] | undefined
   let warnings: ReadonlyArray<DecisionWarning> = O.NO_WARNINGS
   if (admitted.setting === false) {
-    if (container?.privileged === true) violations.push(privilegedWithoutEscalation())
-    const literal = addedCapabilitiesWhere(container, policy, 'exact', isLiteralSysAdmin)
-    for (let i = 0; i < literal.length; i++) violations.push(sysAdminWithoutEscalation(literal[i] as AddedCapability, true))
-    const spellings = addedCapabilitiesWhere(container, policy, 'exact', isOtherSysAdminSpelling)
-    if (spellings.length > 0) warnings = spellings.map(sysAdminSpelling)
-  } else if (policy?.spec?.allowPrivilegeEscalation === false) {
-    violations.push(escalationForbiddenByPolicy(policy, false, true))
+    if (container?.privileged === true) (violations ??= []).push(privilegedWithoutEscalation())
+    // Every name either list could hold grants SYS_ADMIN: skip both when none could.
+    if (mayAddSysAdmin(container, policy)) {
+      const literal = addedCapabilitiesWhere(container, policy, 'exact', isLiteralSysAdmin)
+      for (let i = 0; i < literal.length; i++) (violations ??= []).push(sysAdminWithoutEscalation(literal[i] as AddedCapability, true))
+      const spellings = addedCapabilitiesWhere(container, policy, 'exact', isOtherSysAdminSpelling)
+      if (spellings.length > 0) warnings = spellings.map(sysAdminSpelling)
+    }
+  } else if (spec?.allowPrivilegeEscalation === false) {
+    ;(violations ??= []).push(escalationForbiddenByPolicy(policy as PolicyInput, false, true))
   }
   if (podSecurity !== undefined && admitted.setting !== false && restrictedChecks(podSecurity, false)) {
-    violations.push(restrictedViolation(input.name))
+    ;(violations ??= []).push(restrictedViolation(input.name))
   }
-  kubernetesPolicyViolations(policy, violations)
-  if (violations.length > 0) return E.left(violations as unknown as ReadonlyNonEmptyArray<Violation>)
-  return E.right({
-    semantics: 'kubernetes',
-    applicable: true,
-    noNewPrivs: admitted.setting === false,
-    setting: admitted.setting,
-    from: admitted.from,
-    warnings,
-  })
+  if (spec?.defaultAllowPrivilegeEscalation === true && spec.allowPrivilegeEscalation === false) {
+    kubernetesPolicyViolations(policy, (violations ??= []))
+  }
+  if (violations !== undefined && violations.length > 0) return E.left(violations as unknown as ReadonlyNonEmptyArray<Violation>)
+  if (warnings === O.NO_WARNINGS) return DECISIONS.get(admitted) ?? E.right(decisionOf(admitted, warnings))
+  return E.right(decisionOf(admitted, warnings))
 }

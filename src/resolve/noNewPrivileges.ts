@@ -30,6 +30,21 @@ export function noNewPrivilegesOf(input: ResolveInput): Origin {
   return O.UNSET
 }
 
+function decisionOf(from: Origin): NoNewPrivilegesDecision {
+  return { semantics: 'noNewPrivileges', applicable: true, noNewPrivs: from.value === true, from, warnings: O.NO_WARNINGS }
+}
+
+// `noNewPrivilegesOf` answers with one of five constant origins, so there are five decisions.
+const DECISIONS: ReadonlyMap<Origin, E.Right<NoNewPrivilegesDecision>> = new Map(
+  [
+    O.CONTAINER_NO_NEW_PRIVILEGES_TRUE,
+    O.CONTAINER_NO_NEW_PRIVILEGES_FALSE,
+    O.POD_NO_NEW_PRIVILEGES_TRUE,
+    O.POD_NO_NEW_PRIVILEGES_FALSE,
+    O.UNSET,
+  ].map((from) => [from, Object.freeze(E.right(Object.freeze(decisionOf(from)))) as E.Right<NoNewPrivilegesDecision>]),
+)
+
 /**
  * Resolve one Linux container under the first design. It has no violations of its own; the
  * `restricted` level (when asked for) reads the container's own `allowPrivilegeEscalation`, since
@@ -47,11 +62,5 @@ export function resolveNoNewPrivileges(
     return E.left([restrictedViolation(input.name)])
   }
   const from = noNewPrivilegesOf(input)
-  return E.right({
-    semantics: 'noNewPrivileges',
-    applicable: true,
-    noNewPrivs: from.value === true,
-    from,
-    warnings: O.NO_WARNINGS,
-  })
+  return DECISIONS.get(from) ?? E.right(decisionOf(from))
 }

@@ -5,9 +5,10 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
-import { addedCapabilitiesWhere, grantsSysAdmin, type AddedCapability } from '../capabilities.js'
+import type { AddedCapability } from '../capabilities.js'
 import * as O from './origins.js'
 import { restrictedChecks, restrictedViolation } from './podSecurity.js'
+import { sysAdminGrantsOf } from './sysAdmin.js'
 import { NO_NEW_PRIVS_TABLE } from './table.js'
 import type {
   Column,
@@ -27,33 +28,60 @@ import {
   sysAdminWithoutEscalation,
 } from './violations.js'
 
-/** A column of the table and the input that put the container there. */
+/**
+ * A column of the table and the input that put the container there.
+ *
+ * @example
+ * ```ts
+ * const account: ColumnAccount = columnOf({ container: { runAsUser: 1000 } })
+ * account.column // 'nonRoot'
+ * ```
+ */
 export interface ColumnAccount {
   readonly column: Column
   readonly from: Origin
 }
 
-/** A row of the table and the input that decided it. */
+/**
+ * A row of the table and the input that decided it.
+ *
+ * @example
+ * ```ts
+ * const account: RowAccount = settingOf({ policy: { spec: { defaultAllowPrivilegeEscalation: false } } }, 'root')
+ * account.row // 'false'
+ * ```
+ */
 export interface RowAccount {
   readonly row: Row
   readonly from: Origin
 }
 
-const ROOT_UNSET: ColumnAccount = Object.freeze({ column: 'root', from: O.UNSET })
-const PRIVILEGED_FLAG: ColumnAccount = Object.freeze({ column: 'privileged', from: O.CONTAINER_PRIVILEGED })
-const NON_ROOT_BY_CONTAINER: ColumnAccount = Object.freeze({ column: 'nonRoot', from: O.CONTAINER_RUN_AS_NON_ROOT_TRUE })
-const NON_ROOT_BY_POD: ColumnAccount = Object.freeze({ column: 'nonRoot', from: O.POD_RUN_AS_NON_ROOT_TRUE })
-const NON_ROOT_BY_POLICY: ColumnAccount = Object.freeze({ column: 'nonRoot', from: O.POLICY_MUST_RUN_AS_NON_ROOT })
-const ROOT_BY_CONTAINER: ColumnAccount = Object.freeze({ column: 'root', from: O.CONTAINER_RUN_AS_NON_ROOT_FALSE })
-const ROOT_BY_POD: ColumnAccount = Object.freeze({ column: 'root', from: O.POD_RUN_AS_NON_ROOT_FALSE })
+// Constant accounts carry (out of sight: non-enumerable) their place in the table of shared
+// decisions, so the hot path finds a decision with two monomorphic reads instead of a hash lookup.
+const SHARED_INDEX = Symbol('sharedIndex')
+interface Indexed {
+  readonly [SHARED_INDEX]?: number
+}
+function constant<A extends object>(account: A, index: number): A {
+  Object.defineProperty(account, SHARED_INDEX, { value: index, enumerable: false })
+  return Object.freeze(account)
+}
 
-const ROW_NIL: RowAccount = Object.freeze({ row: 'nil', from: O.UNSET })
-const ROW_CONTAINER_TRUE: RowAccount = Object.freeze({ row: 'true', from: O.CONTAINER_ESCALATION_TRUE })
-const ROW_CONTAINER_FALSE: RowAccount = Object.freeze({ row: 'false', from: O.CONTAINER_ESCALATION_FALSE })
-const ROW_POLICY_TRUE: RowAccount = Object.freeze({ row: 'true', from: O.POLICY_DEFAULT_TRUE })
-const ROW_POLICY_FALSE: RowAccount = Object.freeze({ row: 'false', from: O.POLICY_DEFAULT_FALSE })
+const ROOT_UNSET: ColumnAccount = constant({ column: 'root', from: O.UNSET }, 0)
+const PRIVILEGED_FLAG: ColumnAccount = constant({ column: 'privileged', from: O.CONTAINER_PRIVILEGED }, 1)
+const NON_ROOT_BY_CONTAINER: ColumnAccount = constant({ column: 'nonRoot', from: O.CONTAINER_RUN_AS_NON_ROOT_TRUE }, 2)
+const NON_ROOT_BY_POD: ColumnAccount = constant({ column: 'nonRoot', from: O.POD_RUN_AS_NON_ROOT_TRUE }, 3)
+const NON_ROOT_BY_POLICY: ColumnAccount = constant({ column: 'nonRoot', from: O.POLICY_MUST_RUN_AS_NON_ROOT }, 4)
+const ROOT_BY_CONTAINER: ColumnAccount = constant({ column: 'root', from: O.CONTAINER_RUN_AS_NON_ROOT_FALSE }, 5)
+const ROOT_BY_POD: ColumnAccount = constant({ column: 'root', from: O.POD_RUN_AS_NON_ROOT_FALSE }, 6)
+
+const ROW_NIL: RowAccount = constant({ row: 'nil', from: O.UNSET }, 0)
+const ROW_CONTAINER_TRUE: RowAccount = constant({ row: 'true', from: O.CONTAINER_ESCALATION_TRUE }, 1)
+const ROW_CONTAINER_FALSE: RowAccount = constant({ row: 'false', from: O.CONTAINER_ESCALATION_FALSE }, 2)
+const ROW_POLICY_TRUE: RowAccount = constant({ row: 'true', from: O.POLICY_DEFAULT_TRUE }, 3)
+const ROW_POLICY_FALSE: RowAccount = constant({ row: 'false', from: O.POLICY_DEFAULT_FALSE }, 4)
 /** A `false` default is not applied to a privileged container: it keeps `true` (the seed's words). */
-const ROW_POLICY_FALSE_KEPT_TRUE: RowAccount = Object.freeze({ row: 'true', from: O.POLICY_DEFAULT_FALSE })
+const ROW_POLICY_FALSE_KEPT_TRUE: RowAccount = constant({ row: 'true', from: O.POLICY_DEFAULT_FALSE }, 5)
 
 /**
  * The uid the policy's defaulting fills in: `ranges[0].min` of a `MustRunAs` runAsUser strategy.
@@ -66,14 +94,40 @@ const ROW_POLICY_FALSE_KEPT_TRUE: RowAccount = Object.freeze({ row: 'true', from
  * @public
  */
 export function policyUidOf(policy: PolicyInput | null | undefined): number | undefined {
-  const strategy = policy?.spec?.runAsUser
+  return uidOfStrategy(policy?.spec?.runAsUser)
+}
+
+type PolicySpec = NonNullable<PolicyInput['spec']>
+type RunAsUserStrategy = PolicySpec['runAsUser']
+
+function uidOfStrategy(strategy: RunAsUserStrategy | undefined): number | undefined {
   if (strategy == null || strategy.rule !== 'MustRunAs') return undefined
   const first = strategy.ranges?.[0]
   return typeof first?.min === 'number' ? first.min : undefined
 }
 
-function uidColumn(target: 'container' | 'pod' | 'policy', uid: number): ColumnAccount {
+type UidTarget = 'container' | 'pod' | 'policy'
+
+function uidColumn(target: UidTarget, uid: number): ColumnAccount {
   return { column: uid === 0 ? 'root' : 'nonRoot', from: O.uidOrigin(target, uid) }
+}
+
+/**
+ * What `columnFrom` answers when a uid decides the column: which input gave it, the uid itself in
+ * `decidingUid`. The account is then made only if the decision is not already known.
+ */
+interface UidFrom {
+  readonly uidFrom: UidTarget
+  readonly slot: number
+}
+const UID_FROM_CONTAINER: UidFrom = Object.freeze({ uidFrom: 'container', slot: 0 })
+const UID_FROM_POD: UidFrom = Object.freeze({ uidFrom: 'pod', slot: 1 })
+const UID_FROM_POLICY: UidFrom = Object.freeze({ uidFrom: 'policy', slot: 2 })
+// Set just before `columnFrom` returns a `UidFrom`, read at once by its caller (synchronously).
+let decidingUid = 0
+
+function isUidFrom(column: ColumnAccount | UidFrom): column is UidFrom {
+  return (column as Partial<UidFrom>).uidFrom !== undefined
 }
 
 /**
@@ -93,30 +147,56 @@ function uidColumn(target: 'container' | 'pod' | 'policy', uid: number): ColumnA
  */
 export function columnOf(
   input: ResolveInput,
-  sysAdmin: ReadonlyArray<AddedCapability> = addedCapabilitiesWhere(input.container, input.policy, 'normalised', grantsSysAdmin),
+  sysAdmin: ReadonlyArray<AddedCapability> = sysAdminGrantsOf(input.container, input.policy),
 ): ColumnAccount {
-  const container = input.container
-  if (container?.privileged === true) return PRIVILEGED_FLAG
-  const grant = sysAdmin[0]
-  if (grant !== undefined) return { column: 'privileged', from: O.capabilityOrigin(grant.target, grant.path, grant.name) }
-  const containerUid = container?.runAsUser
-  if (containerUid != null) return uidColumn('container', containerUid)
-  const pod = input.pod
+  const column = columnFrom(input.container, input.pod, input.policy?.spec, sysAdmin)
+  return isUidFrom(column) ? uidColumn(column.uidFrom, decidingUid) : column
+}
+
+// The hot path reads each input field once: on data of many shapes every property read is a
+// megamorphic lookup, and they are most of resolution's cost.
+function columnFrom(
+  container: ContainerSecurityInput | null | undefined,
+  pod: ResolveInput['pod'],
+  spec: PolicySpec | null | undefined,
+  sysAdmin: ReadonlyArray<AddedCapability>,
+): ColumnAccount | UidFrom {
+  let containerNonRoot: boolean | null | undefined
+  if (container != null) {
+    if (container.privileged === true) return PRIVILEGED_FLAG
+    const grant = sysAdmin[0]
+    if (grant !== undefined) return { column: 'privileged', from: O.capabilityOrigin(grant.target, grant.path, grant.name) }
+    const containerUid = container.runAsUser
+    if (containerUid != null) {
+      decidingUid = containerUid
+      return UID_FROM_CONTAINER
+    }
+    containerNonRoot = container.runAsNonRoot
+  } else {
+    const grant = sysAdmin[0]
+    if (grant !== undefined) return { column: 'privileged', from: O.capabilityOrigin(grant.target, grant.path, grant.name) }
+  }
   const podUid = pod?.runAsUser
-  if (podUid != null) return uidColumn('pod', podUid)
-  const policyUid = policyUidOf(input.policy)
-  if (policyUid !== undefined) return uidColumn('policy', policyUid)
-  const containerNonRoot = container?.runAsNonRoot
+  if (podUid != null) {
+    decidingUid = podUid
+    return UID_FROM_POD
+  }
+  const strategy = spec?.runAsUser
+  const policyUid = uidOfStrategy(strategy)
+  if (policyUid !== undefined) {
+    decidingUid = policyUid
+    return UID_FROM_POLICY
+  }
+  const mustRunAsNonRoot = strategy?.rule === 'MustRunAsNonRoot'
   if (containerNonRoot === true) return NON_ROOT_BY_CONTAINER
   if (containerNonRoot == null) {
     const podNonRoot = pod?.runAsNonRoot
     if (podNonRoot === true) return NON_ROOT_BY_POD
-    if (input.policy?.spec?.runAsUser?.rule === 'MustRunAsNonRoot') return NON_ROOT_BY_POLICY
+    if (mustRunAsNonRoot) return NON_ROOT_BY_POLICY
     return podNonRoot === false ? ROOT_BY_POD : ROOT_UNSET
   }
   // The container says runAsNonRoot: false; `??` stops there, but the policy's rule still holds.
-  if (input.policy?.spec?.runAsUser?.rule === 'MustRunAsNonRoot') return NON_ROOT_BY_POLICY
-  return ROOT_BY_CONTAINER
+  return mustRunAsNonRoot ? NON_ROOT_BY_POLICY : ROOT_BY_CONTAINER
 }
 
 /**
@@ -132,10 +212,13 @@ export function columnOf(
  * @public
  */
 export function settingOf(input: ResolveInput, column: Column): RowAccount {
-  const own = input.container?.allowPrivilegeEscalation
+  return settingFrom(input.container?.allowPrivilegeEscalation, input.policy?.spec, column)
+}
+
+function settingFrom(own: boolean | null | undefined, spec: PolicySpec | null | undefined, column: Column): RowAccount {
   if (own === true) return ROW_CONTAINER_TRUE
   if (own === false) return ROW_CONTAINER_FALSE
-  const fallback = input.policy?.spec?.defaultAllowPrivilegeEscalation
+  const fallback = spec?.defaultAllowPrivilegeEscalation
   if (fallback === true) return ROW_POLICY_TRUE
   if (fallback === false) return column === 'privileged' ? ROW_POLICY_FALSE_KEPT_TRUE : ROW_POLICY_FALSE
   return ROW_NIL
@@ -148,6 +231,20 @@ export function settingOf(input: ResolveInput, column: Column): RowAccount {
 export function proposalPolicyViolations(policy: PolicyInput | null | undefined, out: Violation[]): void {
   const spec = policy?.spec
   if (spec?.defaultAllowPrivilegeEscalation === true && spec.allowPrivilegeEscalation !== true) out.push(invalidPolicy())
+}
+
+/** Is one of the conditions of `containerViolations` or `proposalPolicyViolations` met? */
+function mayBreakProposalRule(
+  own: boolean | null | undefined,
+  container: ContainerSecurityInput | null | undefined,
+  policy: PolicyInput | null | undefined,
+  sysAdmin: ReadonlyArray<AddedCapability>,
+): boolean {
+  if (own === false && (container?.privileged === true || sysAdmin.length > 0)) return true
+  if (policy == null) return false
+  const spec = policy.spec
+  const gateOpen = spec?.allowPrivilegeEscalation === true
+  return !gateOpen && (own === true || spec?.defaultAllowPrivilegeEscalation === true)
 }
 
 function containerViolations(
@@ -167,32 +264,8 @@ function containerViolations(
   }
 }
 
-/**
- * Resolve one Linux container under the design's table (SPEC §3, and §5b when `podSecurity` is
- * given). Windows pods are handled by `resolveNoNewPrivs` before this is called.
- */
-export function resolveProposal(
-  input: ResolveInput,
-  podSecurity: PodSecurityOptions | undefined,
-): E.Either<ReadonlyNonEmptyArray<Violation>, ProposalDecision> {
-  const sysAdmin = addedCapabilitiesWhere(input.container, input.policy, 'normalised', grantsSysAdmin)
-  const column = columnOf(input, sysAdmin)
-  const row = settingOf(input, column.column)
-
-  let violations: Violation[] | undefined
-  const own = input.container?.allowPrivilegeEscalation
-  if (own != null || sysAdmin.length > 0 || input.policy != null || podSecurity !== undefined) {
-    violations = []
-    containerViolations(input.container, input.policy, sysAdmin, violations)
-    if (podSecurity !== undefined && row.row !== 'false' && restrictedChecks(podSecurity, false)) {
-      violations.push(restrictedViolation(input.name))
-    }
-    proposalPolicyViolations(input.policy, violations)
-  }
-  if (violations !== undefined && violations.length > 0) {
-    return E.left(violations as unknown as ReadonlyNonEmptyArray<Violation>)
-  }
-  return E.right({
+function decisionOf(row: RowAccount, column: ColumnAccount): ProposalDecision {
+  return {
     semantics: 'proposal',
     applicable: true,
     noNewPrivs: NO_NEW_PRIVS_TABLE[row.row][column.column],
@@ -201,5 +274,74 @@ export function resolveProposal(
     column: column.column,
     columnFrom: column.from,
     warnings: O.NO_WARNINGS,
-  })
+  }
+}
+
+// Every decision whose row and column accounts are shared constants is itself a constant: resolving
+// such a container (most of them: only a uid or a capability makes a fresh origin) allocates nothing.
+const ROW_ACCOUNTS = [ROW_NIL, ROW_CONTAINER_TRUE, ROW_CONTAINER_FALSE, ROW_POLICY_TRUE, ROW_POLICY_FALSE, ROW_POLICY_FALSE_KEPT_TRUE]
+const COLUMN_ACCOUNTS = [ROOT_UNSET, PRIVILEGED_FLAG, NON_ROOT_BY_CONTAINER, NON_ROOT_BY_POD, NON_ROOT_BY_POLICY, ROOT_BY_CONTAINER, ROOT_BY_POD]
+const DECISIONS: Array<E.Right<ProposalDecision>> = []
+for (const row of ROW_ACCOUNTS) {
+  for (const column of COLUMN_ACCOUNTS) {
+    const at = ((row as Indexed)[SHARED_INDEX] as number) * COLUMN_ACCOUNTS.length + ((column as Indexed)[SHARED_INDEX] as number)
+    DECISIONS[at] = Object.freeze(E.right(Object.freeze(decisionOf(row, column)))) as E.Right<ProposalDecision>
+  }
+}
+
+/** The shared decision for a row and column that are both constants; `undefined` otherwise. */
+function sharedDecision(row: RowAccount, column: ColumnAccount): E.Right<ProposalDecision> | undefined {
+  const c = (column as Indexed)[SHARED_INDEX]
+  const r = (row as Indexed)[SHARED_INDEX]
+  return c === undefined || r === undefined ? undefined : DECISIONS[r * COLUMN_ACCOUNTS.length + c]
+}
+
+// Real manifests use a handful of uids. Decisions whose column a uid decided are kept in a small
+// direct-mapped table (row × source of the uid × low bits of the uid), checked by exact uid, so a
+// batch with the usual few uids allocates nothing and a batch of many uids only replaces entries.
+const UID_WAYS = 16
+const uidKeys: Array<number | undefined> = []
+const uidDecisions: Array<E.Right<ProposalDecision> | undefined> = []
+
+function uidDecision(row: RowAccount, from: UidFrom, uid: number): E.Right<ProposalDecision> {
+  const r = (row as Indexed)[SHARED_INDEX] ?? 0
+  const slot = ((r * 3 + from.slot) * UID_WAYS) | (uid & (UID_WAYS - 1))
+  // Object.is: -0 and 0 are different values in a decision someone may compare.
+  if (Object.is(uidKeys[slot], uid)) return uidDecisions[slot] as E.Right<ProposalDecision>
+  const made = Object.freeze(E.right(Object.freeze(decisionOf(row, uidColumn(from.uidFrom, uid))))) as E.Right<ProposalDecision>
+  uidKeys[slot] = uid
+  uidDecisions[slot] = made
+  return made
+}
+
+/**
+ * Resolve one Linux container under the design's table (SPEC §3, and §5b when `podSecurity` is
+ * given). Windows pods are handled by `resolveNoNewPrivs` before this is called.
+ */
+export function resolveProposal(
+  input: ResolveInput,
+  podSecurity: PodSecurityOptions | undefined,
+): E.Either<ReadonlyNonEmptyArray<Violation>, ProposalDecision> {
+  const container = input.container
+  const policy = input.policy
+  const spec = policy?.spec
+  const sysAdmin = sysAdminGrantsOf(container, policy, spec)
+  const column = columnFrom(container, input.pod, spec, sysAdmin)
+  const uid = decidingUid
+  const own = container?.allowPrivilegeEscalation
+  // A uid never puts a container in the privileged column.
+  const row = settingFrom(own, spec, isUidFrom(column) ? 'nonRoot' : column.column)
+
+  // The array of violations is made only when a rule may be broken.
+  if (podSecurity !== undefined || mayBreakProposalRule(own, container, policy, sysAdmin)) {
+    const violations: Violation[] = []
+    containerViolations(container, policy, sysAdmin, violations)
+    if (podSecurity !== undefined && row.row !== 'false' && restrictedChecks(podSecurity, false)) {
+      violations.push(restrictedViolation(input.name))
+    }
+    proposalPolicyViolations(policy, violations)
+    if (violations.length > 0) return E.left(violations as unknown as ReadonlyNonEmptyArray<Violation>)
+  }
+  if (isUidFrom(column)) return uidDecision(row, column, uid)
+  return sharedDecision(row, column) ?? E.right(decisionOf(row, column))
 }

@@ -36,6 +36,10 @@ export function resolveWindows(
   podSecurity: PodSecurityOptions | undefined,
 ): E.Either<ReadonlyNonEmptyArray<Violation>, NotApplicableDecision> {
   const container = input.container
+  if (podSecurity === undefined && container?.allowPrivilegeEscalation == null && container?.noNewPrivileges == null && input.policy == null) {
+    // Nothing here can break a rule: the decision depends on the semantics alone.
+    return NOT_APPLICABLE.get(semantics) ?? E.right(notApplicable(semantics))
+  }
   const violations: Violation[] = []
   if (semantics === 'noNewPrivileges') {
     if (container?.noNewPrivileges != null) violations.push(escalationFieldOnWindows('securityContext.noNewPrivileges'))
@@ -48,5 +52,16 @@ export function resolveWindows(
   if (semantics === 'proposal') proposalPolicyViolations(input.policy, violations)
   else if (semantics === 'kubernetes') kubernetesPolicyViolations(input.policy, violations)
   if (violations.length > 0) return E.left(violations as unknown as ReadonlyNonEmptyArray<Violation>)
-  return E.right({ semantics, applicable: false, noNewPrivs: false, from: O.WINDOWS, warnings: O.NO_WARNINGS })
+  return E.right(notApplicable(semantics))
 }
+
+function notApplicable(semantics: Semantics): NotApplicableDecision {
+  return { semantics, applicable: false, noNewPrivs: false, from: O.WINDOWS, warnings: O.NO_WARNINGS }
+}
+
+const NOT_APPLICABLE: ReadonlyMap<Semantics, E.Right<NotApplicableDecision>> = new Map(
+  (['proposal', 'noNewPrivileges', 'kubernetes'] as const).map((s) => [
+    s,
+    Object.freeze(E.right(Object.freeze(notApplicable(s)))) as E.Right<NotApplicableDecision>,
+  ]),
+)

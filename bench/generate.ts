@@ -1,0 +1,239 @@
+/**
+ * Seeded inputs for every benchmark: the same seed gives the same containers, pods and YAML on
+ * every machine, so anyone can reproduce a figure. Nothing here reads a clock or `Math.random`.
+ *
+ * @packageDocumentation
+ */
+import type { ResolveInput, ResolveOptions, Semantics } from '../src/resolve/types.js'
+
+/** A small, fast, seeded PRNG (mulberry32): uniform in [0, 1). */
+export interface Random {
+  (): number
+}
+
+/**
+ * mulberry32: 32 bits of state, good enough to vary benchmark inputs and stable across engines.
+ *
+ * @example
+ * const r = seeded(42); r() // always the same first number
+ */
+export function seeded(seed: number): Random {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const pick = <T>(r: Random, xs: ReadonlyArray<T>): T => xs[Math.floor(r() * xs.length)] as T
+const chance = (r: Random, p: number): boolean => r() < p
+
+// ---------------------------------------------------------------------------------------------
+// Resolve inputs: typed, already decoded
+
+/** One container to resolve, with the options it is resolved under. */
+export interface ResolveCase {
+  readonly input: ResolveInput
+  readonly options: ResolveOptions
+}
+
+/** Options objects are shared, as a caller's hot loop shares them. */
+export const OPTIONS: { readonly [S in Semantics]: ResolveOptions } = {
+  proposal: { semantics: 'proposal' },
+  noNewPrivileges: { semantics: 'noNewPrivileges' },
+  kubernetes: { semantics: 'kubernetes' },
+}
+
+/** A handful of policies, as a cluster has a handful: every gate/default/runAsUser combination that matters. */
+export const POLICIES = [
+  { metadata: { name: 'restricted' }, spec: { allowPrivilegeEscalation: false, runAsUser: { rule: 'MustRunAsNonRoot' } } },
+  { metadata: { name: 'defaulted' }, spec: { allowPrivilegeEscalation: true, defaultAllowPrivilegeEscalation: false, runAsUser: { rule: 'RunAsAny' } } },
+  { metadata: { name: 'uid-range' }, spec: { allowPrivilegeEscalation: true, runAsUser: { rule: 'MustRunAs', ranges: [{ min: 1000, max: 2000 }] } } },
+  { metadata: { name: 'caps' }, spec: { allowPrivilegeEscalation: true, defaultAddCapabilities: ['NET_ADMIN', 'SYS_ADMIN'], runAsUser: { rule: 'RunAsAny' } } },
+  { metadata: { name: 'open' }, spec: { allowPrivilegeEscalation: true, defaultAllowPrivilegeEscalation: true, runAsUser: { rule: 'RunAsAny' } } },
+] as const
+
+const CAPS = ['NET_BIND_SERVICE', 'CHOWN', 'NET_ADMIN', 'SYS_ADMIN', 'CAP_SYS_ADMIN', 'sys_admin', 'ALL', 'SETUID'] as const
+const UIDS = [0, 1000, 65534, 10001] as const
+
+/** A container `securityContext` covering every row (nil/false/true) and column (root/nonRoot/privileged). */
+function containerSecurity(r: Random): Record<string, unknown> | undefined {
+  if (chance(r, 0.1)) return undefined
+  const sc: Record<string, unknown> = {}
+  const row = r()
+  if (row < 0.4) sc.allowPrivilegeEscalation = false
+  else if (row < 0.6) sc.allowPrivilegeEscalation = true
+  const column = r()
+  if (column < 0.08) sc.privileged = true
+  else if (column < 0.5) sc.runAsUser = pick(r, UIDS)
+  else if (column < 0.65) sc.runAsNonRoot = chance(r, 0.8)
+  if (chance(r, 0.3)) sc.capabilities = { drop: ['ALL'], ...(chance(r, 0.5) ? { add: [pick(r, CAPS)] } : {}) }
+  if (chance(r, 0.3)) sc.readOnlyRootFilesystem = true
+  if (chance(r, 0.2)) sc.seccompProfile = { type: 'RuntimeDefault' }
+  if (chance(r, 0.05)) sc.noNewPrivileges = chance(r, 0.5)
+  return sc
+}
+
+function podSecurity(r: Random): Record<string, unknown> | undefined {
+  if (chance(r, 0.3)) return undefined
+  const pod: Record<string, unknown> = {}
+  if (chance(r, 0.4)) pod.runAsUser = pick(r, UIDS)
+  if (chance(r, 0.4)) pod.runAsNonRoot = chance(r, 0.8)
+  if (chance(r, 0.3)) pod.fsGroup = 2000
+  if (chance(r, 0.3)) pod.seccompProfile = { type: 'RuntimeDefault' }
+  if (chance(r, 0.05)) pod.noNewPrivileges = chance(r, 0.5)
+  return pod
+}
+
+/**
+ * `n` typed resolve inputs: every table cell, policies (a third of them), Windows pods (3 %), all
+ * three semantics (proposal half, the other two a quarter each), violations included.
+ *
+ * @example
+ * resolveCases(10_000, 1).length // 10000
+ */
+export function resolveCases(n: number, seed: number): ResolveCase[] {
+  const r = seeded(seed)
+  const out: ResolveCase[] = []
+  for (let i = 0; i < n; i++) {
+    const container = containerSecurity(r)
+    const pod = podSecurity(r)
+    const policy = chance(r, 0.33) ? pick(r, POLICIES) : undefined
+    const s = r()
+    const semantics: Semantics = s < 0.5 ? 'proposal' : s < 0.75 ? 'kubernetes' : 'noNewPrivileges'
+    const input: ResolveInput = {
+      container,
+      pod,
+      ...(policy === undefined ? {} : { policy }),
+      ...(chance(r, 0.03) ? { os: 'windows' } : {}),
+      name: `c${i % 4}`,
+    }
+    out.push({ input, options: OPTIONS[semantics] })
+  }
+  return out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pods: parsed JSON, as a tool holding `JSON.parse` output has them
+
+const IMAGES = ['nginx:1.27', 'registry.example.com/team/api:2.4.1', 'busybox:1.36', 'ghcr.io/example/worker@sha256:0f1e2d3c']
+const KINDS = ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'] as const
+
+function container(r: Random, name: string): Record<string, unknown> {
+  const c: Record<string, unknown> = { name, image: pick(r, IMAGES) }
+  if (chance(r, 0.5)) c.ports = [{ containerPort: 8080, name: 'http', protocol: 'TCP' }]
+  if (chance(r, 0.5)) c.env = [{ name: 'LOG_LEVEL', value: 'info' }, { name: 'PORT', value: '8080' }]
+  if (chance(r, 0.6)) c.resources = { limits: { cpu: '500m', memory: '256Mi' }, requests: { cpu: '100m', memory: '128Mi' } }
+  if (chance(r, 0.4)) c.volumeMounts = [{ name: 'data', mountPath: '/data' }]
+  if (chance(r, 0.3)) c.readinessProbe = { httpGet: { path: '/healthz', port: 8080 }, periodSeconds: 10 }
+  if (chance(r, 0.2)) c.imagePullPolicy = 'IfNotPresent'
+  const sc = containerSecurity(r)
+  if (sc !== undefined) c.securityContext = sc
+  return c
+}
+
+/** A pod spec: 1–4 containers, sometimes init containers, pod and container security contexts. */
+export function podSpec(r: Random): Record<string, unknown> {
+  const spec: Record<string, unknown> = {}
+  const n = 1 + Math.floor(r() * 4)
+  spec.containers = Array.from({ length: n }, (_, i) => container(r, i === 0 ? 'app' : `sidecar-${i}`))
+  if (chance(r, 0.3)) spec.initContainers = [container(r, 'init')]
+  const psc = podSecurity(r)
+  if (psc !== undefined) spec.securityContext = psc
+  if (chance(r, 0.3)) spec.volumes = [{ name: 'data', emptyDir: {} }]
+  if (chance(r, 0.3)) spec.serviceAccountName = 'app'
+  if (chance(r, 0.2)) spec.nodeSelector = { 'kubernetes.io/os': 'linux' }
+  if (chance(r, 0.03)) spec.os = { name: 'windows' }
+  if (chance(r, 0.2)) spec.restartPolicy = 'Always'
+  return spec
+}
+
+/** A whole workload object (Pod, Deployment, …, CronJob) around a generated pod spec. */
+export function workload(r: Random, i: number): Record<string, unknown> {
+  const kind = pick(r, KINDS)
+  const metadata = { name: `app-${i}`, namespace: pick(r, ['default', 'prod', 'batch']), labels: { app: `app-${i % 97}` } }
+  const spec = podSpec(r)
+  const template = { metadata: { labels: metadata.labels }, spec }
+  switch (kind) {
+    case 'Pod':
+      return { apiVersion: 'v1', kind, metadata, spec }
+    case 'Job':
+      return { apiVersion: 'batch/v1', kind, metadata, spec: { template } }
+    case 'CronJob':
+      return { apiVersion: 'batch/v1', kind, metadata, spec: { schedule: '*/5 * * * *', jobTemplate: { spec: { template } } } }
+    default:
+      return { apiVersion: 'apps/v1', kind, metadata, spec: { selector: { matchLabels: metadata.labels }, template } }
+  }
+}
+
+/**
+ * `n` pod specs as `JSON.parse` returns them (they round-trip through JSON text, so no object
+ * shares structure with another).
+ */
+export function podSpecs(n: number, seed: number): unknown[] {
+  const r = seeded(seed)
+  return Array.from({ length: n }, () => JSON.parse(JSON.stringify(podSpec(r))) as unknown)
+}
+
+// ---------------------------------------------------------------------------------------------
+// YAML streams, generated lazily
+
+/** Block-style YAML of a JSON-like value, as `kubectl get -o yaml` writes it. */
+export function toYaml(value: unknown, indent = ''): string {
+  let out = ''
+  writeYaml(value, indent, (s) => (out += s))
+  return out
+}
+
+function scalar(v: unknown): string {
+  if (typeof v === 'string') return /^[A-Za-z_/][\w./-]*$/.test(v) && !/^(y|n|yes|no|on|off|true|false|null)$/i.test(v) ? v : JSON.stringify(v)
+  return String(v)
+}
+
+function writeYaml(value: unknown, indent: string, write: (s: string) => void): void {
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      if (item !== null && typeof item === 'object' && !Array.isArray(item) && Object.keys(item).length > 0) {
+        const entries = Object.entries(item as Record<string, unknown>)
+        entries.forEach(([k, v], j) => {
+          const lead = j === 0 ? `${indent}- ` : `${indent}  `
+          writeEntry(k, v, lead, `${indent}  `, write)
+        })
+      } else write(`${indent}- ${item !== null && typeof item === 'object' ? (Array.isArray(item) ? '[]' : '{}') : scalar(item)}\n`)
+    }
+    return
+  }
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) writeEntry(k, v, indent, indent, write)
+}
+
+function writeEntry(k: string, v: unknown, lead: string, indent: string, write: (s: string) => void): void {
+  if (v !== null && typeof v === 'object') {
+    const empty = Array.isArray(v) ? v.length === 0 : Object.keys(v).length === 0
+    if (empty) write(`${lead}${scalar(k)}: ${Array.isArray(v) ? '[]' : '{}'}\n`)
+    else {
+      write(`${lead}${scalar(k)}:\n`)
+      writeYaml(v, Array.isArray(v) ? indent : `${indent}  `, write)
+    }
+  } else write(`${lead}${scalar(k)}: ${scalar(v)}\n`)
+}
+
+/**
+ * The YAML text of pods `from`…`from + n - 1` of the stream `seed`, each document opened by `---`.
+ * Pod `i` is the same whatever slice it is generated in.
+ */
+export function yamlDocuments(from: number, n: number, seed: number): string {
+  let out = ''
+  for (let i = from; i < from + n; i++) out += `---\n${toYaml(workload(seeded(seed * 1_000_003 + i), i))}`
+  return out
+}
+
+/**
+ * A multi-document YAML stream of `n` workloads as an async iterable of text chunks of about
+ * `podsPerChunk` documents each, generated as it is read: never more than one chunk in memory.
+ */
+export async function* yamlStream(n: number, seed: number, podsPerChunk = 256): AsyncGenerator<string> {
+  for (let from = 0; from < n; from += podsPerChunk) yield yamlDocuments(from, Math.min(podsPerChunk, n - from), seed)
+}

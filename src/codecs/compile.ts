@@ -1,0 +1,275 @@
+/**
+ * A fast path for valid input, compiled from the io-ts codecs' own structure.
+ *
+ * `compileGuard(codec)` answers one question in a single pass that allocates nothing: would
+ * `decode(codec, value)` succeed with no warning at all? When it would, the decoded value is the
+ * value itself (io-ts returns its input when nothing needed decoding), so `compileDecoder` hands it
+ * back without building a context, an error or a warning list. Anything else (invalid input, an
+ * unknown field, a field the API server requires) takes `decode` itself, which builds the issues.
+ *
+ * The codecs stay the single source of truth: the guard is built by walking them (`fieldsOf`,
+ * `unwrap`, `tagOf`, the leaves' own `is`), and a codec it does not know how to compile is
+ * delegated to `decode`, never guessed. test/codecs/compile.test.ts proves, for arbitrary JSON,
+ * that the guard accepts exactly what `decode` accepts without warnings.
+ *
+ * @packageDocumentation
+ */
+import { right, type Either } from 'fp-ts/lib/Either.js'
+import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
+import type * as t from 'io-ts'
+import { exactly, generatedGuard } from './compileSource.js'
+import { decode, type DecodeOptions, type Decoded } from './decode.js'
+import type { DecodeIssue } from './issue.js'
+import { fieldsOf, membersOf, requiredByApiOf, tagOf, unwrap, type AnyDecoder } from './structure.js'
+
+/** A predicate compiled from a codec: `true` exactly when decoding succeeds with no warning. */
+export type Guard = (value: unknown) => boolean
+
+interface Structure {
+  readonly type?: unknown
+  readonly props?: unknown
+  readonly domain?: unknown
+  readonly codomain?: unknown
+}
+
+const hasOwn = Object.prototype.hasOwnProperty
+const objectPrototype = Object.prototype
+
+/**
+ * Leaves whose `is` is exactly "`validate` succeeds" and under which the field walk finds
+ * nothing: io-ts's primitives and this library's integer and enum codecs.
+ */
+const EXACT_IS: ReadonlySet<string> = new Set([
+  'StringType',
+  'NumberType',
+  'BooleanType',
+  'NullType',
+  'UndefinedType',
+  'LiteralType',
+  'KeyofType',
+  'IntegerType',
+  'EnumType',
+])
+
+const ACCEPT_ALL: Guard = () => true
+
+/** A plain JSON object: the only kind the compiled object guards read. */
+function isPlainObject(value: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(value)
+  return proto === objectPrototype || proto === null
+}
+
+interface FieldCheck {
+  readonly guard: Guard
+  /** A `t.type` member's field: checked even when the key is absent. */
+  readonly required: boolean
+}
+
+/** One known field: the combined check of every member codec that names it. */
+interface Field {
+  readonly accepts: Guard
+  readonly required: boolean
+}
+
+function fieldOf(checks: ReadonlyArray<FieldCheck>): Field {
+  const required = checks.some((c) => c.required)
+  const only = checks[0] as FieldCheck
+  if (checks.length === 1) {
+    const guard = only.guard
+    // io-ts's `t.partial` skips an `undefined` field; `t.type` checks it.
+    return { required, accepts: required ? guard : (v) => v === undefined || guard(v) }
+  }
+  return { required, accepts: (v) => checks.every((c) => (c.required || v !== undefined ? c.guard(v) : true)) }
+}
+
+/**
+ * An object codec (`t.type`, `t.partial`, their intersections): every own key must be a known
+ * field whose every member codec accepts the value; required fields are checked when absent too;
+ * fields the API server requires (a `RequiredByApiType` wrapper) must be present and not `null`.
+ */
+function objectGuard(codec: AnyDecoder, shape: AnyDecoder, compile: (c: AnyDecoder) => Guard): Guard | undefined {
+  if (fieldsOf(shape) === undefined) return undefined
+  const members = tagOf(shape) === 'IntersectionType' ? membersOf(shape).map(unwrap) : [shape]
+  const checks = new Map<string, FieldCheck[]>()
+  for (const member of members) {
+    const tag = tagOf(member)
+    if (tag !== 'InterfaceType' && tag !== 'PartialType') return undefined
+    const props = (member as Structure).props
+    if (typeof props !== 'object' || props === null) return undefined
+    for (const key of Object.keys(props)) {
+      // io-ts reads a field as `value[key]`, through the prototype: for a key Object.prototype
+      // also has, absent is not undefined. No Kubernetes field is named so; leave it to io-ts.
+      if (key in objectPrototype) return undefined
+      const list = checks.get(key) ?? []
+      list.push({ guard: compile((props as Readonly<Record<string, AnyDecoder>>)[key] as AnyDecoder), required: tag === 'InterfaceType' })
+      checks.set(key, list)
+    }
+  }
+  const fields = new Map<string, Field>()
+  for (const [key, list] of checks) fields.set(key, fieldOf(list))
+  const required = [...fields].filter(([, f]) => f.required)
+  const requiredKeys = required.map(([key]) => key)
+  const requiredChecks = required.map(([, f]) => f.accepts)
+  const apiRequired = requiredByApiOf(codec)?.fields ?? []
+  const exact = exactly(codec)
+  return (value) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+    if (!isPlainObject(value)) return exact(value)
+    const record = value as Readonly<Record<string, unknown>>
+    for (const key in record) {
+      if (!hasOwn.call(record, key)) continue
+      const field = fields.get(key)
+      if (field === undefined) return false
+      if (!field.required && !field.accepts(record[key])) return false
+    }
+    for (let i = 0; i < requiredKeys.length; i++) {
+      if (!(requiredChecks[i] as Guard)(record[requiredKeys[i] as string])) return false
+    }
+    for (let i = 0; i < apiRequired.length; i++) {
+      const key = apiRequired[i] as string
+      if (!hasOwn.call(record, key) || record[key] === null || record[key] === undefined) return false
+    }
+    return true
+  }
+}
+
+function arrayGuard(shape: AnyDecoder, compile: (c: AnyDecoder) => Guard): Guard | undefined {
+  const element = (shape as Structure).type
+  if (typeof element !== 'object' || element === null) return undefined
+  const guard = compile(element as AnyDecoder)
+  return (value) => {
+    if (!Array.isArray(value)) return false
+    for (let i = 0; i < value.length; i++) if (!guard(value[i])) return false
+    return true
+  }
+}
+
+/** `t.record(t.string, C)`: every own key's value must be a `C`. */
+function dictionaryGuard(codec: AnyDecoder, shape: AnyDecoder, compile: (c: AnyDecoder) => Guard): Guard | undefined {
+  const { domain, codomain } = shape as Structure
+  if (typeof domain !== 'object' || domain === null || tagOf(domain as AnyDecoder) !== 'StringType') return undefined
+  if (typeof codomain !== 'object' || codomain === null) return undefined
+  const codomainTag = tagOf(codomain as AnyDecoder)
+  // An `any` codomain also accepts arrays; leave that to io-ts.
+  if (codomainTag === 'AnyType') return undefined
+  const guard = compile(codomain as AnyDecoder)
+  const exact = exactly(codec)
+  return (value) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+    if (!isPlainObject(value)) return exact(value)
+    const record = value as Readonly<Record<string, unknown>>
+    for (const key in record) if (hasOwn.call(record, key) && !guard(record[key])) return false
+    return true
+  }
+}
+
+const guards = new WeakMap<object, Guard>()
+const closureGuards = new WeakMap<object, Guard>()
+
+/**
+ * Compiles `codec` into a guard that is `true` exactly when `decode(codec, value)` is a `Right`
+ * with no warning (no unknown field, no field the API server requires missing). It allocates
+ * nothing on valid input. The guard is generated JavaScript where the platform allows it, else a
+ * tree of closures; both are built from the codec's structure. Compiled once per codec and kept.
+ *
+ * @example
+ * ```ts
+ * import { compileGuard, SecurityContext } from 'no-new-privs'
+ * const isClean = compileGuard(SecurityContext)
+ * isClean({ allowPrivilegeEscalation: false, runAsUser: 1000 }) // true
+ * isClean({ runAsUser: -1 })                                    // false: decode fails
+ * isClean({ allowPrivilegeEscalaton: false })                   // false: an unknown field warns
+ * ```
+ * @public
+ */
+export function compileGuard(codec: AnyDecoder): Guard {
+  const known = guards.get(codec)
+  if (known !== undefined) return known
+  const compiled = generatedGuard(codec) ?? compileClosureGuard(codec)
+  guards.set(codec, compiled)
+  return compiled
+}
+
+/**
+ * The same guard as closures, with no code generated from strings: what `compileGuard` falls back
+ * to, and what the equivalence tests check alongside it.
+ *
+ * @example
+ * ```ts
+ * compileClosureGuard(SecurityContext)({ runAsUser: 1000 }) // true
+ * ```
+ */
+export function compileClosureGuard(codec: AnyDecoder): Guard {
+  const known = closureGuards.get(codec)
+  if (known !== undefined) return known
+  // Recursive codecs refer to themselves: a placeholder ends the cycle.
+  let compiled: Guard | undefined
+  closureGuards.set(codec, (value) => (compiled as Guard)(value))
+  compiled = build(codec)
+  closureGuards.set(codec, compiled)
+  return compiled
+}
+
+function build(codec: AnyDecoder): Guard {
+  let nullable = false
+  let current = codec
+  // Follow wrappers that add nothing to the check but `null`/`undefined` acceptance.
+  for (let i = 0; i < 64; i++) {
+    const tag = tagOf(current)
+    if (tag === 'NullableType') nullable = true
+    else if (tag !== 'ReadonlyType' && tag !== 'RequiredByApiType') break
+    const inner = (current as Structure).type
+    if (typeof inner !== 'object' || inner === null) return exactly(codec)
+    current = inner as AnyDecoder
+  }
+  const inner = buildShape(codec, current)
+  if (inner === undefined) return exactly(codec)
+  return nullable ? (value) => value === null || value === undefined || inner(value) : inner
+}
+
+function buildShape(codec: AnyDecoder, shape: AnyDecoder): Guard | undefined {
+  const tag = tagOf(shape)
+  if (tag === undefined) return undefined
+  if (tag === 'UnknownType') return ACCEPT_ALL
+  if (EXACT_IS.has(tag)) {
+    const is = (shape as unknown as { readonly is?: unknown }).is
+    return typeof is === 'function' ? (is.bind(shape) as Guard) : undefined
+  }
+  switch (tag) {
+    case 'InterfaceType':
+    case 'PartialType':
+    case 'IntersectionType':
+      return objectGuard(codec, shape, compileClosureGuard)
+    case 'ArrayType':
+    case 'ReadonlyArrayType':
+      return arrayGuard(shape, compileClosureGuard)
+    case 'DictionaryType':
+      return dictionaryGuard(codec, shape, compileClosureGuard)
+    default:
+      return undefined
+  }
+}
+
+/**
+ * `decode`, with valid input on the compiled fast path: when `compileGuard(codec)` accepts the
+ * value, the answer is `Right({ value, warnings: [] })` with the value itself, without running
+ * io-ts; otherwise `decode(codec, value, options)` builds every issue with its path. The result is
+ * the one `decode` gives (test/codecs/compile.test.ts).
+ *
+ * @example
+ * ```ts
+ * import { compileDecoder, PodSpec } from 'no-new-privs'
+ * const decodePodSpec = compileDecoder(PodSpec)
+ * decodePodSpec({ containers: [{ name: 'app' }] }) // Right({ value: { containers: [...] }, warnings: [] })
+ * decodePodSpec({ containers: 'app' }, { path: 'spec' }) // Left([{ path: 'spec.containers', ... }])
+ * ```
+ * @public
+ */
+export function compileDecoder<A>(
+  codec: t.Decoder<unknown, A>,
+): (value: unknown, options?: DecodeOptions) => Either<ReadonlyNonEmptyArray<DecodeIssue>, Decoded<A>> {
+  const guard = compileGuard(codec as AnyDecoder)
+  return (value, options) => (guard(value) ? right({ value: value as A, warnings: NO_ISSUES }) : decode(codec, value, options))
+}
+
+const NO_ISSUES: ReadonlyArray<DecodeIssue> = Object.freeze([])

@@ -1,0 +1,243 @@
+/**
+ * The compiled guard as generated JavaScript: the codecs' structure written out as straight-line
+ * checks (one function per object, array and map codec; leaves inlined), as ajv does for JSON
+ * Schema. It answers exactly what the closure guard of `compile.ts` answers (both are proven equal
+ * to `decode` by test/codecs/compile.test.ts); it is only faster. Where code cannot be generated
+ * from strings (`--disallow-code-generation-from-strings`), `compileGuard` keeps the closures.
+ *
+ * @packageDocumentation
+ */
+import { decode } from './decode.js'
+import { membersOf, requiredByApiOf, tagOf, type AnyDecoder } from './structure.js'
+
+/** A predicate: `true` exactly when `decode` succeeds with no warning. */
+type Guard = (value: unknown) => boolean
+
+interface Structure {
+  readonly type?: unknown
+  readonly props?: unknown
+  readonly domain?: unknown
+  readonly codomain?: unknown
+  readonly min?: unknown
+  readonly max?: unknown
+  readonly values?: unknown
+  readonly value?: unknown
+}
+
+interface Generation {
+  readonly functions: string[]
+  /** Values the generated code refers to as `R[i]`: the exact fallbacks. */
+  readonly refs: unknown[]
+  readonly names: Map<unknown, string>
+}
+
+const isCodec = (u: unknown): u is AnyDecoder => typeof u === 'object' && u !== null && typeof (u as { validate?: unknown }).validate === 'function'
+
+/**
+ * The exact answer from `decode` itself: for codecs (or values) no guard is compiled for.
+ *
+ * @example
+ * ```ts
+ * exactly(SecurityContext)({ runAsUser: 1000 }) // true
+ * ```
+ */
+export function exactly(codec: AnyDecoder): Guard {
+  return (value) => {
+    const decoded = decode(codec, value)
+    return decoded._tag === 'Right' && decoded.right.warnings.length === 0
+  }
+}
+
+function ref(gen: Generation, value: unknown): string {
+  gen.refs.push(value)
+  return `R[${gen.refs.length - 1}]`
+}
+
+function literal(value: unknown): string | undefined {
+  if (typeof value === 'string' || typeof value === 'boolean') return JSON.stringify(value)
+  if (typeof value === 'number' && Number.isFinite(value) && !Object.is(value, -0)) return String(value)
+  return undefined
+}
+
+/** An expression that is true when the variable `v` passes `codec`. */
+function expression(gen: Generation, codec: AnyDecoder): string {
+  let nullable = false
+  let current = codec
+  for (let i = 0; i < 64; i++) {
+    const tag = tagOf(current)
+    if (tag === 'NullableType') nullable = true
+    else if (tag !== 'ReadonlyType' && tag !== 'RequiredByApiType') break
+    const inner = (current as Structure).type
+    if (!isCodec(inner)) return `${ref(gen, exactly(codec))}(v)`
+    current = inner
+  }
+  const inner = shapeExpression(gen, codec, current)
+  return nullable ? `(v === null || v === undefined || ${inner})` : inner
+}
+
+function shapeExpression(gen: Generation, codec: AnyDecoder, shape: AnyDecoder): string {
+  const s = shape as Structure
+  switch (tagOf(shape)) {
+    case 'UnknownType':
+      return 'true'
+    case 'StringType':
+      return 'typeof v === "string"'
+    case 'BooleanType':
+      return 'typeof v === "boolean"'
+    case 'NumberType':
+      return 'typeof v === "number"'
+    case 'NullType':
+      return 'v === null'
+    case 'UndefinedType':
+      return 'v === undefined'
+    case 'IntegerType': {
+      const min = literal(s.min)
+      const max = literal(s.max)
+      if (typeof s.min !== 'number' || typeof s.max !== 'number' || min === undefined || max === undefined) break
+      return `(typeof v === "number" && Number.isSafeInteger(v) && v >= ${min} && v <= ${max})`
+    }
+    case 'EnumType': {
+      const values = Array.isArray(s.values) ? s.values.map(literal) : []
+      if (values.length === 0 || values.some((x) => x === undefined || !x.startsWith('"'))) break
+      return `(${values.map((x) => `v === ${x as string}`).join(' || ')})`
+    }
+    case 'LiteralType': {
+      const value = literal(s.value)
+      if (value === undefined) break
+      return `v === ${value}`
+    }
+    case 'InterfaceType':
+    case 'PartialType':
+    case 'IntersectionType': {
+      const name = objectFunction(gen, codec, shape)
+      if (name !== undefined) return `${name}(v)`
+      break
+    }
+    case 'ArrayType':
+    case 'ReadonlyArrayType':
+      if (isCodec(s.type)) return `${arrayFunction(gen, shape, s.type)}(v)`
+      break
+    case 'DictionaryType':
+      if (isCodec(s.domain) && tagOf(s.domain) === 'StringType' && isCodec(s.codomain) && tagOf(s.codomain) !== 'AnyType') {
+        return `${dictionaryFunction(gen, codec, shape, s.codomain)}(v)`
+      }
+      break
+    default:
+      break
+  }
+  return `${ref(gen, exactly(codec))}(v)`
+}
+
+function declare(gen: Generation, key: unknown): { readonly name: string; readonly fresh: boolean } {
+  const known = gen.names.get(key)
+  if (known !== undefined) return { name: known, fresh: false }
+  const name = `f${gen.names.size}`
+  gen.names.set(key, name)
+  return { name, fresh: true }
+}
+
+const PLAIN = 'const p = getPrototypeOf(o); if (p !== OP && p !== null)'
+
+function objectFunction(gen: Generation, codec: AnyDecoder, shape: AnyDecoder): string | undefined {
+  const members = tagOf(shape) === 'IntersectionType' ? membersOf(shape).map(unwrapReadonly) : [shape]
+  const fields = new Map<string, Array<{ readonly required: boolean; readonly codec: AnyDecoder }>>()
+  for (const member of members) {
+    const tag = tagOf(member)
+    if (tag !== 'InterfaceType' && tag !== 'PartialType') return undefined
+    const props = (member as Structure).props
+    if (typeof props !== 'object' || props === null) return undefined
+    for (const key of Object.keys(props)) {
+      // A key Object.prototype also has reads through the prototype when absent: leave it to io-ts.
+      if (key in Object.prototype) return undefined
+      const field = (props as Readonly<Record<string, unknown>>)[key]
+      if (!isCodec(field)) return undefined
+      const list = fields.get(key) ?? []
+      list.push({ required: tag === 'InterfaceType', codec: field })
+      fields.set(key, list)
+    }
+  }
+  const apiRequired = requiredByApiOf(codec)?.fields ?? []
+  const { name, fresh } = declare(gen, apiRequired.length > 0 ? codec : shape)
+  if (!fresh) return name
+  const cases: string[] = []
+  const required: string[] = []
+  for (const [key, list] of fields) {
+    const k = JSON.stringify(key)
+    const checks = list.map((f) => (f.required ? expression(gen, f.codec) : `(v === undefined || ${expression(gen, f.codec)})`))
+    if (list.some((f) => f.required)) {
+      cases.push(`case ${k}: break;`)
+      required.push(`{ const v = o[${k}]; if (!(${checks.join(' && ')})) return false; }`)
+    } else cases.push(`case ${k}: { const v = o[k]; if (!(${checks.join(' && ')})) return false; break; }`)
+  }
+  const api = apiRequired.map((key) => `if (!HOP.call(o, ${JSON.stringify(key)}) || o[${JSON.stringify(key)}] == null) return false;`)
+  gen.functions.push(
+    `function ${name}(o) {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  { ${PLAIN} return ${ref(gen, exactly(codec))}(o); }
+  for (const k in o) {
+    switch (k) {
+      ${cases.join('\n      ')}
+      default: if (HOP.call(o, k)) return false;
+    }
+  }
+  ${required.join('\n  ')}
+  ${api.join('\n  ')}
+  return true;
+}`,
+  )
+  return name
+}
+
+function unwrapReadonly(codec: AnyDecoder): AnyDecoder {
+  let current = codec
+  for (let i = 0; i < 64 && tagOf(current) === 'ReadonlyType' && isCodec((current as Structure).type); i++) current = (current as Structure).type as AnyDecoder
+  return current
+}
+
+function arrayFunction(gen: Generation, shape: AnyDecoder, element: AnyDecoder): string {
+  const { name, fresh } = declare(gen, shape)
+  if (!fresh) return name
+  gen.functions.push(
+    `function ${name}(a) {
+  if (!Array.isArray(a)) return false;
+  for (let i = 0; i < a.length; i++) { const v = a[i]; if (!(${expression(gen, element)})) return false; }
+  return true;
+}`,
+  )
+  return name
+}
+
+function dictionaryFunction(gen: Generation, codec: AnyDecoder, shape: AnyDecoder, codomain: AnyDecoder): string {
+  const { name, fresh } = declare(gen, shape)
+  if (!fresh) return name
+  gen.functions.push(
+    `function ${name}(o) {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  { ${PLAIN} return ${ref(gen, exactly(codec))}(o); }
+  for (const k in o) { if (!HOP.call(o, k)) continue; const v = o[k]; if (!(${expression(gen, codomain)})) return false; }
+  return true;
+}`,
+  )
+  return name
+}
+
+/**
+ * The guard of `codec` as generated code, or `undefined` where code generation is not allowed.
+ *
+ * @example
+ * ```ts
+ * generatedGuard(SecurityContext)?.({ runAsUser: 1000 }) // true
+ * ```
+ */
+export function generatedGuard(codec: AnyDecoder): Guard | undefined {
+  const gen: Generation = { functions: [], refs: [], names: new Map() }
+  const top = expression(gen, codec)
+  const source = `"use strict";\n${gen.functions.join('\n')}\nreturn function guard(v) { return ${top}; };`
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval
+    const make = new Function('R', 'OP', 'getPrototypeOf', 'HOP', source) as (...args: unknown[]) => Guard
+    return make(gen.refs, Object.prototype, Object.getPrototypeOf, Object.prototype.hasOwnProperty)
+  } catch {
+    return undefined
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * Many files, every core: files are handed to worker threads, each checks whole files, and the
+ * entries come back in the order of the files, as `checkStream` would give them on one thread.
+ *
+ * @packageDocumentation
+ */
+import { availableParallelism } from 'node:os'
+import { Worker } from 'node:worker_threads'
+import type { CheckOptions, ReportEntry } from './check.js'
+import { prepareCheck } from './check.js'
+import type { WorkerReply, WorkerRequest } from './parallelProtocol.js'
+
+/** Options of `checkFilesInParallel`. */
+export interface ParallelOptions {
+  /** Worker threads to start; default: the machine's available parallelism. */
+  readonly threads?: number
+  /**
+   * The worker script (`checkWorker.js` of this package's build). Default: the one beside this
+   * module. Bundlers that move this module must say where the worker went.
+   */
+  readonly workerUrl?: URL | string
+}
+
+/** One file to check: its path, and the name to report it under (default: the path). */
+export type FileSource = string | { readonly path: string; readonly source?: string }
+
+interface Pending {
+  readonly entries: ReportEntry[][]
+  done: boolean
+}
+
+function defaultWorkerUrl(): URL {
+  return new URL('./checkWorker.js', import.meta.url)
+}
+
+/**
+ * `checkStream` over files, on worker threads: each file is read and checked by one worker,
+ * entries are yielded in file order (a file's entries in document order), the policies' problems
+ * first. At most two files per thread are in flight, so memory stays bounded whatever the number
+ * of files; nothing is accumulated. The threads end when the iteration ends (or is broken off).
+ *
+ * @example
+ * ```ts
+ * import { checkFilesInParallel } from 'no-new-privs'
+ * let results = 0
+ * for await (const entry of checkFilesInParallel(['a.yaml', 'b.yaml'], { semantics: 'kubernetes' })) {
+ *   if (entry._tag === 'Result') results++
+ * }
+ * ```
+ */
+export async function* checkFilesInParallel(
+  files: ReadonlyArray<FileSource>,
+  options?: CheckOptions,
+  parallel?: ParallelOptions,
+): AsyncGenerator<ReportEntry> {
+  yield* prepareCheck(options).entries
+  const requests: WorkerRequest[] = files.map((f, id) =>
+    typeof f === 'string' ? { id, path: f, source: f } : { id, path: f.path, source: f.source ?? f.path },
+  )
+  const threads = Math.max(1, Math.min(parallel?.threads ?? availableParallelism(), requests.length))
+  if (requests.length === 0) return
+  const url = parallel?.workerUrl ?? defaultWorkerUrl()
+  const workers = Array.from({ length: threads }, () => new Worker(url, { workerData: { options } }))
+  const pending = new Map<number, Pending>()
+  let wake: (() => void) | undefined
+  let failure: unknown
+  let next = 0
+  const idle: Worker[] = []
+  const send = (worker: Worker): void => {
+    const request = requests[next]
+    if (request === undefined) {
+      idle.push(worker)
+      return
+    }
+    next++
+    pending.set(request.id, { entries: [], done: false })
+    worker.postMessage(request)
+  }
+  for (const worker of workers) {
+    worker.on('message', (reply: WorkerReply) => {
+      const p = pending.get(reply.id)
+      if (p !== undefined) {
+        p.entries.push(reply.entries as ReportEntry[])
+        if (reply.done) {
+          p.done = true
+          send(worker)
+        }
+      }
+      wake?.()
+    })
+    worker.on('error', (error) => {
+      failure = error
+      wake?.()
+    })
+  }
+  try {
+    // Two files per thread: one being checked, one queued behind it.
+    for (const worker of workers) send(worker)
+    for (const worker of workers) send(worker)
+    for (let id = 0; id < requests.length; id++) {
+      for (;;) {
+        if (failure !== undefined) throw failure
+        const p = pending.get(id)
+        if (p !== undefined) {
+          while (p.entries.length > 0) yield* p.entries.shift() as ReportEntry[]
+          if (p.done) {
+            pending.delete(id)
+            break
+          }
+        }
+        await new Promise<void>((resolve) => (wake = resolve))
+        wake = undefined
+      }
+    }
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()))
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * What `checkFilesInParallel` and its worker threads say to each other, and the per-file check
+ * both sides share (the main thread uses it when there is no worker to give a file to).
+ *
+ * @packageDocumentation
+ */
+import type { CheckOptions, ReportEntry } from './check.js'
+import { prepareCheck } from './check.js'
+import { loadStream } from './stream.js'
+import { createReadStream } from 'node:fs'
+
+/** Check this file. */
+export interface WorkerRequest {
+  readonly id: number
+  readonly path: string
+  readonly source: string
+}
+
+/** Some of a file's entries, in order; `done` on the last batch. */
+export interface WorkerReply {
+  readonly id: number
+  readonly entries: ReadonlyArray<ReportEntry>
+  readonly done: boolean
+}
+
+/**
+ * The entries of one file, streamed from disk, without the policies' own problems (reported once
+ * by the caller). An unreadable file is one `Error` entry.
+ */
+export async function* checkFileEntries(path: string, source: string, options: CheckOptions | undefined): AsyncGenerator<ReportEntry> {
+  const prepared = preparedFor(options)
+  try {
+    for await (const doc of loadStream(createReadStream(path, { highWaterMark: 1 << 16 }), source, options?.load)) yield* prepared.check(doc)
+  } catch (thrown) {
+    const reason = thrown instanceof Error ? thrown.message : String(thrown)
+    yield { _tag: 'Error', error: { source, document: null, line: null, column: null, code: 'unreadable-source', message: `could not read ${source}: ${reason}` } }
+  }
+}
+
+// Policies are read once per thread, not once per file.
+const prepared = new WeakMap<object, ReturnType<typeof prepareCheck>>()
+const NO_OPTIONS = {}
+function preparedFor(options: CheckOptions | undefined): ReturnType<typeof prepareCheck> {
+  const key = options ?? NO_OPTIONS
+  let p = prepared.get(key)
+  if (p === undefined) {
+    p = prepareCheck(options)
+    prepared.set(key, p)
+  }
+  return p
+}
