@@ -28,7 +28,8 @@ describe('renderValue', () => {
 
   test.prop([fc.jsonValue()])('renders short JSON exactly as JSON.stringify does', (u) => {
     const json = JSON.stringify(u)
-    fc.pre(json.length <= 80 && !json.includes('-0') && depthOf(u) <= 3)
+    // -0 is rendered as -0 on purpose (see above), where JSON.stringify writes 0: leave it out here.
+    fc.pre(json.length <= 80 && !holdsNegativeZero(u) && depthOf(u) <= 3)
     expect(renderValue(u)).toBe(json)
   })
 
@@ -55,4 +56,11 @@ function depthOf(u: unknown): number {
   if (typeof u !== 'object' || u === null) return 0
   const children = Array.isArray(u) ? u : Object.values(u)
   return 1 + Math.max(0, ...children.map(depthOf))
+}
+
+function holdsNegativeZero(u: unknown): boolean {
+  if (Object.is(u, -0)) return true
+  if (Array.isArray(u)) return u.some(holdsNegativeZero)
+  if (typeof u === 'object' && u !== null) return Object.values(u).some(holdsNegativeZero)
+  return false
 }
