@@ -38,10 +38,31 @@ export function grantsSysAdmin(name: string): boolean {
   return n === 'SYS_ADMIN' || n === 'ALL'
 }
 
-/** The literal string released Kubernetes rejects with `allowPrivilegeEscalation: false`. */
+/**
+ * The literal string released Kubernetes rejects with `allowPrivilegeEscalation: false`.
+ *
+ * @example
+ * ```ts
+ * import { KUBERNETES_SYS_ADMIN } from 'no-new-privs'
+ * ['SYS_ADMIN', 'CAP_SYS_ADMIN'].filter((c) => c === KUBERNETES_SYS_ADMIN) // ['CAP_SYS_ADMIN']
+ * ```
+ */
 export const KUBERNETES_SYS_ADMIN = 'CAP_SYS_ADMIN'
 
-/** One capability of the effective added set, with where it was added. */
+/**
+ * One capability of the effective added set, with where it was added.
+ *
+ * @example
+ * ```ts
+ * const added: ReadonlyArray<AddedCapability> = addedCapabilitiesWhere(
+ *   { capabilities: { add: ['NET_ADMIN'] } },
+ *   { spec: { defaultAddCapabilities: ['SYS_ADMIN'] } },
+ *   'normalised',
+ *   grantsSysAdmin,
+ * )
+ * added // [{ name: 'SYS_ADMIN', target: 'policy', path: 'spec.defaultAddCapabilities[0]' }]
+ * ```
+ */
 export interface AddedCapability {
   readonly name: string
   /** `'container'`: `securityContext.capabilities.add[i]`; `'policy'`: `spec.defaultAddCapabilities[j]`. */
@@ -49,7 +70,14 @@ export interface AddedCapability {
   readonly path: string
 }
 
-/** How two capability names are compared: as the design does, or as released Kubernetes does. */
+/**
+ * How two capability names are compared: as the design does, or as released Kubernetes does.
+ *
+ * @example
+ * ```ts
+ * const comparisons: CapabilityComparison[] = ['normalised', 'exact'] // proposal, kubernetes
+ * ```
+ */
 export type CapabilityComparison = 'normalised' | 'exact'
 
 const NONE: ReadonlyArray<AddedCapability> = Object.freeze([])

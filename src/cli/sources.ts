@@ -58,7 +58,8 @@ export async function collectInputs(operands: ReadonlyArray<string>): Promise<Co
   let stdinTaken = false
 
   const addFile = async (source: string): Promise<void> => {
-    const real = await realpath(source)
+    // A pipe (`check <(kubectl get …)`, /dev/fd/63) has no real path: it is its own identity.
+    const real = await realpath(source).catch(() => source)
     if (seenFiles.has(real)) return
     seenFiles.add(real)
     entries.push({ _tag: 'file', source, path: source })
@@ -123,13 +124,17 @@ export async function collectInputs(operands: ReadonlyArray<string>): Promise<Co
   return { entries, emptyDirectories }
 }
 
+// A FIFO, socket or device met in a directory walk: reading a FIFO with no writer would wait
+// forever. (Named as an operand, such a file is read: that is how `check <(kubectl …)` works.)
+const NOT_A_FILE = { message: 'not a regular file (a FIFO, socket or device): not read' } as const
+
 async function kindOf(entry: Dirent, path: string): Promise<'directory' | 'file' | { readonly message: string }> {
   if (entry.isDirectory()) return 'directory'
   if (entry.isFile()) return 'file'
-  if (!entry.isSymbolicLink()) return 'file'
+  if (!entry.isSymbolicLink()) return NOT_A_FILE
   try {
     const target = await stat(path)
-    return target.isDirectory() ? 'directory' : 'file'
+    return target.isDirectory() ? 'directory' : target.isFile() ? 'file' : NOT_A_FILE
   } catch (error) {
     return { message: describeFsError(error) }
   }

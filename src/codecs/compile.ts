@@ -22,7 +22,17 @@ import { decode, type DecodeOptions, type Decoded } from './decode.js'
 import type { DecodeIssue } from './issue.js'
 import { fieldsOf, membersOf, requiredByApiOf, tagOf, unwrap, type AnyDecoder } from './structure.js'
 
-/** A predicate compiled from a codec: `true` exactly when decoding succeeds with no warning. */
+/**
+ * A predicate compiled from a codec: `true` exactly when decoding succeeds with no warning.
+ *
+ * @example
+ * ```ts
+ * const isCleanSecurityContext: Guard = compileGuard(SecurityContext)
+ * isCleanSecurityContext({ runAsUser: 1000 })      // true
+ * isCleanSecurityContext({ runAsUser: -1 })        // false: decode reports an error
+ * isCleanSecurityContext({ allowPrivilegeEscalaton: false }) // false: an unknown-field warning
+ * ```
+ */
 export type Guard = (value: unknown) => boolean
 
 interface Structure {

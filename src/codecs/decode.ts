@@ -11,7 +11,15 @@ import type { DecodeIssue } from './issue.js'
 import { renderValue } from './render.js'
 import { fieldWarnings } from './unknownFields.js'
 
-/** Options of `decode`. */
+/**
+ * Options of `decode`.
+ *
+ * @example
+ * ```ts
+ * const options: DecodeOptions = { strict: true, path: 'spec.template.spec.containers[0].securityContext' }
+ * decode(SecurityContext, { runAsUser: 1000 }, options)
+ * ```
+ */
 export interface DecodeOptions {
   /**
    * Unknown fields are errors, not warnings, as with kube-apiserver's `fieldValidation=Strict`.
@@ -22,7 +30,19 @@ export interface DecodeOptions {
   readonly path?: string
 }
 
-/** A decoded value and what is worth fixing in it. */
+/**
+ * A decoded value and what is worth fixing in it.
+ *
+ * @example
+ * ```ts
+ * const result = decode(SecurityContext, { runAsUser: 1000, allowPrivilegeEscalaton: false })
+ * if (result._tag === 'Right') {
+ *   const decoded: Decoded<SecurityContext> = result.right
+ *   decoded.value.runAsUser // 1000
+ *   decoded.warnings[0]?.suggestion // 'allowPrivilegeEscalation'
+ * }
+ * ```
+ */
 export interface Decoded<A> {
   /** The value, unknown fields included (they are kept, never stripped). */
   readonly value: A

@@ -9,10 +9,24 @@
  * - `missing-field`: a required field is absent (an error), or a field the API server requires
  *   but this library reads leniently is absent (a warning).
  * - `unknown-field`: a field the API type does not have (a warning; an error in strict mode).
+ *
+ * @example
+ * ```ts
+ * const result = decode(SecurityContext, { runAsUser: 'root' })
+ * const codes: DecodeIssueCode[] = result._tag === 'Left' ? result.left.map((i) => i.code) : [] // ['invalid-value']
+ * ```
  */
 export type DecodeIssueCode = 'invalid-value' | 'missing-field' | 'unknown-field'
 
-/** `error`: decoding failed because of it. `warning`: the value decoded; worth fixing anyway. */
+/**
+ * `error`: decoding failed because of it. `warning`: the value decoded; worth fixing anyway.
+ *
+ * @example
+ * ```ts
+ * const result = decode(SecurityContext, { privilegd: true })
+ * const severities: DecodeIssueSeverity[] = result._tag === 'Right' ? result.right.warnings.map((i) => i.severity) : [] // ['warning']
+ * ```
+ */
 export type DecodeIssueSeverity = 'error' | 'warning'
 
 /**

@@ -5,7 +5,15 @@
  * @packageDocumentation
  */
 
-/** One step from a value to a child: a field name, an array index or a map key. */
+/**
+ * One step from a value to a child: a field name, an array index or a map key.
+ *
+ * @example
+ * ```ts
+ * const segments: PathSegment[] = [{ kind: 'field', name: 'containers' }, { kind: 'index', index: 1 }]
+ * formatPath('spec', segments) // 'spec.containers[1]'
+ * ```
+ */
 export type PathSegment =
   | { readonly kind: 'field'; readonly name: string }
   | { readonly kind: 'index'; readonly index: number }

@@ -9,7 +9,15 @@
  */
 import type * as t from 'io-ts'
 
-/** Any decoder, as io-ts context entries hold them. */
+/**
+ * Any decoder, as io-ts context entries hold them.
+ *
+ * @example
+ * ```ts
+ * const codec: AnyDecoder = SecurityContext
+ * tagOf(unwrap(codec)) // 'PartialType'
+ * ```
+ */
 export type AnyDecoder = t.Decoder<unknown, unknown>
 
 /** The structural fields io-ts codecs (and ours) expose. */

@@ -12,7 +12,15 @@ import { suggestName } from './suggest.js'
 import { SecurityContext } from './securityContext.js'
 import { elementOf, fieldsOf, membersOf, requiredByApiOf, tagOf, unwrap, type AnyDecoder } from './structure.js'
 
-/** Options of `fieldWarnings` and `unknownFields`. */
+/**
+ * Options of `fieldWarnings` and `unknownFields`.
+ *
+ * @example
+ * ```ts
+ * const options: FieldWalkOptions = { path: 'spec.containers[0].securityContext' }
+ * unknownFields(SecurityContext, { RunAsUser: 0 }, options)[0]?.path // 'spec.containers[0].securityContext.RunAsUser'
+ * ```
+ */
 export interface FieldWalkOptions {
   /** A formatted path to put in front of every issue's path (`spec.template.spec`). */
   readonly path?: string
@@ -51,6 +59,8 @@ function nestedHome(key: string, fields: ReadonlyMap<string, AnyDecoder>): strin
   return undefined
 }
 
+// The key is shown with renderValue, as JSON cut to a bounded length: a hostile 4 MB key keeps
+// its exact path, but the sentence does not repeat it.
 function unknownFieldIssue(w: Walk, typeName: string, key: string, value: unknown, fields: ReadonlyMap<string, AnyDecoder>): DecodeIssue {
   w.segments.push({ kind: 'field', name: key })
   const suggestion = suggestName(key, fields.keys()) ?? nestedHome(key, fields)
@@ -65,10 +75,10 @@ function unknownFieldIssue(w: Walk, typeName: string, key: string, value: unknow
     received: renderValue(value),
     message:
       suggestion !== undefined
-        ? `unknown field ${JSON.stringify(key)}, did you mean ${JSON.stringify(suggestion)}?`
+        ? `unknown field ${renderValue(key)}, did you mean ${JSON.stringify(suggestion)}?`
         : elsewhere
-          ? `unknown field ${JSON.stringify(key)}: ${typeName} has no such field; it belongs in ${counterpart.where}`
-          : `unknown field ${JSON.stringify(key)}`,
+          ? `unknown field ${renderValue(key)}: ${typeName} has no such field; it belongs in ${counterpart.where}`
+          : `unknown field ${renderValue(key)}`,
     ...(suggestion === undefined ? {} : { suggestion }),
   }
   w.segments.pop()

@@ -470,7 +470,15 @@ export function* checkEntries(input: string | CheckSource | Iterable<CheckSource
   }
 }
 
-/** A check with its policies read: their problems, and the check of one loaded document. */
+/**
+ * A check with its policies read: their problems, and the check of one loaded document.
+ *
+ * @example
+ * ```ts
+ * const prepared: PreparedCheck = prepareCheck({ semantics: 'kubernetes' })
+ * for (const doc of loadDocuments(text, 'pods.yaml')) for (const entry of prepared.check(doc)) console.log(entry._tag)
+ * ```
+ */
 export interface PreparedCheck {
   /** The policies' problems, to report before anything else. */
   readonly entries: ReadonlyArray<ReportEntry>

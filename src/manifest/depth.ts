@@ -10,22 +10,32 @@
 import { isAlias, isMap, isPair, isSeq } from 'yaml'
 import type { CST, Node } from 'yaml'
 
-/** The outcome of a depth check: fine, or the offset of the first collection past the limit. */
-export type DepthCheck = { readonly _tag: 'Within'; readonly hasAlias: boolean } | { readonly _tag: 'TooDeep'; readonly offset: number }
+/**
+ * The outcome of a depth check: fine, the offset of the first collection past the depth limit,
+ * or the offset of an alias past the alias limit.
+ */
+export type DepthCheck =
+  | { readonly _tag: 'Within'; readonly hasAlias: boolean }
+  | { readonly _tag: 'TooDeep'; readonly offset: number }
+  | { readonly _tag: 'TooManyAliases'; readonly offset: number }
 
 /**
- * Checks that no collection of a CST document nests deeper than `maxDepth`; also says whether
- * the document uses any alias (only then is the expanded depth worth measuring).
+ * Checks that no collection of a CST document nests deeper than `maxDepth` and that it holds at
+ * most `maxAliases` aliases (negative: no limit); also says whether the document uses any alias
+ * (only then is the expanded depth worth measuring). The alias limit is there because
+ * eemeli/yaml resolves each alias by scanning every anchor before it: thousands of aliases make
+ * reading one document quadratic, and real manifests hold a handful.
  *
  * @example
  * import { Parser } from 'yaml'
  * const [doc] = new Parser().parse('[[[1]]]')
  * checkTokenDepth(doc, 2) // { _tag: 'TooDeep', offset: 2 }
  */
-export const checkTokenDepth = (document: CST.Token, maxDepth: number): DepthCheck => {
+export const checkTokenDepth = (document: CST.Token, maxDepth: number, maxAliases = -1): DepthCheck => {
   const tokens: CST.Token[] = [document]
   const depths: number[] = [0]
   let hasAlias = false
+  let aliases = 0
   while (tokens.length > 0) {
     const token = tokens.pop() as CST.Token
     let depth = depths.pop() as number
@@ -38,6 +48,8 @@ export const checkTokenDepth = (document: CST.Token, maxDepth: number): DepthChe
         break
       case 'alias':
         hasAlias = true
+        aliases += 1
+        if (maxAliases >= 0 && aliases > maxAliases) return { _tag: 'TooManyAliases', offset: token.offset }
         break
       case 'block-map':
       case 'block-seq':

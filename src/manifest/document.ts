@@ -21,6 +21,15 @@ export interface Position {
 /**
  * A problem the YAML reader found, with its place in the whole source (not in the document).
  * `yamlCode` is eemeli/yaml's own code (`TAB_AS_INDENT`, `DUPLICATE_KEY`, …) when it has one.
+ *
+ * @example
+ * ```ts
+ * const [doc] = loadDocuments('a: [1\n', 'bad.yaml')
+ * if (doc?._tag === 'Error') {
+ *   const first: LoadProblem | undefined = doc.problems[0]
+ *   first?.code // 'yaml-syntax'
+ * }
+ * ```
  */
 export interface LoadProblem extends Position {
   readonly code: LoadErrorCode
@@ -34,11 +43,18 @@ export interface LoadProblem extends Position {
  * - `yaml-syntax`: the text is not valid YAML (unclosed bracket or quote, bad indentation, …).
  * - `tab-indentation`: a tab character indents a line; YAML allows only spaces there.
  * - `duplicate-key`: a mapping holds the same key twice (kubectl rejects it too).
- * - `alias-limit`: aliases expand beyond `maxAliasCount` (a "billion laughs" document).
+ * - `alias-limit`: aliases expand beyond `maxAliasCount` (a "billion laughs" document), or the
+ *   document holds more than `maxAliasCount` aliases.
  * - `too-deep`: nesting beyond `maxDepth`, counted after alias expansion.
  * - `unresolved-alias`: `*name` with no `&name` anchor before it.
  * - `yaml-value`: the YAML parsed but could not be turned into a value for another reason.
  * - `unresolved-tag`: (a warning) a `!tag` nobody knows; the value is kept as if untagged.
+ *
+ * @example
+ * ```ts
+ * const [doc] = loadDocuments('spec:\n\tcontainers: []\n', 'tabs.yaml')
+ * const code: LoadErrorCode | null = doc?._tag === 'Error' ? doc.code : null // 'tab-indentation'
+ * ```
  */
 export type LoadErrorCode =
   | 'yaml-syntax'
@@ -60,7 +76,19 @@ export interface DocumentPlace {
   readonly line: number
 }
 
-/** A document that holds a value. */
+/**
+ * A document that holds a value.
+ *
+ * @example
+ * ```ts
+ * const [doc] = loadDocuments('kind: Pod\nspec: {}\n', 'pod.yaml')
+ * if (doc?._tag === 'Document') {
+ *   const loaded: LoadedDocument = doc
+ *   loaded.value // { kind: 'Pod', spec: {} }
+ *   loaded.positionOf('spec') // { line: 2, column: 1 }
+ * }
+ * ```
+ */
 export interface LoadedDocument extends DocumentPlace {
   readonly _tag: 'Document'
   /**
@@ -79,7 +107,15 @@ export interface LoadedDocument extends DocumentPlace {
   readonly positionOf: (path: FieldPath) => Position | null
 }
 
-/** A document with nothing in it: only comments, blank lines, or an explicit `null`. */
+/**
+ * A document with nothing in it: only comments, blank lines, or an explicit `null`.
+ *
+ * @example
+ * ```ts
+ * const docs = loadDocuments('# only a comment\n', 'notes.yaml')
+ * const empty = docs.filter((d): d is EmptyDocument => d._tag === 'Empty') // one, index 0
+ * ```
+ */
 export interface EmptyDocument extends DocumentPlace {
   readonly _tag: 'Empty'
 }
@@ -87,6 +123,15 @@ export interface EmptyDocument extends DocumentPlace {
 /**
  * A document that could not be read. `line`/`column` are those of the first problem (what a
  * report prints); `startLine` is where the document starts.
+ *
+ * @example
+ * ```ts
+ * const [doc] = loadDocuments('kind: Pod\nkind: Pod\n', 'dup.yaml')
+ * if (doc?._tag === 'Error') {
+ *   const error: DocumentError = doc
+ *   `${error.source}:${error.line}:${error.column}: ${error.message}` // 'dup.yaml:2:1: mapping key "kind" already defined: …'
+ * }
+ * ```
  */
 export interface DocumentError extends Position {
   readonly _tag: 'Error'
@@ -124,7 +169,11 @@ export interface LoadOptions {
    * recurses a few thousand levels deep, so the check runs on the token tree before composing.
    */
   readonly maxDepth?: number
-  /** eemeli/yaml's alias expansion limit against "billion laughs". Default 100. */
+  /**
+   * eemeli/yaml's alias expansion limit against "billion laughs", and the most aliases one
+   * document may hold (each alias is resolved by scanning the anchors before it, so thousands of
+   * them make reading quadratic). Default 100; negative: no limit.
+   */
   readonly maxAliasCount?: number
 }
 

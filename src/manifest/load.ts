@@ -11,6 +11,7 @@
 import { Composer, Parser, isScalar } from 'yaml'
 import type { Document, DocumentOptions, ParseOptions, SchemaOptions, YAMLError } from 'yaml'
 import { checkTokenDepth, expandedDepthOf } from './depth.js'
+import { duplicateKeyErrors } from './duplicateKeys.js'
 import { defaultLoadOptions } from './document.js'
 import type { DocumentError, DocumentPlace, LoadErrorCode, LoadOptions, LoadProblem, LoadResult } from './document.js'
 import { kubectlTags } from './kubectlTags.js'
@@ -26,7 +27,8 @@ const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   version: '1.1',
   schema: 'yaml-1.1',
   merge: true,
-  uniqueKeys: true,
+  // Duplicate keys are found by `duplicateKeyErrors` in linear time; eemeli/yaml's check is quadratic.
+  uniqueKeys: false,
   resolveKnownTags: false,
   customTags: kubectlTags,
   logLevel: 'error',
@@ -128,8 +130,10 @@ const composeChunk = (
   let hasAlias = false
   for (const token of parser.parse(ctx.text.slice(chunk.start, chunk.end))) {
     if (token.type === 'document') {
-      const depth = checkTokenDepth(token, ctx.maxDepth)
+      const depth = checkTokenDepth(token, ctx.maxDepth, ctx.maxAliasCount)
       if (depth._tag === 'TooDeep') return problemAt(ctx, chunk.start + depth.offset, 'too-deep', tooDeepMessage(ctx.maxDepth))
+      if (depth._tag === 'TooManyAliases')
+        return problemAt(ctx, chunk.start + depth.offset, 'alias-limit', `more than ${ctx.maxAliasCount} aliases in one document; no Kubernetes object needs this many`)
       hasAlias ||= depth.hasAlias
     }
     for (const doc of composer.next(token)) docs.push(doc)
@@ -146,6 +150,7 @@ const loadChunk = (ctx: StreamContext, chunk: Chunk, index: number): LoadResult 
   const problems: LoadProblem[] = []
   for (const error of streamErrors) problems.push(problemOf(ctx, chunk.start, error))
   for (const doc of docs) for (const error of doc.errors) problems.push(problemOf(ctx, chunk.start, error))
+  for (const doc of docs) for (const error of duplicateKeyErrors(doc)) problems.push(problemOf(ctx, chunk.start, error))
   // `...` followed by more content: eemeli/yaml starts another document, kubectl would not see it.
   for (let i = 1; i < docs.length; i++) {
     const extra = docs[i] as Document.Parsed

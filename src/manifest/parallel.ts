@@ -10,18 +10,34 @@ import type { CheckOptions, ReportEntry } from './check.js'
 import { prepareCheck } from './check.js'
 import type { WorkerReply, WorkerRequest } from './parallelProtocol.js'
 
-/** Options of `checkFilesInParallel`. */
+/**
+ * Options of `checkFilesInParallel`.
+ *
+ * @example
+ * ```ts
+ * const parallel: ParallelOptions = { threads: 2 }
+ * checkFilesInParallel(['a.yaml', 'b.yaml'], { semantics: 'kubernetes' }, parallel)
+ * ```
+ */
 export interface ParallelOptions {
   /** Worker threads to start; default: the machine's available parallelism. */
   readonly threads?: number
   /**
    * The worker script (`checkWorker.js` of this package's build). Default: the one beside this
-   * module. Bundlers that move this module must say where the worker went.
+   * module. Bundlers that move this module must say where the worker went: a file path, or a
+   * `file:` URL (any object with an `href`, so the declaration needs no DOM or Node typings).
    */
-  readonly workerUrl?: URL | string
+  readonly workerUrl?: string | { readonly href: string }
 }
 
-/** One file to check: its path, and the name to report it under (default: the path). */
+/**
+ * One file to check: its path, and the name to report it under (default: the path).
+ *
+ * @example
+ * ```ts
+ * const files: FileSource[] = ['k8s/web.yaml', { path: '/tmp/render-1234.yaml', source: 'helm: web' }]
+ * ```
+ */
 export type FileSource = string | { readonly path: string; readonly source?: string }
 
 interface Pending {
@@ -59,7 +75,8 @@ export async function* checkFilesInParallel(
   )
   const threads = Math.max(1, Math.min(parallel?.threads ?? availableParallelism(), requests.length))
   if (requests.length === 0) return
-  const url = parallel?.workerUrl ?? defaultWorkerUrl()
+  const given = parallel?.workerUrl
+  const url = given === undefined ? defaultWorkerUrl() : typeof given === 'string' ? given : new URL(given.href)
   const workers = Array.from({ length: threads }, () => new Worker(url, { workerData: { options } }))
   const pending = new Map<number, Pending>()
   let wake: (() => void) | undefined

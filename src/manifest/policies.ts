@@ -10,16 +10,44 @@ import { addedCapabilitiesWhere } from '../capabilities.js'
 import { resolveNoNewPrivs } from '../resolve/resolve.js'
 import type { PolicyInput, ResolveInput, Semantics } from '../resolve/types.js'
 
-/** A policy that may be chosen, with the name it is ordered by. */
+/**
+ * A policy that may be chosen, with the name it is ordered by.
+ *
+ * @example
+ * ```ts
+ * const candidates: PolicyCandidate[] = [
+ *   { name: 'restricted', policy: { spec: { allowPrivilegeEscalation: false } } },
+ *   { name: 'privileged', policy: { spec: { allowPrivilegeEscalation: true } } },
+ * ]
+ * choosePolicy([{ container: { allowPrivilegeEscalation: true } }], candidates).candidate.name // 'privileged'
+ * ```
+ */
 export interface PolicyCandidate {
   readonly name: string
   readonly policy: PolicyInput
 }
 
-/** How the chosen policy treated the pod. */
+/**
+ * How the chosen policy treated the pod.
+ *
+ * @example
+ * ```ts
+ * const choice = choosePolicy([{ container: {} }], [{ name: 'p', policy: { spec: { defaultAllowPrivilegeEscalation: false } } }])
+ * const admission: Admission = choice.admission // 'changed': the policy defaulted the container
+ * ```
+ */
 export type Admission = 'unchanged' | 'changed' | 'rejected'
 
-/** The policy the pod is judged under. */
+/**
+ * The policy the pod is judged under.
+ *
+ * @example
+ * ```ts
+ * const choice: PolicyChoice<PolicyCandidate> = choosePolicy([{ container: {} }], [{ name: 'p', policy: { spec: {} } }])
+ * choice.candidate.name // 'p'
+ * choice.admission // 'unchanged'
+ * ```
+ */
 export interface PolicyChoice<P extends PolicyCandidate> {
   readonly candidate: P
   readonly admission: Admission

@@ -5,10 +5,26 @@
  */
 import type { Decision, Semantics, ViolationCode } from '../resolve/types.js'
 
-/** The field a container sits in. */
+/**
+ * The field a container sits in.
+ *
+ * @example
+ * ```ts
+ * const order: ReadonlyArray<ContainerType> = ['initContainers', 'containers', 'ephemeralContainers']
+ * ```
+ */
 export type ContainerType = 'initContainers' | 'containers' | 'ephemeralContainers'
 
-/** A violation with its full path from the document root. */
+/**
+ * A violation with its full path from the document root.
+ *
+ * @example
+ * ```ts
+ * const report = checkManifests('kind: Pod\nspec:\n  containers:\n  - name: a\n    securityContext: { privileged: true, allowPrivilegeEscalation: false }\n')
+ * const v: ReportViolation | undefined = report.results[0]?.violations[0]
+ * v?.path // 'spec.containers[0].securityContext.allowPrivilegeEscalation'
+ * ```
+ */
 export interface ReportViolation {
   readonly code: ViolationCode
   /** API-server style, from the document root: `spec.template.spec.containers[1].securityContext.allowPrivilegeEscalation`. */
@@ -18,14 +34,32 @@ export interface ReportViolation {
   readonly policy?: { readonly source: string; readonly document: number; readonly name: string } | undefined
 }
 
-/** `--require-no-new-privs`: a Linux container whose decision is `noNewPrivs: false`. */
+/**
+ * `--require-no-new-privs`: a Linux container whose decision is `noNewPrivs: false`.
+ *
+ * @example
+ * ```ts
+ * const report = checkManifests('kind: Pod\nspec:\n  containers:\n  - name: a\n    securityContext: { runAsUser: 1000 }\n', { requireNoNewPrivs: true })
+ * const f: ReportFinding | undefined = report.results[0]?.findings[0]
+ * f?.code // 'no-new-privs-required'
+ * ```
+ */
 export interface ReportFinding {
   readonly code: 'no-new-privs-required'
   readonly path: string
   readonly message: string
 }
 
-/** One container of one pod of one document. */
+/**
+ * One container of one pod of one document.
+ *
+ * @example
+ * ```ts
+ * const [result]: ReadonlyArray<ContainerResult> = checkManifests('kind: Pod\nspec:\n  containers:\n  - name: app\n').results
+ * result?.path // 'spec.containers[0]'
+ * result?.noNewPrivs // true (root, allowPrivilegeEscalation unset)
+ * ```
+ */
 export interface ContainerResult {
   readonly source: string
   /** Index of the document in its source, counting every `---`-separated document from 0. */
@@ -49,7 +83,16 @@ export interface ContainerResult {
   readonly policy: string | null
 }
 
-/** Input that could not be read or decoded. */
+/**
+ * Input that could not be read or decoded.
+ *
+ * @example
+ * ```ts
+ * const [error]: ReadonlyArray<ReportError> = checkManifests('kind: Pod\nkind: Pod\n').errors
+ * error?.code // 'duplicate-key'
+ * error?.line // 2
+ * ```
+ */
 export interface ReportError {
   readonly source: string
   readonly document: number | null
@@ -61,7 +104,15 @@ export interface ReportError {
   readonly message: string
 }
 
-/** Something worth fixing that does not stop resolution (e.g. an unknown field). */
+/**
+ * Something worth fixing that does not stop resolution (e.g. an unknown field).
+ *
+ * @example
+ * ```ts
+ * const [warning]: ReadonlyArray<ReportWarning> = checkManifests('kind: Pod\nspec:\n  containers:\n  - name: a\n    securityContext: { privilegd: true }\n').warnings
+ * warning?.message // 'unknown field "privilegd", did you mean "privileged"?'
+ * ```
+ */
 export interface ReportWarning {
   readonly source: string
   readonly document: number
@@ -71,14 +122,30 @@ export interface ReportWarning {
   readonly message: string
 }
 
-/** A document whose kind carries no pod. Counted, never an error. */
+/**
+ * A document whose kind carries no pod. Counted, never an error.
+ *
+ * @example
+ * ```ts
+ * const skipped: ReadonlyArray<ReportSkipped> = checkManifests('kind: Service\n---\n').skipped
+ * // [{ source: '<input>', document: 0, kind: 'Service' }, { source: '<input>', document: 1, kind: '(empty)' }]
+ * ```
+ */
 export interface ReportSkipped {
   readonly source: string
   readonly document: number
   readonly kind: string
 }
 
-/** The whole answer for one or many sources. */
+/**
+ * The whole answer for one or many sources.
+ *
+ * @example
+ * ```ts
+ * const report: Report = checkManifests('kind: Pod\nspec:\n  containers: [{ name: a }]\n', { semantics: 'kubernetes' })
+ * const failed = report.errors.length > 0 || report.results.some((r) => r.violations.length > 0)
+ * ```
+ */
 export interface Report {
   readonly semantics: Semantics
   readonly results: ReadonlyArray<ContainerResult>

@@ -16,13 +16,34 @@ import type { LoadProblem, LoadResult, Position } from './document.js'
 import type { FieldPath } from './fieldPath.js'
 import { loadDocuments } from './load.js'
 
-/** Text in pieces: strings, or UTF-8 bytes (decoded across chunk boundaries). */
+/**
+ * Text in pieces: strings, or UTF-8 bytes (decoded across chunk boundaries).
+ *
+ * @example
+ * ```ts
+ * const chunks: TextChunks = createReadStream('pods.yaml') // bytes; or ['kind: Pod\n', 'spec: …']
+ * ```
+ */
 export type TextChunks = AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>
 
-/** One source of a stream check: chunks of text under a name, or a file read as it is checked. */
+/**
+ * One source of a stream check: chunks of text under a name, or a file read as it is checked.
+ *
+ * @example
+ * ```ts
+ * const sources: StreamSource[] = [{ source: 'all.yaml', path: 'all.yaml' }, { source: '<stdin>', chunks: process.stdin }]
+ * ```
+ */
 export type StreamSource = { readonly source: string; readonly chunks: TextChunks } | { readonly source: string; readonly path: string }
 
-/** One document's text cut from a stream, and where it sits in it. */
+/**
+ * One document's text cut from a stream, and where it sits in it.
+ *
+ * @example
+ * ```ts
+ * for await (const doc of documentTexts(['kind: Pod\n---\nkind: Service\n'])) console.log(doc.index, doc.text)
+ * ```
+ */
 export interface DocumentText {
   readonly text: string
   /** Index of the document in its stream, from 0. */

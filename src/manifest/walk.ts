@@ -13,7 +13,17 @@ import { isListKind, isPolicyKind, itemKindOf, podSpecPathOf } from './kinds.js'
 /** A JSON object as the walk sees it: keys to anything. */
 export type RawObject = Readonly<Record<string, unknown>>
 
-/** One container of a pod, not decoded. */
+/**
+ * One container of a pod, not decoded.
+ *
+ * @example
+ * ```ts
+ * const walk = walkPods({ kind: 'Pod', spec: { containers: [{ name: 'app' }] } })
+ * const pod = walk.entries[0]
+ * const refs: ReadonlyArray<ContainerRef> = pod?._tag === 'Pod' ? pod.containers : []
+ * refs[0]?.path // 'spec.containers[0]'
+ * ```
+ */
 export interface ContainerRef {
   /** The field it sits in. */
   readonly containerType: ContainerType
@@ -26,7 +36,16 @@ export interface ContainerRef {
   readonly container: RawObject
 }
 
-/** A pod spec found in a document (a Pod, or the template of a workload). */
+/**
+ * A pod spec found in a document (a Pod, or the template of a workload).
+ *
+ * @example
+ * ```ts
+ * const walk = walkPods({ kind: 'Deployment', metadata: { name: 'web' }, spec: { template: { spec: { containers: [] } } } })
+ * const pods = walk.entries.filter((e): e is PodEntry => e._tag === 'Pod')
+ * pods[0]?.specPath // 'spec.template.spec'
+ * ```
+ */
 export interface PodEntry {
   readonly _tag: 'Pod'
   /** The kind of the object that holds the pod: `Deployment`, `Pod`, … (of the list item inside a List). */
@@ -49,7 +68,16 @@ export interface PodEntry {
   readonly containers: ReadonlyArray<ContainerRef>
 }
 
-/** A PodSecurityPolicy document (or list item), returned whole for the caller to decode. */
+/**
+ * A PodSecurityPolicy document (or list item), returned whole for the caller to decode.
+ *
+ * @example
+ * ```ts
+ * const walk = walkPods({ kind: 'PodSecurityPolicy', metadata: { name: 'restricted' }, spec: {} })
+ * const policies = walk.entries.filter((e): e is PolicyEntry => e._tag === 'Policy')
+ * policies[0]?.name // 'restricted'
+ * ```
+ */
 export interface PolicyEntry {
   readonly _tag: 'Policy'
   readonly name: string | null
@@ -57,7 +85,16 @@ export interface PolicyEntry {
   readonly policy: RawObject
 }
 
-/** An object of a kind that carries no pod (`Service`, `ConfigMap`, …). Counted, not an error. */
+/**
+ * An object of a kind that carries no pod (`Service`, `ConfigMap`, …). Counted, not an error.
+ *
+ * @example
+ * ```ts
+ * const walk = walkPods({ kind: 'List', items: [{ kind: 'Service' }] })
+ * const skipped = walk.entries.filter((e): e is SkippedEntry => e._tag === 'Skipped')
+ * skipped[0] // { _tag: 'Skipped', kind: 'Service', path: 'items[0]' }
+ * ```
+ */
 export interface SkippedEntry {
   readonly _tag: 'Skipped'
   readonly kind: string
@@ -74,10 +111,25 @@ export interface SkippedEntry {
  * - `wrong-type`: a field on the way is not an object, `containers` (or `items`) is not an array,
  *   or a container is not an object.
  * - `too-deep`: lists nested in lists beyond `maxListDepth`.
+ *
+ * @example
+ * ```ts
+ * const walk = walkPods({ kind: 'Pod', spec: { containers: 'app' } })
+ * const codes: WalkErrorCode[] = walk.entries.flatMap((e) => (e._tag === 'WalkError' ? [e.code] : [])) // ['wrong-type']
+ * ```
  */
 export type WalkErrorCode = 'not-an-object' | 'missing-kind' | 'invalid-kind' | 'missing-field' | 'wrong-type' | 'too-deep'
 
-/** A shape the walk cannot go through; the rest of the document is still walked. */
+/**
+ * A shape the walk cannot go through; the rest of the document is still walked.
+ *
+ * @example
+ * ```ts
+ * const walk = walkPods({ spec: {} })
+ * const [error] = walk.entries.filter((e): e is WalkError => e._tag === 'WalkError')
+ * error?.message // 'no kind at kind: expected Pod, Deployment, List, … (other kinds are skipped)'
+ * ```
+ */
 export interface WalkError {
   readonly _tag: 'WalkError'
   readonly code: WalkErrorCode
@@ -97,7 +149,16 @@ export interface WalkError {
  */
 export type WalkEntry = PodEntry | PolicyEntry | SkippedEntry | WalkError
 
-/** The walk of one document. */
+/**
+ * The walk of one document.
+ *
+ * @example
+ * ```ts
+ * const walk: DocumentWalk = walkPods({ kind: 'Service' })
+ * walk.kind // 'Service'
+ * walk.entries // [{ _tag: 'Skipped', kind: 'Service', path: '' }]
+ * ```
+ */
 export interface DocumentWalk {
   /** The document's own `kind` when it is a string, else `null`. */
   readonly kind: string | null

@@ -7,7 +7,16 @@
 import type { PodSecurityOptions, PodSecurityVersion, Violation } from './types.js'
 import { ESCALATION_PATH } from './violations.js'
 
-/** The upstream `forbiddenReason` of the check. @public */
+/**
+ * The upstream `forbiddenReason` of the check.
+ *
+ * @example
+ * ```ts
+ * import { RESTRICTED_REASON } from 'no-new-privs'
+ * console.log(`${RESTRICTED_REASON} (restricted:latest)`) // 'allowPrivilegeEscalation != false (restricted:latest)'
+ * ```
+ * @public
+ */
 export const RESTRICTED_REASON = 'allowPrivilegeEscalation != false'
 
 /** The first policy version with the check. */

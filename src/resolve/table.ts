@@ -30,7 +30,26 @@ export const NO_NEW_PRIVS_TABLE: {
   true: Object.freeze({ root: false, nonRoot: false, privileged: false }),
 })
 
-/** Every row, top to bottom. @public */
+/**
+ * Every row, top to bottom.
+ *
+ * @example
+ * ```ts
+ * import { COLUMNS, NO_NEW_PRIVS_TABLE, ROWS } from 'no-new-privs'
+ * ROWS.map((row) => COLUMNS.map((column) => NO_NEW_PRIVS_TABLE[row][column]))
+ * // [[true, false, false], [true, true, false], [false, false, false]]
+ * ```
+ * @public
+ */
 export const ROWS: ReadonlyArray<Row> = Object.freeze(['nil', 'false', 'true'])
-/** Every column, left to right. @public */
+/**
+ * Every column, left to right.
+ *
+ * @example
+ * ```ts
+ * import { COLUMNS, NO_NEW_PRIVS_TABLE } from 'no-new-privs'
+ * COLUMNS.filter((column) => NO_NEW_PRIVS_TABLE.false[column]) // ['root', 'nonRoot']
+ * ```
+ * @public
+ */
 export const COLUMNS: ReadonlyArray<Column> = Object.freeze(['root', 'nonRoot', 'privileged'])

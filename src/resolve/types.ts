@@ -9,13 +9,28 @@
  * @packageDocumentation
  */
 
-/** The capabilities block of a container's `securityContext`. */
+/**
+ * The capabilities block of a container's `securityContext`.
+ *
+ * @example
+ * ```ts
+ * const caps: CapabilitiesInput = { add: ['NET_BIND_SERVICE'], drop: ['ALL'] }
+ * ```
+ */
 export interface CapabilitiesInput {
   readonly add?: ReadonlyArray<string> | null
   readonly drop?: ReadonlyArray<string> | null
 }
 
-/** The fields of a container's `securityContext` that decide `no_new_privs`. */
+/**
+ * The fields of a container's `securityContext` that decide `no_new_privs`.
+ *
+ * @example
+ * ```ts
+ * const container: ContainerSecurityInput = { runAsUser: 1000, allowPrivilegeEscalation: false }
+ * resolveNoNewPrivs({ container }) // Right({ noNewPrivs: true, row: 'false', column: 'nonRoot', … })
+ * ```
+ */
 export interface ContainerSecurityInput {
   readonly allowPrivilegeEscalation?: boolean | null
   readonly privileged?: boolean | null
@@ -26,7 +41,15 @@ export interface ContainerSecurityInput {
   readonly noNewPrivileges?: boolean | null
 }
 
-/** The fields of a pod's `spec.securityContext` that decide `no_new_privs`. */
+/**
+ * The fields of a pod's `spec.securityContext` that decide `no_new_privs`.
+ *
+ * @example
+ * ```ts
+ * const pod: PodSecurityInput = { runAsNonRoot: true }
+ * resolveNoNewPrivs({ pod }) // Right({ noNewPrivs: false, row: 'nil', column: 'nonRoot', … })
+ * ```
+ */
 export interface PodSecurityInput {
   readonly runAsUser?: number | null
   readonly runAsNonRoot?: boolean | null
@@ -34,13 +57,30 @@ export interface PodSecurityInput {
   readonly noNewPrivileges?: boolean | null
 }
 
-/** One `IDRange` of a PodSecurityPolicy strategy. */
+/**
+ * One `IDRange` of a PodSecurityPolicy strategy.
+ *
+ * @example
+ * ```ts
+ * const range: IDRangeInput = { min: 1000, max: 65535 }
+ * ```
+ */
 export interface IDRangeInput {
   readonly min: number
   readonly max: number
 }
 
-/** The fields of a PodSecurityPolicy (policy/v1beta1) that decide `no_new_privs`. */
+/**
+ * The fields of a PodSecurityPolicy (policy/v1beta1) that decide `no_new_privs`.
+ *
+ * @example
+ * ```ts
+ * const policy: PolicyInput = {
+ *   spec: { allowPrivilegeEscalation: false, runAsUser: { rule: 'MustRunAs', ranges: [{ min: 1000, max: 2000 }] } },
+ * }
+ * resolveNoNewPrivs({ container: {}, policy }) // Right({ noNewPrivs: false, row: 'nil', column: 'nonRoot', … }): uid 1000 from the policy
+ * ```
+ */
 export interface PolicyInput {
   readonly metadata?: { readonly name?: string | null } | null
   readonly spec?: {
@@ -55,7 +95,15 @@ export interface PolicyInput {
   } | null
 }
 
-/** Everything `resolveNoNewPrivs` reads for one container. Every field may be absent. */
+/**
+ * Everything `resolveNoNewPrivs` reads for one container. Every field may be absent.
+ *
+ * @example
+ * ```ts
+ * const input: ResolveInput = { container: { privileged: true }, pod: { runAsUser: 0 }, os: 'linux', name: 'app' }
+ * resolveNoNewPrivs(input) // Right({ noNewPrivs: false, column: 'privileged', … })
+ * ```
+ */
 export interface ResolveInput {
   /** The container's `securityContext`. */
   readonly container?: ContainerSecurityInput | null
@@ -69,27 +117,65 @@ export interface ResolveInput {
   readonly name?: string | null
 }
 
-/** Which design's rules decide. */
+/**
+ * Which design's rules decide.
+ *
+ * @example
+ * ```ts
+ * for (const semantics of ['proposal', 'noNewPrivileges', 'kubernetes'] as const satisfies ReadonlyArray<Semantics>)
+ *   resolveNoNewPrivs({ container: { runAsUser: 0 } }, { semantics })
+ * ```
+ */
 export type Semantics = 'proposal' | 'noNewPrivileges' | 'kubernetes'
 
-/** Pod Security Standards policy versions that `podSecurity.version` accepts. */
+/**
+ * Pod Security Standards policy versions that `podSecurity.version` accepts.
+ *
+ * @example
+ * ```ts
+ * const versions: PodSecurityVersion[] = ['latest', 'v1.24', 'v1.25']
+ * ```
+ */
 export type PodSecurityVersion = 'latest' | `v1.${number}`
 
-/** Check the Pod Security Standards' `restricted` level as well (SPEC §5b). */
+/**
+ * Check the Pod Security Standards' `restricted` level as well (SPEC §5b).
+ *
+ * @example
+ * ```ts
+ * const podSecurity: PodSecurityOptions = { level: 'restricted', version: 'v1.25' }
+ * resolveNoNewPrivs({ container: {} }, { podSecurity }) // Left([{ code: 'restricted-requires-no-escalation', … }])
+ * ```
+ */
 export interface PodSecurityOptions {
   readonly level: 'restricted'
   /** `'v1.0'` … `'latest'`; default `'latest'`. */
   readonly version?: PodSecurityVersion
 }
 
-/** Options of `resolveNoNewPrivs`. */
+/**
+ * Options of `resolveNoNewPrivs`.
+ *
+ * @example
+ * ```ts
+ * const options: ResolveOptions = { semantics: 'kubernetes', podSecurity: { level: 'restricted' } }
+ * resolveNoNewPrivs({ container: { allowPrivilegeEscalation: false } }, options) // Right({ noNewPrivs: true, setting: false, … })
+ * ```
+ */
 export interface ResolveOptions {
   /** Default `'proposal'`. */
   readonly semantics?: Semantics
   readonly podSecurity?: PodSecurityOptions
 }
 
-/** The violation codes of SPEC §3.5, §5, §5a, §5b. */
+/**
+ * The violation codes of SPEC §3.5, §5, §5a, §5b.
+ *
+ * @example
+ * ```ts
+ * const blocking: ReadonlySet<ViolationCode> = new Set(['privileged-without-escalation', 'escalation-forbidden-by-policy'])
+ * ```
+ */
 export type ViolationCode =
   | 'privileged-without-escalation'
   | 'sys-admin-without-escalation'
@@ -98,7 +184,14 @@ export type ViolationCode =
   | 'escalation-field-on-windows'
   | 'restricted-requires-no-escalation'
 
-/** Which object a path is relative to. */
+/**
+ * Which object a path is relative to.
+ *
+ * @example
+ * ```ts
+ * const where = (v: Violation): string => (v.target === 'policy' ? `the policy's ${v.path}` : v.path)
+ * ```
+ */
 export type Target = 'container' | 'pod' | 'policy'
 
 /**
@@ -107,6 +200,16 @@ export type Target = 'container' | 'pod' | 'policy'
  * `path` is relative to `target`: to the container for `'container'`
  * (`securityContext.allowPrivilegeEscalation`), to the pod spec for `'pod'`, to the
  * PodSecurityPolicy document for `'policy'` (`spec.defaultAllowPrivilegeEscalation`).
+ *
+ * @example
+ * ```ts
+ * const result = resolveNoNewPrivs({ container: { privileged: true, allowPrivilegeEscalation: false } })
+ * if (result._tag === 'Left') {
+ *   const v: Violation = result.left[0]
+ *   v.code // 'privileged-without-escalation'
+ *   v.path // 'securityContext.allowPrivilegeEscalation'
+ * }
+ * ```
  */
 export interface Violation {
   readonly code: ViolationCode
@@ -115,10 +218,25 @@ export interface Violation {
   readonly message: string
 }
 
-/** Warning codes that travel with a decision. */
+/**
+ * Warning codes that travel with a decision.
+ *
+ * @example
+ * ```ts
+ * const code: DecisionWarningCode = 'sys-admin-spelling'
+ * ```
+ */
 export type DecisionWarningCode = 'sys-admin-spelling'
 
-/** Something worth knowing that does not stop the pod. */
+/**
+ * Something worth knowing that does not stop the pod.
+ *
+ * @example
+ * ```ts
+ * const r = resolveNoNewPrivs({ container: { allowPrivilegeEscalation: false, capabilities: { add: ['SYS_ADMIN'] } } }, { semantics: 'kubernetes' })
+ * if (r._tag === 'Right' && r.right.semantics === 'kubernetes') r.right.warnings[0]?.code // 'sys-admin-spelling'
+ * ```
+ */
 export interface DecisionWarning {
   readonly code: DecisionWarningCode
   readonly target: Target
@@ -129,6 +247,14 @@ export interface DecisionWarning {
 /**
  * Where a value that decided came from. `target: 'default'` means no input set it and the
  * rule's default applied; `path` is then `null`.
+ *
+ * @example
+ * ```ts
+ * const r = resolveNoNewPrivs({ container: { runAsUser: 1000 } })
+ * if (r._tag === 'Right' && r.right.semantics === 'proposal' && r.right.applicable) {
+ *   const from: Origin = r.right.columnFrom // { target: 'container', path: 'securityContext.runAsUser', value: 1000 }
+ * }
+ * ```
  */
 export interface Origin {
   readonly target: Target | 'default'
@@ -136,13 +262,42 @@ export interface Origin {
   readonly value: unknown
 }
 
-/** The table's column: who runs the process (SPEC §3.2). */
+/**
+ * The table's column: who runs the process (SPEC §3.2).
+ *
+ * @example
+ * ```ts
+ * const column: Column = 'nonRoot'
+ * NO_NEW_PRIVS_TABLE.false[column] // true
+ * ```
+ */
 export type Column = 'root' | 'nonRoot' | 'privileged'
 
-/** The table's row: the effective `allowPrivilegeEscalation` setting (SPEC §3.3). */
+/**
+ * The table's row: the effective `allowPrivilegeEscalation` setting (SPEC §3.3).
+ *
+ * @example
+ * ```ts
+ * const row: Row = 'nil'
+ * NO_NEW_PRIVS_TABLE[row].root // true
+ * ```
+ */
 export type Row = 'nil' | 'false' | 'true'
 
-/** The decision under the default `proposal` semantics: a cell of the design's table. */
+/**
+ * The decision under the default `proposal` semantics: a cell of the design's table.
+ *
+ * @example
+ * ```ts
+ * const r = resolveNoNewPrivs({ container: { runAsUser: 0 } })
+ * if (r._tag === 'Right' && r.right.semantics === 'proposal' && r.right.applicable) {
+ *   const d: ProposalDecision = r.right
+ *   d.row // 'nil'
+ *   d.column // 'root'
+ *   d.noNewPrivs // true
+ * }
+ * ```
+ */
 export interface ProposalDecision {
   readonly semantics: 'proposal'
   readonly applicable: true
@@ -154,7 +309,18 @@ export interface ProposalDecision {
   readonly warnings: ReadonlyArray<DecisionWarning>
 }
 
-/** The decision under the first design: which flag decided. */
+/**
+ * The decision under the first design: which flag decided.
+ *
+ * @example
+ * ```ts
+ * const r = resolveNoNewPrivs({ pod: { noNewPrivileges: true } }, { semantics: 'noNewPrivileges' })
+ * if (r._tag === 'Right' && r.right.semantics === 'noNewPrivileges' && r.right.applicable) {
+ *   const d: NoNewPrivilegesDecision = r.right
+ *   d.from // { target: 'pod', path: 'securityContext.noNewPrivileges', value: true }
+ * }
+ * ```
+ */
 export interface NoNewPrivilegesDecision {
   readonly semantics: 'noNewPrivileges'
   readonly applicable: true
@@ -163,7 +329,19 @@ export interface NoNewPrivilegesDecision {
   readonly warnings: ReadonlyArray<DecisionWarning>
 }
 
-/** The decision as released Kubernetes makes it: the setting after policy admission. */
+/**
+ * The decision as released Kubernetes makes it: the setting after policy admission.
+ *
+ * @example
+ * ```ts
+ * const r = resolveNoNewPrivs({ container: { allowPrivilegeEscalation: false } }, { semantics: 'kubernetes' })
+ * if (r._tag === 'Right' && r.right.semantics === 'kubernetes' && r.right.applicable) {
+ *   const d: KubernetesDecision = r.right
+ *   d.setting // false
+ *   d.noNewPrivs // true
+ * }
+ * ```
+ */
 export interface KubernetesDecision {
   readonly semantics: 'kubernetes'
   readonly applicable: true
@@ -174,7 +352,18 @@ export interface KubernetesDecision {
   readonly warnings: ReadonlyArray<DecisionWarning>
 }
 
-/** A Windows pod: `no_new_privs` does not exist there (SPEC §5a). */
+/**
+ * A Windows pod: `no_new_privs` does not exist there (SPEC §5a).
+ *
+ * @example
+ * ```ts
+ * const r = resolveNoNewPrivs({ os: 'windows' })
+ * if (r._tag === 'Right' && !r.right.applicable) {
+ *   const d: NotApplicableDecision = r.right
+ *   d.noNewPrivs // false
+ * }
+ * ```
+ */
 export interface NotApplicableDecision {
   readonly semantics: Semantics
   readonly applicable: false
@@ -183,7 +372,16 @@ export interface NotApplicableDecision {
   readonly warnings: ReadonlyArray<DecisionWarning>
 }
 
-/** What `resolveNoNewPrivs` decides when no rule is broken. */
+/**
+ * What `resolveNoNewPrivs` decides when no rule is broken.
+ *
+ * @example
+ * ```ts
+ * const r = resolveNoNewPrivs({ container: { runAsUser: 1000, allowPrivilegeEscalation: false } })
+ * const decision: Decision | null = r._tag === 'Right' ? r.right : null
+ * decision?.noNewPrivs // true
+ * ```
+ */
 export type Decision =
   | ProposalDecision
   | NoNewPrivilegesDecision

@@ -113,7 +113,15 @@ function manifestCheckOf(report: Report): ManifestCheck {
   }
 }
 
-/** Options of `checkYaml` and `checkObject`: those of `checkManifests`, and the source's name. */
+/**
+ * Options of `checkYaml` and `checkObject`: those of `checkManifests`, and the source's name.
+ *
+ * @example
+ * ```ts
+ * const options: CheckYamlOptions = { source: 'deploy.yaml', semantics: 'kubernetes' }
+ * checkYaml(yaml, options)
+ * ```
+ */
 export interface CheckYamlOptions extends CheckOptions {
   /** The name the report gives the input. Default `'<yaml>'` / `'<object>'`. */
   readonly source?: string

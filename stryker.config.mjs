@@ -1,0 +1,39 @@
+// Mutation testing (StrykerJS, vitest runner). Runs locally, never in CI: on 2 cores it takes far
+// longer than CI's budget.
+//
+//   npm run mutate        every file of src/ (report: reports/mutation/index.html)
+//   npm run mutate:core   the resolution and codec code only (src/resolve, src/capabilities.ts,
+//                         src/codecs), failing below a score of 90
+//
+// Tests run through stryker.vitest.config.ts: fixed fast-check seeds, so that Stryker can find
+// a property test by its name again (see scripts/stryker-seed.ts).
+const core = process.env['MUTATE_SCOPE'] === 'core'
+
+const CORE = ['src/resolve/**/*.ts', 'src/capabilities.ts', 'src/codecs/**/*.ts', '!src/codecs/index.ts']
+const ALL = [
+  'src/**/*.ts',
+  // Re-exports and type declarations only, and the executable's wiring to the real process.
+  '!src/index.ts',
+  '!src/**/index.ts',
+  '!src/cli/main.ts',
+]
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  plugins: ['@stryker-mutator/vitest-runner'],
+  vitest: { configFile: 'stryker.vitest.config.ts' },
+  mutate: core ? CORE : ALL,
+  ignorePatterns: ['docs/api', 'coverage', 'reports', 'bench/.cache'],
+  coverageAnalysis: 'perTest',
+  concurrency: 2,
+  timeoutMS: 10_000,
+  timeoutFactor: 2,
+  ignoreStatic: true,
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  thresholds: { high: 95, low: 90, break: core ? 90 : null },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+}
