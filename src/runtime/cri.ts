@@ -13,6 +13,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import { describe, isRecord } from './json.js'
 import type { RuntimeDecision, RuntimeReading, RuntimeSwitchError } from './types.js'
+import { switchError } from './types.js'
 
 /** The protobuf field name, which this library writes. */
 const PROTO_NAME = 'no_new_privs'
@@ -59,15 +60,8 @@ export function criSecurityContextWithNoNewPrivs<C extends object = Record<never
   return out as CriSecurityContextWithNoNewPrivs<C>
 }
 
-function error(
-  code: RuntimeSwitchError['code'],
-  path: string,
-  expected: string,
-  received: unknown,
-  message: string,
-): ReadonlyNonEmptyArray<RuntimeSwitchError> {
-  return [{ runtime: 'cri', code, path, expected, received, message }]
-}
+const error = (code: RuntimeSwitchError['code'], path: string, expected: string, received: unknown, message: string) =>
+  switchError('cri', code, path, expected, received, message)
 
 /**
  * Reads a CRI `LinuxContainerSecurityContext` (as JSON): will the runtime set `no_new_privs`?

@@ -12,6 +12,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import { describe, hasOwn, isRecord } from './json.js'
 import type { RuntimeDecision, RuntimeReading, RuntimeSwitchError } from './types.js'
+import { switchError } from './types.js'
 
 /** Field names of the switch and of its near miss inside `process`. */
 const FIELD = 'noNewPrivileges'
@@ -60,15 +61,8 @@ export function ociSpecWithNoNewPrivileges<S extends object>(
   return { ...spec, process } as OciSpecWithNoNewPrivileges<S>
 }
 
-function error(
-  code: RuntimeSwitchError['code'],
-  path: string,
-  expected: string,
-  received: unknown,
-  message: string,
-): ReadonlyNonEmptyArray<RuntimeSwitchError> {
-  return [{ runtime: 'oci', code, path, expected, received, message }]
-}
+const error = (code: RuntimeSwitchError['code'], path: string, expected: string, received: unknown, message: string) =>
+  switchError('oci', code, path, expected, received, message)
 
 /**
  * Reads an OCI spec (`config.json`, parsed): will the runtime set `no_new_privs`?

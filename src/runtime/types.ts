@@ -4,6 +4,7 @@
  *
  * @packageDocumentation
  */
+import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 
 /**
  * What a runtime mapping needs from a decision: only whether `no_new_privs` is set.
@@ -102,4 +103,24 @@ export interface RuntimeSwitchError {
   readonly received: unknown
   /** A sentence for a person: what is wrong and what to write instead. */
   readonly message: string
+}
+
+/**
+ * One runtime's reading failed: the error as the one-element list every reader returns.
+ *
+ * @example
+ * ```ts
+ * switchError('oci', 'invalid-value', 'process.noNewPrivileges', 'boolean', 'true', 'must be a JSON boolean')
+ * // [{ runtime: 'oci', code: 'invalid-value', path: 'process.noNewPrivileges', … }]
+ * ```
+ */
+export function switchError(
+  runtime: Runtime,
+  code: RuntimeSwitchErrorCode,
+  path: string,
+  expected: string,
+  received: unknown,
+  message: string,
+): ReadonlyNonEmptyArray<RuntimeSwitchError> {
+  return [{ runtime, code, path, expected, received, message }]
 }
