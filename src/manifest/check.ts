@@ -311,7 +311,12 @@ function* checkPod(doc: LoadedDocument, pod: PodEntry, walkErrors: ReadonlyArray
   }
 
   if (pod.containers.length === 0) {
-    yield { _tag: 'Warning', warning: warningAt(doc, joinPath(pod.specPath, 'containers'), 'no-containers', 'the pod has no containers: nothing to resolve') }
+    // The API server rejects a pod without containers; SPEC §9 wants every document in results,
+    // skipped or errors, so this is an error of the document, not a warning.
+    yield {
+      _tag: 'Error',
+      error: errorAt(doc, joinPath(pod.specPath, 'containers'), 'no-containers', 'Required value: a pod needs at least one container (the API server rejects it); nothing to resolve'),
+    }
     return
   }
   if (podBlocked) return

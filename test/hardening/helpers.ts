@@ -23,7 +23,8 @@ spec:
 /** The document indices of `source` that the report mentions anywhere. */
 export function accountedDocuments(report: Report, source: string): Set<number> {
   const seen = new Set<number>()
-  for (const list of [report.results, report.errors, report.warnings, report.skipped]) {
+  // SPEC §9: a result, a skipped kind or an error; a warning alone does not account for a document.
+  for (const list of [report.results, report.errors, report.skipped]) {
     for (const entry of list) if (entry.source === source && typeof entry.document === 'number') seen.add(entry.document)
   }
   return seen
