@@ -9,6 +9,7 @@ import { NO_NEW_PRIVS_TABLE } from '../../src/resolve/table.js'
 import type { ResolveInput, Semantics } from '../../src/resolve/types.js'
 import { floorProposal } from '../../bench/floor.js'
 import { resolveCases } from '../../bench/generate.js'
+import { resolveInputArbitrary } from '../resolve/arbitraries.js'
 
 // Names that upper-case to something else than themselves, in every length (`ß` → `SS`,
 // `ſ` → `S`, `ı` → `I`), next to the spellings that grant SYS_ADMIN.
@@ -18,43 +19,8 @@ const capability = fc.oneof(
   fc.string({ maxLength: 14 }),
   fc.string({ unit: 'grapheme', maxLength: 14 }),
 )
-const optBool = fc.constantFrom(true, false, null, undefined)
 const uid = fc.option(fc.oneof(fc.integer({ min: 0, max: 2147483647 }), fc.constantFrom(0, 1000, 65534, -0)), { nil: undefined })
-const caps = fc.option(fc.record({ add: fc.option(fc.array(capability, { maxLength: 3 })), drop: fc.option(fc.array(capability, { maxLength: 3 })) }, { requiredKeys: [] }))
-
-const input: fc.Arbitrary<ResolveInput> = fc.record(
-  {
-    container: fc.option(fc.record({ allowPrivilegeEscalation: optBool, privileged: optBool, capabilities: caps, runAsUser: uid, runAsNonRoot: optBool, noNewPrivileges: optBool }, { requiredKeys: [] })),
-    pod: fc.option(fc.record({ runAsUser: uid, runAsNonRoot: optBool, noNewPrivileges: optBool }, { requiredKeys: [] })),
-    policy: fc.option(
-      fc.record(
-        {
-          metadata: fc.option(fc.record({ name: fc.option(fc.string()) }, { requiredKeys: [] })),
-          spec: fc.option(
-            fc.record(
-              {
-                allowPrivilegeEscalation: optBool,
-                defaultAllowPrivilegeEscalation: optBool,
-                defaultAddCapabilities: fc.option(fc.array(capability, { maxLength: 3 })),
-                runAsUser: fc.option(
-                  fc.record({
-                    rule: fc.constantFrom('MustRunAs', 'MustRunAsNonRoot', 'RunAsAny'),
-                    ranges: fc.option(fc.array(fc.record({ min: fc.oneof(fc.integer({ min: 0, max: 99999 }), fc.constant(-0)), max: fc.integer({ min: 0, max: 99999 }) }))),
-                  }),
-                ),
-              },
-              { requiredKeys: [] },
-            ),
-          ),
-        },
-        { requiredKeys: [] },
-      ),
-    ),
-    os: fc.option(fc.constantFrom('linux', 'windows')),
-    name: fc.option(fc.string()),
-  },
-  { requiredKeys: [] },
-)
+const input: fc.Arbitrary<ResolveInput> = resolveInputArbitrary(capability, uid, fc.option(fc.constantFrom('linux', 'windows')))
 const semantics = fc.constantFrom<Semantics>('proposal', 'kubernetes', 'noNewPrivileges')
 
 describe('the allocation-free capability check is grantsSysAdmin', () => {

@@ -224,3 +224,53 @@ export function cellInput(row: Row, column: Column): fc.Arbitrary<ResolveInput> 
 export function columnInput(column: Column): fc.Arbitrary<ResolveInput> {
   return columnDraft(column).map(toInput)
 }
+
+/**
+ * Any well-typed resolve input: every field absent, `null` or a value of its type. The capability
+ * names and uids are parameters, so a test can aim at its own traps (Unicode case mappings, -0).
+ */
+export function resolveInputArbitrary(
+  capability: fc.Arbitrary<string>,
+  uid: fc.Arbitrary<number | undefined>,
+  os: fc.Arbitrary<string | null> = fc.option(fc.constantFrom('linux', 'windows', 'plan9')),
+): fc.Arbitrary<ResolveInput> {
+  const optBool = fc.constantFrom(true, false, null, undefined)
+  const caps = fc.option(
+    fc.record({ add: fc.option(fc.array(capability, { maxLength: 3 })), drop: fc.option(fc.array(capability, { maxLength: 3 })) }, { requiredKeys: [] }),
+  )
+  return fc.record(
+    {
+      container: fc.option(
+        fc.record({ allowPrivilegeEscalation: optBool, privileged: optBool, capabilities: caps, runAsUser: uid, runAsNonRoot: optBool, noNewPrivileges: optBool }, { requiredKeys: [] }),
+      ),
+      pod: fc.option(fc.record({ runAsUser: uid, runAsNonRoot: optBool, noNewPrivileges: optBool }, { requiredKeys: [] })),
+      policy: fc.option(
+        fc.record(
+          {
+            metadata: fc.option(fc.record({ name: fc.option(fc.string()) }, { requiredKeys: [] })),
+            spec: fc.option(
+              fc.record(
+                {
+                  allowPrivilegeEscalation: optBool,
+                  defaultAllowPrivilegeEscalation: optBool,
+                  defaultAddCapabilities: fc.option(fc.array(capability, { maxLength: 3 })),
+                  runAsUser: fc.option(
+                    fc.record({
+                      rule: fc.constantFrom('MustRunAs', 'MustRunAsNonRoot', 'RunAsAny'),
+                      ranges: fc.option(fc.array(fc.record({ min: uid.map((u) => u ?? 0), max: fc.integer({ min: 0, max: 99999 }) }))),
+                    }),
+                  ),
+                },
+                { requiredKeys: [] },
+              ),
+            ),
+          },
+          { requiredKeys: [] },
+        ),
+      ),
+      os,
+      name: fc.option(fc.string()),
+    },
+    { requiredKeys: [] },
+  )
+}

@@ -3,48 +3,13 @@ import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect } from 'vitest'
 import { resolveNoNewPrivs } from '../../src/resolve/resolve.js'
 import type { ResolveInput, ResolveOptions } from '../../src/resolve/types.js'
+import { resolveInputArbitrary } from './arbitraries.js'
 
-const optBool = fc.constantFrom(true, false, null, undefined)
 const cap = fc.oneof(fc.string(), fc.constantFrom('SYS_ADMIN', 'CAP_SYS_ADMIN', 'ALL', 'sys_admin', 'NET_ADMIN'))
-const caps = fc.option(fc.record({ add: fc.option(fc.array(cap), { nil: undefined }), drop: fc.option(fc.array(cap), { nil: undefined }) }, { requiredKeys: [] }), { nil: undefined })
 const uid = fc.option(fc.oneof(fc.integer({ min: 0, max: 2147483647 }), fc.constant(0)), { nil: undefined })
 
 /** Any well-typed input: every field absent, null or any value of its type. */
-export const anyInput: fc.Arbitrary<ResolveInput> = fc.record(
-  {
-    container: fc.option(
-      fc.record({ allowPrivilegeEscalation: optBool, privileged: optBool, capabilities: caps, runAsUser: uid, runAsNonRoot: optBool, noNewPrivileges: optBool }, { requiredKeys: [] }),
-    ),
-    pod: fc.option(fc.record({ runAsUser: uid, runAsNonRoot: optBool, noNewPrivileges: optBool }, { requiredKeys: [] })),
-    policy: fc.option(
-      fc.record(
-        {
-          metadata: fc.option(fc.record({ name: fc.option(fc.string()) }, { requiredKeys: [] })),
-          spec: fc.option(
-            fc.record(
-              {
-                allowPrivilegeEscalation: optBool,
-                defaultAllowPrivilegeEscalation: optBool,
-                defaultAddCapabilities: fc.option(fc.array(cap)),
-                runAsUser: fc.option(
-                  fc.record({
-                    rule: fc.constantFrom('MustRunAs', 'MustRunAsNonRoot', 'RunAsAny'),
-                    ranges: fc.option(fc.array(fc.record({ min: fc.integer({ min: 0, max: 99999 }), max: fc.integer({ min: 0, max: 99999 }) }))),
-                  }),
-                ),
-              },
-              { requiredKeys: [] },
-            ),
-          ),
-        },
-        { requiredKeys: [] },
-      ),
-    ),
-    os: fc.option(fc.constantFrom('linux', 'windows', 'plan9')),
-    name: fc.option(fc.string()),
-  },
-  { requiredKeys: [] },
-)
+export const anyInput: fc.Arbitrary<ResolveInput> = resolveInputArbitrary(cap, uid)
 
 export const anyOptions: fc.Arbitrary<ResolveOptions | undefined> = fc.option(
   fc.record(
