@@ -17,7 +17,7 @@
 import { right, type Either } from 'fp-ts/lib/Either.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import type * as t from 'io-ts'
-import { exactly, generatedGuard } from './compileSource.js'
+import { exactly, generatedGuard, peelWrappers } from './compileSource.js'
 import { decode, type DecodeOptions, type Decoded } from './decode.js'
 import type { DecodeIssue } from './issue.js'
 import { fieldsOf, membersOf, requiredByApiOf, tagOf, unwrap, type AnyDecoder } from './structure.js'
@@ -221,20 +221,11 @@ export function compileClosureGuard(codec: AnyDecoder): Guard {
 }
 
 function build(codec: AnyDecoder): Guard {
-  let nullable = false
-  let current = codec
-  // Follow wrappers that add nothing to the check but `null`/`undefined` acceptance.
-  for (let i = 0; i < 64; i++) {
-    const tag = tagOf(current)
-    if (tag === 'NullableType') nullable = true
-    else if (tag !== 'ReadonlyType' && tag !== 'RequiredByApiType') break
-    const inner = (current as Structure).type
-    if (typeof inner !== 'object' || inner === null) return exactly(codec)
-    current = inner as AnyDecoder
-  }
-  const inner = buildShape(codec, current)
+  const peeled = peelWrappers(codec)
+  if (peeled === undefined) return exactly(codec)
+  const inner = buildShape(codec, peeled.core)
   if (inner === undefined) return exactly(codec)
-  return nullable ? (value) => value === null || value === undefined || inner(value) : inner
+  return peeled.nullable ? (value) => value === null || value === undefined || inner(value) : inner
 }
 
 function buildShape(codec: AnyDecoder, shape: AnyDecoder): Guard | undefined {

@@ -59,8 +59,12 @@ function literal(value: unknown): string | undefined {
   return undefined
 }
 
-/** An expression that is true when the variable `v` passes `codec`. */
-function expression(gen: Generation, codec: AnyDecoder): string {
+/**
+ * The codec under the wrappers that add nothing to a check but `null`/`undefined` acceptance
+ * (`nullable`, `readonly`, required-by-API), and whether one of them was `nullable`; `undefined`
+ * when a wrapper holds no codec (the caller then falls back to `decode`).
+ */
+export function peelWrappers(codec: AnyDecoder): { readonly core: AnyDecoder; readonly nullable: boolean } | undefined {
   let nullable = false
   let current = codec
   for (let i = 0; i < 64; i++) {
@@ -68,11 +72,18 @@ function expression(gen: Generation, codec: AnyDecoder): string {
     if (tag === 'NullableType') nullable = true
     else if (tag !== 'ReadonlyType' && tag !== 'RequiredByApiType') break
     const inner = (current as Structure).type
-    if (!isCodec(inner)) return `${ref(gen, exactly(codec))}(v)`
+    if (!isCodec(inner)) return undefined
     current = inner
   }
-  const inner = shapeExpression(gen, codec, current)
-  return nullable ? `(v === null || v === undefined || ${inner})` : inner
+  return { core: current, nullable }
+}
+
+/** An expression that is true when the variable `v` passes `codec`. */
+function expression(gen: Generation, codec: AnyDecoder): string {
+  const peeled = peelWrappers(codec)
+  if (peeled === undefined) return `${ref(gen, exactly(codec))}(v)`
+  const inner = shapeExpression(gen, codec, peeled.core)
+  return peeled.nullable ? `(v === null || v === undefined || ${inner})` : inner
 }
 
 function shapeExpression(gen: Generation, codec: AnyDecoder, shape: AnyDecoder): string {
