@@ -37,6 +37,7 @@ export { columnOf, policyUidOf, settingOf, type ColumnAccount, type RowAccount }
 export { admittedSettingOf, type AdmittedSetting } from './resolve/kubernetes.js'
 export { noNewPrivilegesOf } from './resolve/noNewPrivileges.js'
 export { isWindows } from './resolve/windows.js'
+export { VIOLATION_CODES } from './resolve/violations.js'
 export { minorOf, RESTRICTED_REASON, restrictedChecks, restrictedPodDetail, restrictedViolation } from './resolve/podSecurity.js'
 export {
   addedCapabilitiesWhere,

@@ -5,19 +5,13 @@
  */
 import type { Report, ReportError } from '../manifest/report.js'
 import type { ViolationCode } from '../resolve/types.js'
+import { VIOLATION_CODES } from '../resolve/violations.js'
 
 /** `0` nothing found, `1` violations or findings, `2` unreadable or undecodable input (wins over `1`). */
 export type ExitStatus = 0 | 1 | 2
 
 /** Every violation code: input that was read and decoded, and breaks a rule. */
-const VIOLATION_CODES: ReadonlySet<string> = new Set<ViolationCode>([
-  'privileged-without-escalation',
-  'sys-admin-without-escalation',
-  'escalation-forbidden-by-policy',
-  'invalid-policy',
-  'escalation-field-on-windows',
-  'restricted-requires-no-escalation',
-])
+const VIOLATION_CODE_SET: ReadonlySet<string> = new Set<ViolationCode>(VIOLATION_CODES)
 
 /**
  * Whether an error entry is a rule a decoded object breaks rather than input that could not be
@@ -31,7 +25,7 @@ const VIOLATION_CODES: ReadonlySet<string> = new Set<ViolationCode>([
  * ```
  */
 export function isViolationError(error: Pick<ReportError, 'code'>): boolean {
-  return VIOLATION_CODES.has(error.code)
+  return VIOLATION_CODE_SET.has(error.code)
 }
 
 /**
