@@ -12,8 +12,7 @@ import { compileDecoder } from '../codecs/compile.js'
 import type { DecodeIssue } from '../codecs/issue.js'
 import { PodSecurityPolicy } from '../codecs/podSecurityPolicy.js'
 import { PodSpec } from '../codecs/podSpec.js'
-import { kubernetesPolicyViolations } from '../resolve/kubernetes.js'
-import { proposalPolicyViolations } from '../resolve/proposal.js'
+import { policyViolationsInto } from '../resolve/policyRules.js'
 import { resolveNoNewPrivs } from '../resolve/resolve.js'
 import type {
   ContainerSecurityInput,
@@ -195,13 +194,6 @@ function isUnder(path: string, prefix: string): boolean {
 
 // ---------------------------------------------------------------------------------------------
 // Policies
-
-function policyViolationsOf(policy: PolicyInput, semantics: Semantics): Violation[] {
-  const out: Violation[] = []
-  if (semantics === 'proposal') proposalPolicyViolations(policy, out)
-  else if (semantics === 'kubernetes') kubernetesPolicyViolations(policy, out)
-  return out
-}
 
 /**
  * Decode a PodSecurityPolicy found in a document; yields its problems, returns it when usable.
@@ -417,7 +409,8 @@ function* checkDocument(doc: LoadResult, ctx: Context): Generator<ReportEntry> {
         // server would refuse an invalid one. It admits nothing here (use `policies` for that).
         const policy = yield* decodePolicy(doc, entry.path, entry.policy, ctx)
         if (policy === undefined) break
-        const own = policyViolationsOf(policy.policy, ctx.semantics)
+        const own: Violation[] = []
+        policyViolationsInto(policy.policy, ctx.semantics, own)
         for (const v of own) yield { _tag: 'Error', error: errorAt(doc, joinPath(entry.path, v.path), v.code, v.message) }
         if (own.length === 0) yield { _tag: 'Skipped', skipped: { source: doc.source, document: doc.index, kind: 'PodSecurityPolicy' } }
         break

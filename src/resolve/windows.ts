@@ -5,10 +5,9 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
-import { kubernetesPolicyViolations } from './kubernetes.js'
 import * as O from './origins.js'
 import { restrictedChecks, restrictedViolation } from './podSecurity.js'
-import { proposalPolicyViolations } from './proposal.js'
+import { policyViolationsInto } from './policyRules.js'
 import type { NotApplicableDecision, PodSecurityOptions, ResolveInput, Semantics, Violation } from './types.js'
 import { escalationFieldOnWindows, ESCALATION_PATH } from './violations.js'
 
@@ -49,8 +48,7 @@ export function resolveWindows(
   if (podSecurity !== undefined && container?.allowPrivilegeEscalation !== false && restrictedChecks(podSecurity, true)) {
     violations.push(restrictedViolation(input.name))
   }
-  if (semantics === 'proposal') proposalPolicyViolations(input.policy, violations)
-  else if (semantics === 'kubernetes') kubernetesPolicyViolations(input.policy, violations)
+  policyViolationsInto(input.policy, semantics, violations)
   if (violations.length > 0) return E.left(violations as unknown as ReadonlyNonEmptyArray<Violation>)
   return E.right(notApplicable(semantics))
 }
