@@ -9,7 +9,14 @@
 // a property test by its name again (see scripts/stryker-seed.ts).
 const core = process.env['MUTATE_SCOPE'] === 'core'
 
-const CORE = ['src/resolve/**/*.ts', 'src/capabilities.ts', 'src/codecs/**/*.ts', '!src/codecs/index.ts']
+const RESOLUTION = ['src/resolve/**/*.ts', '!src/resolve/index.ts', 'src/capabilities.ts']
+const CODECS = ['src/codecs/**/*.ts', '!src/codecs/index.ts']
+const CORE = [...RESOLUTION, ...CODECS]
+// MUTATE_PART=resolution or codecs: one half of the core, with its own report and incremental
+// file (`npm run mutate:resolution`, `npm run mutate:codecs`), so each fits in a sitting.
+const part = process.env['MUTATE_PART']
+const PARTS = { resolution: RESOLUTION, codecs: CODECS }
+const name = part === undefined ? 'mutation' : part
 const ALL = [
   'src/**/*.ts',
   // Re-exports and type declarations only, and the executable's wiring to the real process.
@@ -23,7 +30,7 @@ export default {
   testRunner: 'vitest',
   plugins: ['@stryker-mutator/vitest-runner'],
   vitest: { configFile: 'stryker.vitest.config.ts' },
-  mutate: core ? CORE : ALL,
+  mutate: part !== undefined ? PARTS[part] : core ? CORE : ALL,
   ignorePatterns: ['docs/api', 'coverage', 'reports', 'bench/.cache'],
   coverageAnalysis: 'perTest',
   concurrency: 2,
@@ -31,9 +38,13 @@ export default {
   timeoutFactor: 2,
   ignoreStatic: true,
   reporters: ['clear-text', 'progress', 'html', 'json'],
-  htmlReporter: { fileName: 'reports/mutation/index.html' },
-  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  htmlReporter: { fileName: `reports/mutation/${name === 'mutation' ? 'index' : name}.html` },
+  jsonReporter: { fileName: `reports/mutation/${name}.json` },
   thresholds: { high: 95, low: 90, break: core ? 90 : null },
+  // Later runs re-test only the mutants whose code or covering tests changed
+  // (`npm run mutate:core -- --force` re-tests everything).
+  incremental: true,
+  incrementalFile: `reports/stryker-incremental-${name}.json`,
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
 }

@@ -31,7 +31,7 @@ const config = mergeConfig(
 )
 // Assigned, not merged: mergeConfig concatenates arrays, and these must replace the base's.
 if (core && config.test !== undefined) {
-  config.test.include = ['test/resolve/**/*.test.ts', 'test/codecs/**/*.test.ts', 'test/capabilities.test.ts', 'test/hardening/codecs.test.ts']
+  config.test.include = ['test/resolve/**/*.test.ts', 'test/bench-equivalence/**/*.test.ts', 'test/codecs/**/*.test.ts', 'test/capabilities.test.ts', 'test/hardening/codecs.test.ts']
   // Nothing in these suites runs the built CLI.
   config.test.globalSetup = []
 }

@@ -66,10 +66,16 @@ export function admittedSettingOf(input: ResolveInput): AdmittedSetting {
   return UNSET
 }
 
-/** PSP spec validation: a default of `true` needs the gate not to be `false`. */
+type PolicySpec = NonNullable<PolicyInput['spec']>
+
+/** PSP spec validation: is a default of `true` paired with the gate `false`? */
+function isInvalidKubernetesPolicy(spec: PolicySpec | null | undefined): boolean {
+  return spec?.defaultAllowPrivilegeEscalation === true && spec.allowPrivilegeEscalation === false
+}
+
+/** The policy's own rule, whatever the container: push `invalid-policy` when it is broken. */
 export function kubernetesPolicyViolations(policy: PolicyInput | null | undefined, out: Violation[]): void {
-  const spec = policy?.spec
-  if (spec?.defaultAllowPrivilegeEscalation === true && spec.allowPrivilegeEscalation === false) out.push(invalidPolicy())
+  if (isInvalidKubernetesPolicy(policy?.spec)) out.push(invalidPolicy())
 }
 
 function isLiteralSysAdmin(name: string): boolean {
@@ -120,10 +126,8 @@ export function resolveKubernetes(
   if (podSecurity !== undefined && admitted.setting !== false && restrictedChecks(podSecurity, false)) {
     ;(violations ??= []).push(restrictedViolation(input.name))
   }
-  if (spec?.defaultAllowPrivilegeEscalation === true && spec.allowPrivilegeEscalation === false) {
-    kubernetesPolicyViolations(policy, (violations ??= []))
-  }
-  if (violations !== undefined && violations.length > 0) return E.left(violations as unknown as ReadonlyNonEmptyArray<Violation>)
+  if (isInvalidKubernetesPolicy(spec)) (violations ??= []).push(invalidPolicy())
+  if (violations !== undefined) return E.left(violations as unknown as ReadonlyNonEmptyArray<Violation>)
   if (warnings === O.NO_WARNINGS) return DECISIONS.get(admitted) ?? E.right(decisionOf(admitted, warnings))
   return E.right(decisionOf(admitted, warnings))
 }

@@ -28,16 +28,6 @@ export const POD_NO_NEW_PRIVILEGES_TRUE: Origin = origin('pod', 'securityContext
 export const POD_NO_NEW_PRIVILEGES_FALSE: Origin = origin('pod', 'securityContext.noNewPrivileges', false)
 export const WINDOWS: Origin = origin('pod', 'os.name', 'windows')
 
-/** The container's `allowPrivilegeEscalation` as an origin. */
-export function containerEscalation(value: boolean): Origin {
-  return value ? CONTAINER_ESCALATION_TRUE : CONTAINER_ESCALATION_FALSE
-}
-
-/** The policy's `defaultAllowPrivilegeEscalation` as an origin. */
-export function policyDefault(value: boolean): Origin {
-  return value ? POLICY_DEFAULT_TRUE : POLICY_DEFAULT_FALSE
-}
-
 /** A uid that decided the column. */
 export function uidOrigin(target: 'container' | 'pod' | 'policy', value: number): Origin {
   return { target, path: target === 'policy' ? 'spec.runAsUser.ranges[0].min' : 'securityContext.runAsUser', value }

@@ -36,8 +36,8 @@ const WINDOWS_EXEMPT_MINOR = 25
  * @public
  */
 export function minorOf(version: PodSecurityVersion | undefined): number {
-  if (version === undefined || version === 'latest') return Infinity
-  const match = /^v1\.(\d+)$/.exec(version)
+  // `undefined` and `latest` are read as the strings they are, which name no `v1.N`.
+  const match = /^v1\.(\d+)$/.exec(String(version))
   return match === null ? Infinity : Number(match[1])
 }
 

@@ -212,56 +212,29 @@ function columnFrom(
  * @public
  */
 export function settingOf(input: ResolveInput, column: Column): RowAccount {
-  return settingFrom(input.container?.allowPrivilegeEscalation, input.policy?.spec, column)
+  return settingFrom(input.container?.allowPrivilegeEscalation, input.policy?.spec, column === 'privileged')
 }
 
-function settingFrom(own: boolean | null | undefined, spec: PolicySpec | null | undefined, column: Column): RowAccount {
+function settingFrom(own: boolean | null | undefined, spec: PolicySpec | null | undefined, privileged: boolean): RowAccount {
   if (own === true) return ROW_CONTAINER_TRUE
   if (own === false) return ROW_CONTAINER_FALSE
   const fallback = spec?.defaultAllowPrivilegeEscalation
   if (fallback === true) return ROW_POLICY_TRUE
-  if (fallback === false) return column === 'privileged' ? ROW_POLICY_FALSE_KEPT_TRUE : ROW_POLICY_FALSE
+  if (fallback === false) return privileged ? ROW_POLICY_FALSE_KEPT_TRUE : ROW_POLICY_FALSE
   return ROW_NIL
 }
 
 /**
- * The policy's own rule, whatever the container: a default of `true` needs the gate `true` (an
- * absent gate is `false` in the design).
+ * Is the policy invalid in the design (SPEC §3.5 `invalid-policy`)? A default of `true` needs the
+ * gate `true` (an absent gate is `false` in the design).
  */
+function isInvalidProposalPolicy(spec: PolicySpec | null | undefined): boolean {
+  return spec?.defaultAllowPrivilegeEscalation === true && spec.allowPrivilegeEscalation !== true
+}
+
+/** The policy's own rule, whatever the container: push `invalid-policy` when it is broken. */
 export function proposalPolicyViolations(policy: PolicyInput | null | undefined, out: Violation[]): void {
-  const spec = policy?.spec
-  if (spec?.defaultAllowPrivilegeEscalation === true && spec.allowPrivilegeEscalation !== true) out.push(invalidPolicy())
-}
-
-/** Is one of the conditions of `containerViolations` or `proposalPolicyViolations` met? */
-function mayBreakProposalRule(
-  own: boolean | null | undefined,
-  container: ContainerSecurityInput | null | undefined,
-  policy: PolicyInput | null | undefined,
-  sysAdmin: ReadonlyArray<AddedCapability>,
-): boolean {
-  if (own === false && (container?.privileged === true || sysAdmin.length > 0)) return true
-  if (policy == null) return false
-  const spec = policy.spec
-  const gateOpen = spec?.allowPrivilegeEscalation === true
-  return !gateOpen && (own === true || spec?.defaultAllowPrivilegeEscalation === true)
-}
-
-function containerViolations(
-  container: ContainerSecurityInput | null | undefined,
-  policy: PolicyInput | null | undefined,
-  sysAdmin: ReadonlyArray<AddedCapability>,
-  out: Violation[],
-): void {
-  const own = container?.allowPrivilegeEscalation
-  if (own === false) {
-    if (container?.privileged === true) out.push(privilegedWithoutEscalation())
-    for (let i = 0; i < sysAdmin.length; i++) out.push(sysAdminWithoutEscalation(sysAdmin[i] as AddedCapability, false))
-  }
-  if (own === true && policy != null) {
-    const gate = policy.spec?.allowPrivilegeEscalation
-    if (gate !== true) out.push(escalationForbiddenByPolicy(policy, gate == null, false))
-  }
+  if (isInvalidProposalPolicy(policy?.spec)) out.push(invalidPolicy())
 }
 
 function decisionOf(row: RowAccount, column: ColumnAccount): ProposalDecision {
@@ -291,9 +264,9 @@ for (const row of ROW_ACCOUNTS) {
 
 /** The shared decision for a row and column that are both constants; `undefined` otherwise. */
 function sharedDecision(row: RowAccount, column: ColumnAccount): E.Right<ProposalDecision> | undefined {
-  const c = (column as Indexed)[SHARED_INDEX]
-  const r = (row as Indexed)[SHARED_INDEX]
-  return c === undefined || r === undefined ? undefined : DECISIONS[r * COLUMN_ACCOUNTS.length + c]
+  // Every row account is a constant; a fresh column account has no index, which makes the
+  // position NaN, under which no decision is stored.
+  return DECISIONS[((row as Indexed)[SHARED_INDEX] as number) * COLUMN_ACCOUNTS.length + ((column as Indexed)[SHARED_INDEX] as number)]
 }
 
 // Real manifests use a handful of uids. Decisions whose column a uid decided are kept in a small
@@ -330,18 +303,22 @@ export function resolveProposal(
   const uid = decidingUid
   const own = container?.allowPrivilegeEscalation
   // A uid never puts a container in the privileged column.
-  const row = settingFrom(own, spec, isUidFrom(column) ? 'nonRoot' : column.column)
+  const row = settingFrom(own, spec, !isUidFrom(column) && column.column === 'privileged')
 
-  // The array of violations is made only when a rule may be broken.
-  if (podSecurity !== undefined || mayBreakProposalRule(own, container, policy, sysAdmin)) {
-    const violations: Violation[] = []
-    containerViolations(container, policy, sysAdmin, violations)
-    if (podSecurity !== undefined && row.row !== 'false' && restrictedChecks(podSecurity, false)) {
-      violations.push(restrictedViolation(input.name))
-    }
-    proposalPolicyViolations(policy, violations)
-    if (violations.length > 0) return E.left(violations as unknown as ReadonlyNonEmptyArray<Violation>)
+  // Every rule of SPEC §3.5 (and §5b); the array of violations is made only when one is broken.
+  let violations: Violation[] | undefined
+  if (own === false) {
+    if (container?.privileged === true) (violations ??= []).push(privilegedWithoutEscalation())
+    for (let i = 0; i < sysAdmin.length; i++) (violations ??= []).push(sysAdminWithoutEscalation(sysAdmin[i] as AddedCapability, false))
+  } else if (own === true && policy != null) {
+    const gate = spec?.allowPrivilegeEscalation
+    if (gate !== true) (violations ??= []).push(escalationForbiddenByPolicy(policy, gate == null, false))
   }
+  if (podSecurity !== undefined && row.row !== 'false' && restrictedChecks(podSecurity, false)) {
+    ;(violations ??= []).push(restrictedViolation(input.name))
+  }
+  if (isInvalidProposalPolicy(spec)) (violations ??= []).push(invalidPolicy())
+  if (violations !== undefined) return E.left(violations as unknown as ReadonlyNonEmptyArray<Violation>)
   if (isUidFrom(column)) return uidDecision(row, column, uid)
   return sharedDecision(row, column) ?? E.right(decisionOf(row, column))
 }

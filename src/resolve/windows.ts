@@ -35,31 +35,30 @@ export function resolveWindows(
   podSecurity: PodSecurityOptions | undefined,
 ): E.Either<ReadonlyNonEmptyArray<Violation>, NotApplicableDecision> {
   const container = input.container
-  if (podSecurity === undefined && container?.allowPrivilegeEscalation == null && container?.noNewPrivileges == null && input.policy == null) {
-    // Nothing here can break a rule: the decision depends on the semantics alone.
-    return NOT_APPLICABLE.get(semantics) ?? E.right(notApplicable(semantics))
-  }
-  const violations: Violation[] = []
+  // The array of violations is made only when a rule is broken.
+  let violations: Violation[] | undefined
   if (semantics === 'noNewPrivileges') {
-    if (container?.noNewPrivileges != null) violations.push(escalationFieldOnWindows('securityContext.noNewPrivileges'))
+    if (container?.noNewPrivileges != null) (violations ??= []).push(escalationFieldOnWindows('securityContext.noNewPrivileges'))
   } else if (container?.allowPrivilegeEscalation != null) {
-    violations.push(escalationFieldOnWindows(ESCALATION_PATH))
+    ;(violations ??= []).push(escalationFieldOnWindows(ESCALATION_PATH))
   }
   if (podSecurity !== undefined && container?.allowPrivilegeEscalation !== false && restrictedChecks(podSecurity, true)) {
-    violations.push(restrictedViolation(input.name))
+    ;(violations ??= []).push(restrictedViolation(input.name))
   }
-  policyViolationsInto(input.policy, semantics, violations)
-  if (violations.length > 0) return E.left(violations as unknown as ReadonlyNonEmptyArray<Violation>)
-  return E.right(notApplicable(semantics))
+  if (input.policy != null) policyViolationsInto(input.policy, semantics, (violations ??= []))
+  if (violations !== undefined && violations.length > 0) return E.left(violations as unknown as ReadonlyNonEmptyArray<Violation>)
+  // The decision depends on the semantics alone.
+  return NOT_APPLICABLE[semantics]
 }
 
 function notApplicable(semantics: Semantics): NotApplicableDecision {
   return { semantics, applicable: false, noNewPrivs: false, from: O.WINDOWS, warnings: O.NO_WARNINGS }
 }
 
-const NOT_APPLICABLE: ReadonlyMap<Semantics, E.Right<NotApplicableDecision>> = new Map(
-  (['proposal', 'noNewPrivileges', 'kubernetes'] as const).map((s) => [
-    s,
-    Object.freeze(E.right(Object.freeze(notApplicable(s)))) as E.Right<NotApplicableDecision>,
-  ]),
-)
+const shared = (semantics: Semantics): E.Right<NotApplicableDecision> =>
+  Object.freeze(E.right(Object.freeze(notApplicable(semantics)))) as E.Right<NotApplicableDecision>
+const NOT_APPLICABLE: Readonly<Record<Semantics, E.Right<NotApplicableDecision>>> = {
+  proposal: shared('proposal'),
+  noNewPrivileges: shared('noNewPrivileges'),
+  kubernetes: shared('kubernetes'),
+}
