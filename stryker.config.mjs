@@ -16,7 +16,9 @@ const CORE = [...RESOLUTION, ...CODECS]
 // file (`npm run mutate:resolution`, `npm run mutate:codecs`), so each fits in a sitting.
 const part = process.env['MUTATE_PART']
 const PARTS = { resolution: RESOLUTION, codecs: CODECS }
-const name = part === undefined ? 'mutation' : part
+// MUTATE_NAME: another name for the report and incremental file, for a run of some files only
+// (`MUTATE_NAME=fast npm run mutate:codecs -- --mutate src/codecs/compile.ts`).
+const name = process.env['MUTATE_NAME'] ?? (part === undefined ? 'mutation' : part)
 const ALL = [
   'src/**/*.ts',
   // Re-exports and type declarations only, and the executable's wiring to the real process.

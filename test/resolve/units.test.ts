@@ -21,6 +21,8 @@ const NAMES = [
   'SYS_ADMIN', 'sys_admin', 'Sys_Admin', 'SYS_ADMIM', 'TYS_ADMIN', 'SYS_ADMIN ', 'SYS ADMIN',
   'CAP_SYS_ADMIN', 'cap_sys_admin', 'CAP_SYS_ADMIO', 'DAP_SYS_ADMIN', 'CAP_SYS_ADMINS',
   'NET_ADMIN', 'CAP_NET_ADMIN', 'CHOWN', 'CAP_', 'CAP_CAP_ALL',
+  // ASCII after 'z' (upper-cased, these would be '[' … '_'): not letters, and never equal to '_'.
+  'SYS\u007fADMIN', 'CAP\u007fALL', 'CAP\u007fSYS_ADMIN', 'CAP_SYS\u007fADMIN',
   // Non-ASCII: toUpperCase may keep or change the length (ſ → S, ı → I, ß → SS, ﬀ → FF).
   'ſYS_ADMIN', 'CAP_ſYS_ADMıN', 'sys_admın', 'aLſ', 'ALſ', 'ßYS_ADMIN', 'ﬀ', 'ALLß', 'SYS_ADMİN', 'ÀLL', 'CAP_ÀLL',
   'é', 'Ā', '\u007f', '\u0080', 'ALL\u0080', '\u0080LL',
@@ -242,8 +244,11 @@ describe('the policy-alone rules per semantics', () => {
       expect(out.map((x) => x.code)).toEqual(invalidUnder.includes(semantics) ? ['invalid-policy'] : [])
     }
     const none: Violation[] = []
-    policyViolationsInto(null, 'proposal', none)
-    policyViolationsInto({}, 'kubernetes', none)
+    for (const semantics of ['proposal', 'noNewPrivileges', 'kubernetes'] as const) {
+      policyViolationsInto(null, semantics, none)
+      policyViolationsInto(undefined, semantics, none)
+      policyViolationsInto({}, semantics, none)
+    }
     expect(none).toEqual([])
   })
 })
