@@ -55,7 +55,7 @@ function isNonEmpty<A>(as: ReadonlyArray<A>): as is ReadonlyNonEmptyArray<A> {
 }
 
 function asError(issue: DecodeIssue): DecodeIssue {
-  return issue.severity === 'error' ? issue : { ...issue, severity: 'error' }
+  return { ...issue, severity: 'error' }
 }
 
 /** Last resort for a codec that throws (a user's codec, a hostile getter): the failure as data. */

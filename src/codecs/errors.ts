@@ -29,47 +29,46 @@ export function expectedOf(codec: AnyDecoder): string {
   return shape.name
 }
 
-/** The path of a context, skipping the entries io-ts adds for union and intersection members. */
-function segmentsOf(context: t.Context): Array<PathSegment> {
+/**
+ * The path of a context, skipping the entries io-ts adds for union and intersection members, and
+ * the object that holds the last segment (what an absent field is absent from).
+ */
+function segmentsOf(context: t.Context): { readonly segments: Array<PathSegment>; readonly holder: unknown } {
   const segments: Array<PathSegment> = []
+  let holder: unknown
   for (let i = 1; i < context.length; i++) {
-    const parent = context[i - 1]
-    const entry = context[i]
-    if (parent === undefined || entry === undefined) continue
-    switch (childKindOf(parent.type)) {
-      case 'branch':
-        break
-      case 'index':
-        segments.push({ kind: 'index', index: Number(entry.key) })
-        break
-      case 'key':
-        segments.push({ kind: 'key', key: entry.key })
-        break
-      case 'field':
-        segments.push({ kind: 'field', name: entry.key })
-        break
-    }
+    const entry = context[i] as t.ContextEntry
+    const parent = context[i - 1] as t.ContextEntry
+    // A branch (a union member, an intersection part, a wrapper) adds no segment.
+    const kind = childKindOf(parent.type)
+    if (kind === 'branch') continue
+    holder = parent.actual
+    if (kind === 'index') segments.push({ kind: 'index', index: Number(entry.key) })
+    else if (kind === 'key') segments.push({ kind: 'key', key: entry.key })
+    else segments.push({ kind: 'field', name: entry.key })
   }
-  return segments
+  return { segments, holder }
 }
 
 function isRecord(u: unknown): u is Readonly<Record<string, unknown>> {
   return Object.prototype.toString.call(u) === '[object Object]'
 }
 
-/** Is the error about a field its object does not have at all (rather than a bad value)? */
-function isAbsentField(error: t.ValidationError, last: PathSegment | undefined): boolean {
+/**
+ * Is the error about a field its object does not have at all (rather than a bad value)? Also
+ * when the field's codec is a union, whose members each report the absent value.
+ */
+function isAbsentField(error: t.ValidationError, last: PathSegment | undefined, holder: unknown): boolean {
   if (error.value !== undefined || last?.kind !== 'field') return false
-  const holder = error.context[error.context.length - 2]?.actual
   return isRecord(holder) && !Object.prototype.hasOwnProperty.call(holder, last.name)
 }
 
 function issueOf(error: t.ValidationError, prefix: string): DecodeIssue {
-  const segments = segmentsOf(error.context)
+  const { segments, holder } = segmentsOf(error.context)
   const last = error.context[error.context.length - 1]
   const expected = last === undefined ? 'unknown' : expectedOf(last.type)
   const received = renderValue(error.value)
-  const absent = isAbsentField(error, segments[segments.length - 1])
+  const absent = isAbsentField(error, segments[segments.length - 1], holder)
   // An absent required field reads "Required value" whatever the codec says about `undefined`.
   const message = absent
     ? `Required value: expected ${expected}`

@@ -106,7 +106,7 @@ export class IntegerType extends t.Type<number, number, unknown> {
   ) {
     super(
       name,
-      (u): u is number => typeof u === 'number' && Number.isSafeInteger(u) && u >= min && u <= max,
+      (u): u is number => Number.isSafeInteger(u) && (u as number) >= min && (u as number) <= max,
       (u, c) => {
         if (typeof u === 'number') {
           if (!Number.isInteger(u)) return t.failure(u, c, invalid(u, 'must be an integer'))

@@ -33,6 +33,34 @@ describe('renderValue', () => {
     expect(renderValue(u)).toBe(json)
   })
 
+  test.prop([
+    fc.anything({ withBigInt: true, withBoxedValues: true, withMap: true, withNullPrototype: true, withSparseArray: true, maxDepth: 5 }),
+    fc.integer({ min: -3, max: 120 }),
+  ])('is the whole rendering cut to the length asked for: the budget only saves work', (u, max) => {
+    const whole = reference(u, 0)
+    const limit = Math.max(1, Math.floor(max))
+    expect(renderValue(u, max)).toBe(whole.length > limit ? `${whole.slice(0, limit - 1)}…` : whole)
+  })
+
+  it.each([
+    [['a', 'b'], 4, '["a…'],
+    [['a', 'b'], 9, '["a","b"]'],
+    [['a', 'b'], 8, '["a","b…'],
+    [{ key: 'value' }, 7, '{"key"…'],
+    [{ key: 'value' }, 15, '{"key":"value"}'],
+    [{ a: { b: { c: { d: 1 } } } }, 80, '{"a":{"b":{"c":{…}}}}'],
+    [{ a: { b: { c: {} } } }, 80, '{"a":{"b":{"c":{}}}}'],
+    [[[[[1]]]], 80, '[[[[…]]]]'],
+    [[[[[]]]], 80, '[[[[]]]]'],
+    ['x'.repeat(100), 6, '"xxxx…'],
+    ['short', 1.9, '…'],
+    [Symbol('s'), 80, 'symbol'],
+    [() => 1, 80, 'function'],
+    [Object.create(null), 80, '{}'],
+  ] as const)('renders %o within %d as %s', (u, max, shown) => {
+    expect(renderValue(u, max)).toBe(shown)
+  })
+
   it('stays cheap on huge and deep values', () => {
     const huge = new Array<number>(5_000_000).fill(7)
     expect(renderValue(huge, 12)).toBe('[7,7,7,7,7,…')
@@ -63,4 +91,32 @@ function holdsNegativeZero(u: unknown): boolean {
   if (Array.isArray(u)) return u.some(holdsNegativeZero)
   if (typeof u === 'object' && u !== null) return Object.values(u).some(holdsNegativeZero)
   return false
+}
+
+/** The whole rendering, written from renderValue's documented rules, with no budget. */
+function reference(u: unknown, depth: number): string {
+  switch (typeof u) {
+    case 'string':
+      return JSON.stringify(u)
+    case 'number':
+      return Object.is(u, -0) ? '-0' : String(u)
+    case 'bigint':
+    case 'boolean':
+      return String(u)
+    case 'undefined':
+    case 'symbol':
+    case 'function':
+      return typeof u
+  }
+  if (u === null) return 'null'
+  if (Array.isArray(u)) {
+    if (depth >= 3) return u.length === 0 ? '[]' : '[…]'
+    return `[${Array.from({ length: u.length }, (_, i) => reference(u[i], depth + 1)).join(',')}]`
+  }
+  const tag = Object.prototype.toString.call(u)
+  if (tag !== '[object Object]') return `<${tag.slice(8, -1)}>`
+  const keys: string[] = []
+  for (const k in u as object) if (Object.prototype.hasOwnProperty.call(u, k)) keys.push(k)
+  if (keys.length > 0 && depth >= 3) return '{…}'
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${reference((u as Record<string, unknown>)[k], depth + 1)}`).join(',')}}`
 }
