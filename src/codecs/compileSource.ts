@@ -233,6 +233,24 @@ function dictionaryFunction(gen: Generation, codec: AnyDecoder, shape: AnyDecode
 }
 
 /**
+ * The generated guard's source, and the values it refers to as `R[i]`: the exact fallbacks to
+ * `decode`, one per object or map function for values that are not plain objects, and one per
+ * part of the codec no check could be written for.
+ *
+ * @example
+ * ```ts
+ * const { source, refs } = guardSource(SecurityContext)
+ * source.includes('function guard(v)') // true
+ * refs.length                           // the exact fallbacks
+ * ```
+ */
+export function guardSource(codec: AnyDecoder): { readonly source: string; readonly refs: ReadonlyArray<unknown> } {
+  const gen: Generation = { functions: [], refs: [], names: new Map() }
+  const top = expression(gen, codec)
+  return { source: `"use strict";\n${gen.functions.join('\n')}\nreturn function guard(v) { return ${top}; };`, refs: gen.refs }
+}
+
+/**
  * The guard of `codec` as generated code, or `undefined` where code generation is not allowed.
  *
  * @example
@@ -241,13 +259,11 @@ function dictionaryFunction(gen: Generation, codec: AnyDecoder, shape: AnyDecode
  * ```
  */
 export function generatedGuard(codec: AnyDecoder): Guard | undefined {
-  const gen: Generation = { functions: [], refs: [], names: new Map() }
-  const top = expression(gen, codec)
-  const source = `"use strict";\n${gen.functions.join('\n')}\nreturn function guard(v) { return ${top}; };`
+  const { source, refs } = guardSource(codec)
   try {
     // eslint-disable-next-line @typescript-eslint/no-implied-eval
     const make = new Function('R', 'OP', 'getPrototypeOf', 'HOP', source) as (...args: unknown[]) => Guard
-    return make(gen.refs, Object.prototype, Object.getPrototypeOf, Object.prototype.hasOwnProperty)
+    return make(refs, Object.prototype, Object.getPrototypeOf, Object.prototype.hasOwnProperty)
   } catch {
     return undefined
   }

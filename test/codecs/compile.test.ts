@@ -1,8 +1,9 @@
 import { fc, test } from '@fast-check/vitest'
 import * as E from 'fp-ts/lib/Either.js'
+import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
 import { compileClosureGuard, compileDecoder, compileGuard } from '../../src/codecs/compile.js'
-import { generatedGuard } from '../../src/codecs/compileSource.js'
+import { generatedGuard, guardSource } from '../../src/codecs/compileSource.js'
 import { decode } from '../../src/codecs/decode.js'
 import * as codecs from '../../src/codecs/index.js'
 import type { AnyDecoder } from '../../src/codecs/structure.js'
@@ -138,5 +139,29 @@ describe('the equivalence properties see both answers', () => {
     const broken = fc.sample(mutated(valid), { numRuns: 200, seed: 2 }).filter((v) => !decodesCleanly(codec, v)).length
     expect(clean).toBeGreaterThan(100)
     expect(broken).toBeGreaterThan(50)
+  })
+})
+
+describe('the generated guard writes a check for every part of our codecs', () => {
+  const ours = Object.entries(codecs as Readonly<Record<string, unknown>>).filter(
+    (entry): entry is [string, AnyDecoder] => typeof entry[1] === 'object' && entry[1] !== null && typeof (entry[1] as { validate?: unknown }).validate === 'function',
+  )
+
+  it.each(ours)('%s: decode is called only for values that are not plain objects', (_, codec) => {
+    const { source, refs } = guardSource(codec)
+    const objectFunctions = (source.match(/function f\d+\(o\)/g) ?? []).length
+    const objectFallbacks = source.match(/R\[\d+\]\(o\)/g) ?? []
+    expect(source.match(/R\[\d+\]\(v\)/g) ?? []).toEqual([])
+    expect(objectFallbacks.length).toBe(objectFunctions)
+    expect(new Set(objectFallbacks).size).toBe(refs.length)
+  })
+
+  it('falls back to decode, once, for a part it has no check for', () => {
+    const codec = t.type({ a: t.union([t.string, t.number]), b: t.string })
+    const { source, refs } = guardSource(codec)
+    expect(source.match(/R\[\d+\]\(v\)/g)).toHaveLength(1)
+    expect(refs).toHaveLength(2)
+    const guard = generatedGuard(codec)
+    expect([{ a: 'x', b: 'y' }, { a: 1, b: 'y' }, { a: true, b: 'y' }, { a: 1 }].map((v) => guard?.(v))).toEqual([true, true, false, false])
   })
 })

@@ -61,6 +61,35 @@ describe('renderValue', () => {
     expect(renderValue(u, max)).toBe(shown)
   })
 
+  it('reads no more of a value than the length asked for needs', () => {
+    let reads = 0
+    const counted = <T extends object>(target: T, keys: ReadonlyArray<string>): T => {
+      for (const k of keys) {
+        Object.defineProperty(target, k, {
+          enumerable: true,
+          get() {
+            reads++
+            return 7
+          },
+        })
+      }
+      return target
+    }
+    const keys = Array.from({ length: 1000 }, (_, i) => String(i))
+    expect(renderValue(counted(new Array<number>(1000), keys), 12)).toBe('[7,7,7,7,7,…')
+    expect(reads).toBeLessThanOrEqual(7)
+    reads = 0
+    expect(renderValue(counted({}, keys.map((k) => `k${k}`)), 12)).toBe('{"k0":7,"k1…')
+    expect(reads).toBeLessThanOrEqual(3)
+    reads = 0
+    expect(renderValue([[counted({}, ['a'])], counted([], ['0'])], 2)).toBe('[…')
+    expect(reads).toBe(0)
+  })
+
+  it('renders own enumerable keys only', () => {
+    expect(renderValue(Object.create({ inherited: 1 }, { own: { value: 2, enumerable: true } }))).toBe('{"own":2}')
+  })
+
   it('stays cheap on huge and deep values', () => {
     const huge = new Array<number>(5_000_000).fill(7)
     expect(renderValue(huge, 12)).toBe('[7,7,7,7,7,…')
