@@ -56,5 +56,12 @@ export function mixedFields<R extends t.Props, P extends t.Props>(
   required: R,
   optional: P,
 ): t.ReadonlyC<t.IntersectionC<[t.TypeC<R>, t.PartialC<P>]>> {
-  return t.readonly(t.intersection([t.type(required, name), t.partial(optional, name)], name), name)
+  const members: [t.TypeC<R>, t.PartialC<P>] = [t.type(required, name), t.partial(optional, name)]
+  const merged = t.intersection(members, name)
+  // io-ts encodes an intersection by copying every key onto a new object, so a `__proto__` key
+  // kept from the input would set the copy's prototype. When neither part changes a value (true
+  // of every codec here), encoding is the identity, as it already is for `t.type`/`t.partial`.
+  const identity = members.every((m) => m.encode === t.identity)
+  const intersection = identity ? new t.IntersectionType(name, merged.is, merged.validate, t.identity, members) : merged
+  return t.readonly(intersection, name)
 }

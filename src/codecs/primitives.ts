@@ -245,7 +245,16 @@ export function enumOf<const V extends string>(name: string, values: ReadonlyArr
  * ```
  * @public
  */
-export const stringMap = t.record(t.string, t.string, 'map[string]string')
+export const stringMap = identityEncoded(t.record(t.string, t.string, 'map[string]string'))
+
+/**
+ * The same map codec with the identity as its encoder. io-ts encodes a record by copying its keys
+ * onto a new object, which drops a `__proto__` key (assigning a string to `__proto__` does
+ * nothing); every key of a `map[string]string` is kept as it is, so there is nothing to copy.
+ */
+function identityEncoded<D extends t.Mixed, C extends t.Mixed>(codec: t.RecordC<D, C>): t.RecordC<D, C> {
+  return new t.DictionaryType(codec.name, codec.is, codec.validate, t.identity, codec.domain, codec.codomain) as t.RecordC<D, C>
+}
 
 /**
  * A list of strings (`capabilities.add`, `command`, `finalizers`).

@@ -138,8 +138,7 @@ function walk(codec: AnyDecoder, value: unknown, w: Walk, depth: number): void {
       }
       return
     }
-    case 'TupleType':
-    case 'ReadonlyTupleType': {
+    case 'TupleType': {
       if (!Array.isArray(value)) return
       const members = membersOf(shape)
       for (let i = 0; i < members.length && i < value.length; i++) {

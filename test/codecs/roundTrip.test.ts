@@ -1,4 +1,4 @@
-import { describe, expect } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { test, fc } from '@fast-check/vitest'
 import { isRight } from 'fp-ts/lib/Either.js'
 import type * as t from 'io-ts'
@@ -89,5 +89,32 @@ describe.each(cases)('%s', (name, codec, valid) => {
     }
     expect(known.length).toBeGreaterThan(0)
     expect(known.filter((k) => !seen.has(k))).toEqual([])
+  })
+})
+
+describe('encoding is the identity', () => {
+  const ours = Object.entries(codecs as Readonly<Record<string, unknown>>).filter(
+    (entry): entry is [string, t.Mixed] => typeof entry[1] === 'object' && entry[1] !== null && typeof (entry[1] as { encode?: unknown }).encode === 'function',
+  )
+
+  it.each(ours)('%s encodes a value as that very value', (_, codec) => {
+    const value = { any: 'thing' }
+    expect(codec.encode(value)).toBe(value)
+  })
+
+  it('so a __proto__ key the input holds stays an own key of the output, and no prototype changes', () => {
+    const own = (o: Record<string, unknown>, key: string, value: unknown): Record<string, unknown> =>
+      Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true })
+    const sc = own({ runAsUser: 1, seccompProfile: own({ type: 'RuntimeDefault' }, '__proto__', []) }, '__proto__', [])
+    const meta = { labels: own({ app: 'x' }, '__proto__', 'y') }
+    for (const [codec, input] of [[codecs.SecurityContext, sc], [codecs.ObjectMeta, meta]] as ReadonlyArray<readonly [t.Mixed, object]>) {
+      const decoded = decode(codec, input)
+      expect(isRight(decoded)).toBe(true)
+      if (!isRight(decoded)) continue
+      const encoded = codec.encode(decoded.right.value as never) as Record<string, unknown>
+      expect(encoded).toBe(input)
+      expect(Object.getPrototypeOf(encoded)).toBe(Object.prototype)
+    }
+    expect(Object.getOwnPropertyNames(meta.labels)).toEqual(['app', '__proto__'])
   })
 })

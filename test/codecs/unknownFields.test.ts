@@ -14,6 +14,7 @@ import {
   fieldsOf,
   nullable,
   unknownFields,
+  RequiredByApiType,
 } from '../../src/codecs/index.js'
 import { securityContextArbitrary } from './arbitraries.js'
 
@@ -203,5 +204,70 @@ describe('fields set in the wrong place', () => {
   })
   it('a key known nowhere stays a plain unknown field', () => {
     expect(unknownFields(PodSecurityContext, { zzzzzz: 1 })[0]?.message).toBe('unknown field "zzzzzz"')
+  })
+})
+
+describe('the walk through any io-ts codec', () => {
+  const Item = t.type({ a: t.string })
+  const paths = (codec: t.Decoder<unknown, unknown>, value: unknown): string[] => fieldWarnings(codec, value).map((i) => i.path)
+
+  it('reports unknown fields inside arrays, read-only arrays, tuples, maps and exact types, with their paths', () => {
+    expect(paths(t.array(Item), [{ a: 'x' }, { a: 'y', b: 1 }, null])).toEqual(['[1].b'])
+    expect(paths(t.readonlyArray(Item), [{ a: 'x', b: 1 }])).toEqual(['[0].b'])
+    expect(paths(t.tuple([Item, t.string, Item]), [{ a: 'x', b: 1 }, 's'])).toEqual(['[0].b'])
+    expect(paths(t.tuple([t.string, Item]), ['s', { a: 'x', c: 1 }, { a: 'x', d: 1 }])).toEqual(['[1].c'])
+    expect(paths(t.record(t.string, Item), { k: { a: 'x', b: 1 }, l: { a: 'y' }, n: null })).toEqual(['[k].b'])
+    expect(fieldWarnings(t.record(t.string, Item), { k: { a: 'x', b: 1 } })[0]?.segments).toEqual(['k', 'b'])
+    expect(paths(t.strict({ a: t.string }), { a: 'x', b: 1 })).toEqual(['b'])
+    expect(paths(t.type({ inner: t.array(t.record(t.string, Item)) }), { inner: [{ k: { a: 'x', z: 0 } }] })).toEqual(['inner[0][k].z'])
+  })
+
+  it('walks nothing where the value is not of the codec shape (decoding reports that)', () => {
+    expect(fieldWarnings(SecurityContext, 'abc')).toEqual([])
+    expect(fieldWarnings(t.type({ a: t.string }), [1, 2])).toEqual([])
+    expect(fieldWarnings(t.array(Item), { 0: { a: 'x', b: 1 } })).toEqual([])
+    expect(fieldWarnings(t.record(t.string, Item), [{ a: 'x', b: 1 }])).toEqual([])
+    expect(fieldWarnings(t.tuple([Item]), { 0: { a: 'x', b: 1 } })).toEqual([])
+  })
+
+  it('checks a union value against the member it belongs to, not the first one', () => {
+    const AorB = t.union([t.type({ a: t.string }), t.type({ b: t.number })])
+    expect(paths(AorB, { b: 1, c: 2 })).toEqual(['c'])
+    expect(paths(AorB, { a: 'x', c: 2 })).toEqual(['c'])
+    expect(paths(AorB, { c: 2 })).toEqual([])
+  })
+
+  it('stops 256 levels deep, so a recursive codec over deep data cannot exhaust the stack', () => {
+    interface Node {
+      readonly next?: Node | undefined
+    }
+    const NodeC: t.Type<Node> = t.recursion('Node', () => t.partial({ next: NodeC }))
+    const nest = (levels: number): unknown => {
+      let value: Record<string, unknown> = { bogus: 1 }
+      for (let i = 0; i < levels; i++) value = { next: value }
+      return value
+    }
+    expect(paths(NodeC, nest(2))).toEqual(['next.next.bogus'])
+    expect(paths(NodeC, nest(10_000))).toEqual([])
+    // Each level of the value is two levels of codec (the recursion and its partial).
+    const deepest = Array.from({ length: 300 }, (_, levels) => paths(NodeC, nest(levels)).length).lastIndexOf(1)
+    expect(deepest).toBeGreaterThan(60)
+    expect(deepest).toBeLessThan(257)
+  })
+
+  it('names the fields the API server requires, also one the codec does not declare', () => {
+    const codec = new RequiredByApiType(t.partial({ a: t.string }), ['a', 'zz'], 'Thing (v1)')
+    const warnings = fieldWarnings(codec, { a: null })
+    expect(warnings.map((i) => [i.code, i.path, i.expected, i.received, i.message])).toEqual([
+      ['missing-field', 'a', 'string', 'null', 'Required value: the API server requires a in Thing (v1) and would reject this object; read as unset'],
+      ['missing-field', 'zz', 'unknown', 'undefined', 'Required value: the API server requires zz in Thing (v1) and would reject this object; read as unset'],
+    ])
+  })
+
+  it('an unknown field without a suggestion has no suggestion key at all', () => {
+    const [issue] = unknownFields(PodSecurityContext, { zzzzzz: 1 })
+    expect(issue !== undefined && 'suggestion' in issue).toBe(false)
+    const [near] = unknownFields(SecurityContext, { privilegd: true })
+    expect(near?.suggestion).toBe('privileged')
   })
 })
