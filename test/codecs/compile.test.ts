@@ -3,7 +3,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
 import { compileClosureGuard, compileDecoder, compileGuard } from '../../src/codecs/compile.js'
-import { generatedGuard, guardSource } from '../../src/codecs/compileSource.js'
+import { fallbackCount, generatedGuard, guardSource } from '../../src/codecs/compileSource.js'
 import { decode } from '../../src/codecs/decode.js'
 import * as codecs from '../../src/codecs/index.js'
 import type { AnyDecoder } from '../../src/codecs/structure.js'
@@ -65,6 +65,13 @@ const cases: ReadonlyArray<readonly [string, AnyDecoder, fc.Arbitrary<unknown>]>
 
 describe.each(cases)('the compiled %s guard accepts exactly what the codec decodes without warnings', (_name, codec, valid) => {
   const anyValue = fc.oneof(valid, mutated(valid), json)
+
+  test.prop([anyValue], { numRuns: 300 })('both guards answer plain JSON themselves, never asking decode', (value) => {
+    const before = fallbackCount()
+    compileClosureGuard(codec)(value)
+    generatedGuard(codec)?.(value)
+    expect(fallbackCount()).toBe(before)
+  })
 
   test.prop([anyValue], { numRuns: 300 })('generated code, closures and decode agree on any JSON value', (value) => {
     const expected = decodesCleanly(codec, value)
@@ -154,6 +161,18 @@ describe('the generated guard writes a check for every part of our codecs', () =
     expect(source.match(/R\[\d+\]\(v\)/g) ?? []).toEqual([])
     expect(objectFallbacks.length).toBe(objectFunctions)
     expect(new Set(objectFallbacks).size).toBe(refs.length)
+  })
+
+  it('asks decode about a value that is not a plain object, once per guard', () => {
+    class Box {
+      runAsUser = 1
+    }
+    for (const guard of [compileClosureGuard(codecs.SecurityContext), generatedGuard(codecs.SecurityContext)]) {
+      const before = fallbackCount()
+      expect(guard?.(new Box())).toBe(decodesCleanly(codecs.SecurityContext, new Box()))
+      expect(guard?.({ capabilities: new Box() })).toBe(false)
+      expect(fallbackCount() - before).toBe(2)
+    }
   })
 
   it('falls back to decode, once, for a part it has no check for', () => {
