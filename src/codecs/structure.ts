@@ -97,7 +97,8 @@ export function requiredByApiOf(
   codec: AnyDecoder,
 ): { readonly fields: ReadonlyArray<string>; readonly apiName: string } | undefined {
   let current = codec
-  for (let i = 0; i < MAX_UNWRAP; i++) {
+  // The codec and up to MAX_UNWRAP wrapped ones: every codec `unwrap` passes through.
+  for (let i = 0; i <= MAX_UNWRAP; i++) {
     if (tagOf(current) === 'RequiredByApiType') {
       const marker = current as unknown as { readonly fields: ReadonlyArray<string>; readonly apiName: string }
       return { fields: marker.fields, apiName: marker.apiName }
@@ -198,6 +199,7 @@ function computeFields(shape: AnyDecoder, depth: number): Map<string, AnyDecoder
         const fields = computeFields(unwrap(member), depth + 1)
         if (fields === undefined) continue
         merged ??= new Map()
+        // A key two members declare keeps the first member's codec.
         for (const [key, field] of fields) if (!merged.has(key)) merged.set(key, field)
       }
       return merged
