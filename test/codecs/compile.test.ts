@@ -184,3 +184,81 @@ describe('the generated guard writes a check for every part of our codecs', () =
     expect([{ a: 'x', b: 'y' }, { a: 1, b: 'y' }, { a: true, b: 'y' }, { a: 1 }].map((v) => guard?.(v))).toEqual([true, true, false, false])
   })
 })
+
+describe('both guards equal decode on any io-ts codec, part by part', () => {
+  class Instance {
+    a = 'x'
+  }
+  const nullProto = (o: Record<string, unknown>): object => Object.assign(Object.create(null) as object, o)
+  const values: ReadonlyArray<unknown> = [
+    {}, { a: 'x' }, { a: null }, { a: undefined }, { a: 1 }, { b: 2 }, { a: 'x', b: 2 }, { a: 'x', b: 'y' }, { c: 1 }, { a: 'x', c: 1 },
+    { toString: 'x' }, [], ['x'], [1], ['x', null], 'x', 1, 1.5, -1, 2147483648, null, undefined, true, 'b',
+    nullProto({ a: 'x' }), nullProto({ c: 1 }), new Instance(), { a: new Instance() }, { k: 1, l: 2 }, { k: 'x' }, { k: [1] },
+  ]
+  const generic: ReadonlyArray<readonly [string, AnyDecoder]> = [
+    ['an intersection declaring a twice (required, then optional)', t.intersection([t.type({ a: t.string }), t.partial({ a: codecs.nullable(t.string), b: t.number })])],
+    ['an intersection declaring a twice (optional, then optional)', t.intersection([t.partial({ a: t.string }), t.partial({ a: t.string, b: t.number })])],
+    ['a required nullable field', t.type({ a: codecs.nullable(t.string) })],
+    ['an optional field', t.partial({ a: t.string })],
+    ['a read-only intersection', t.readonly(t.intersection([t.type({ a: t.string }), t.partial({ b: t.number })]))],
+    ['an intersection with a non-object member', t.intersection([t.type({ a: t.string }), t.unknown])],
+    ['an array', t.array(t.string)],
+    ['a read-only array of nullable numbers', t.readonlyArray(codecs.nullable(t.number))],
+    ['a map', t.record(t.string, t.number)],
+    ['a map of unknown', t.record(t.string, t.unknown)],
+    ['a map of any', t.record(t.string, t.any)],
+    ['a map with keyof keys', t.record(t.keyof({ k: null, l: null }), t.number)],
+    ['a union', t.union([t.string, t.number])],
+    ['a literal', t.literal('x')],
+    ['a number literal', t.literal(1)],
+    ['a keyof', t.keyof({ a: null, b: null })],
+    ['null', t.null],
+    ['undefined', t.undefined],
+    ['boolean', t.boolean],
+    ['number', t.number],
+    ['unknown', t.unknown],
+    ['int32', codecs.int32],
+    ['an enum', codecs.enumOf('E', ['x', 'b'])],
+    ['fields the API requires', new codecs.RequiredByApiType(t.partial({ a: t.string, b: t.number }), ['a'], 'X')],
+    ['a field named like an Object.prototype member', t.partial({ toString: t.string })],
+  ]
+
+  it.each(generic)('%s', (_, codec) => {
+    const closure = compileClosureGuard(codec)
+    const generated = generatedGuard(codec)
+    for (const value of values) {
+      const expected = decodesCleanly(codec, value)
+      expect([value, closure(value)]).toEqual([value, expected])
+      expect([value, generated?.(value)]).toEqual([value, expected])
+    }
+  })
+
+  it('a PodSecurityPolicy spec without a strategy the API server requires is not clean, absent or null', () => {
+    const spec = { seLinux: { rule: 'RunAsAny' }, runAsUser: { rule: 'RunAsAny' }, supplementalGroups: { rule: 'RunAsAny' }, fsGroup: { rule: 'RunAsAny' } }
+    for (const value of [spec, { ...spec, seLinux: undefined }, { ...spec, seLinux: null }, { runAsUser: spec.runAsUser }]) {
+      const expected = decodesCleanly(codecs.PodSecurityPolicySpec, value)
+      expect(compileClosureGuard(codecs.PodSecurityPolicySpec)(value)).toBe(expected)
+      expect(generatedGuard(codecs.PodSecurityPolicySpec)?.(value)).toBe(expected)
+    }
+    expect(decodesCleanly(codecs.PodSecurityPolicySpec, spec)).toBe(true)
+    expect(decodesCleanly(codecs.PodSecurityPolicySpec, { ...spec, seLinux: null })).toBe(false)
+  })
+
+  it('a recursive codec checks every level', () => {
+    interface Node {
+      readonly next?: Node | undefined
+      readonly name?: string | undefined
+    }
+    const NodeC: t.Type<Node> = t.recursion('Node', () => t.partial({ next: NodeC, name: t.string }))
+    for (const value of [{}, { next: { next: { name: 'x' } } }, { next: { next: { name: 1 } } }, { next: { next: { other: 1 } } }]) {
+      expect(compileClosureGuard(NodeC)(value)).toBe(decodesCleanly(NodeC, value))
+      expect(generatedGuard(NodeC)?.(value)).toBe(decodesCleanly(NodeC, value))
+    }
+  })
+
+  it('compiles a codec once, with generated code where the platform allows it', () => {
+    expect(compileGuard(codecs.SecurityContext)).toBe(compileGuard(codecs.SecurityContext))
+    expect(compileClosureGuard(codecs.SecurityContext)).toBe(compileClosureGuard(codecs.SecurityContext))
+    expect(compileGuard(codecs.SecurityContext)).not.toBe(compileClosureGuard(codecs.SecurityContext))
+  })
+})
