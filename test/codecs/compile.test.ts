@@ -202,6 +202,8 @@ describe('both guards equal decode on any io-ts codec, part by part', () => {
     ['an optional field', t.partial({ a: t.string })],
     ['a read-only intersection', t.readonly(t.intersection([t.type({ a: t.string }), t.partial({ b: t.number })]))],
     ['an intersection with a non-object member', t.intersection([t.type({ a: t.string }), t.unknown])],
+    ['an intersection of read-only members', t.intersection([t.readonly(t.type({ a: t.string })), t.readonly(t.readonly(t.partial({ b: t.number })))])],
+    ['an intersection with a nullable member', t.intersection([t.type({ a: t.string }), codecs.nullable(t.partial({ b: t.number }))])],
     ['an array', t.array(t.string)],
     ['a read-only array of nullable numbers', t.readonlyArray(codecs.nullable(t.number))],
     ['a map', t.record(t.string, t.number)],
