@@ -4,6 +4,8 @@
 //   npm run mutate        every file of src/ (report: reports/mutation/index.html)
 //   npm run mutate:core   the resolution and codec code only (src/resolve, src/capabilities.ts,
 //                         src/codecs), failing below a score of 90
+//   npm run mutate:resolution, npm run mutate:codecs
+//                         one half of the core, with its own report and incremental file
 //
 // Tests run through stryker.vitest.config.ts: fixed fast-check seeds, so that Stryker can find
 // a property test by its name again (see scripts/stryker-seed.ts).
