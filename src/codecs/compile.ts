@@ -17,10 +17,10 @@
 import { right, type Either } from 'fp-ts/lib/Either.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import type * as t from 'io-ts'
-import { exactly, generatedGuard, peelWrappers } from './compileSource.js'
+import { exactly, generatedGuard, objectFieldsOf, peelWrappers } from './compileSource.js'
 import { decode, type DecodeOptions, type Decoded } from './decode.js'
 import type { DecodeIssue } from './issue.js'
-import { fieldsOf, membersOf, requiredByApiOf, tagOf, unwrap, type AnyDecoder } from './structure.js'
+import { fieldsOf, requiredByApiOf, tagOf, unwrap, type AnyDecoder } from './structure.js'
 
 /**
  * A predicate compiled from a codec: `true` exactly when decoding succeeds with no warning.
@@ -37,7 +37,6 @@ export type Guard = (value: unknown) => boolean
 
 interface Structure {
   readonly type?: unknown
-  readonly props?: unknown
   readonly domain?: unknown
   readonly codomain?: unknown
 }
@@ -99,24 +98,10 @@ function fieldOf(checks: ReadonlyArray<FieldCheck>): Field {
  */
 function objectGuard(codec: AnyDecoder, shape: AnyDecoder, compile: (c: AnyDecoder) => Guard): Guard | undefined {
   if (fieldsOf(shape) === undefined) return undefined
-  const members = tagOf(shape) === 'IntersectionType' ? membersOf(shape).map(unwrap) : [shape]
-  const checks = new Map<string, FieldCheck[]>()
-  for (const member of members) {
-    const tag = tagOf(member)
-    if (tag !== 'InterfaceType' && tag !== 'PartialType') return undefined
-    const props = (member as Structure).props
-    if (typeof props !== 'object' || props === null) return undefined
-    for (const key of Object.keys(props)) {
-      // io-ts reads a field as `value[key]`, through the prototype: for a key Object.prototype
-      // also has, absent is not undefined. No Kubernetes field is named so; leave it to io-ts.
-      if (key in objectPrototype) return undefined
-      const list = checks.get(key) ?? []
-      list.push({ guard: compile((props as Readonly<Record<string, AnyDecoder>>)[key] as AnyDecoder), required: tag === 'InterfaceType' })
-      checks.set(key, list)
-    }
-  }
+  const declared = objectFieldsOf(shape, unwrap)
+  if (declared === undefined) return undefined
   const fields = new Map<string, Field>()
-  for (const [key, list] of checks) fields.set(key, fieldOf(list))
+  for (const [key, list] of declared) fields.set(key, fieldOf(list.map((f) => ({ guard: compile(f.codec), required: f.required }))))
   const required = [...fields].filter(([, f]) => f.required)
   const requiredKeys = required.map(([key]) => key)
   const requiredChecks = required.map(([, f]) => f.accepts)

@@ -168,16 +168,33 @@ function declare(gen: Generation, key: unknown): { readonly name: string; readon
 
 const PLAIN = 'const p = getPrototypeOf(o); if (p !== OP && p !== null)'
 
-function objectFunction(gen: Generation, codec: AnyDecoder, shape: AnyDecoder): string | undefined {
-  const members = tagOf(shape) === 'IntersectionType' ? membersOf(shape).map(unwrapReadonly) : [shape]
-  const fields = new Map<string, Array<{ readonly required: boolean; readonly codec: AnyDecoder }>>()
+/** One declaration of a field by a member of an object codec. */
+export interface ObjectField {
+  /** Declared by `t.type`: checked even when the key is absent (io-ts's `t.partial` skips `undefined`). */
+  readonly required: boolean
+  readonly codec: AnyDecoder
+}
+
+/**
+ * The fields of an object codec, as both guard compilers read it: a `t.type`, a `t.partial`, or an
+ * intersection of them (each member first passed through `unwrapMember`), every key with each
+ * member's declaration of it, in member order. `undefined` when a member is no such object, a
+ * field is no codec, or a key is one `Object.prototype` also has: io-ts reads a field through the
+ * prototype, so for such a key absent is not `undefined` (no Kubernetes field is named so); those
+ * codecs are left to io-ts.
+ */
+export function objectFieldsOf(
+  shape: AnyDecoder,
+  unwrapMember: (member: AnyDecoder) => AnyDecoder,
+): ReadonlyMap<string, ReadonlyArray<ObjectField>> | undefined {
+  const members = tagOf(shape) === 'IntersectionType' ? membersOf(shape).map(unwrapMember) : [shape]
+  const fields = new Map<string, ObjectField[]>()
   for (const member of members) {
     const tag = tagOf(member)
     if (tag !== 'InterfaceType' && tag !== 'PartialType') return undefined
     const props = (member as Structure).props
     if (typeof props !== 'object' || props === null) return undefined
     for (const key of Object.keys(props)) {
-      // A key Object.prototype also has reads through the prototype when absent: leave it to io-ts.
       if (key in Object.prototype) return undefined
       const field = (props as Readonly<Record<string, unknown>>)[key]
       if (!isCodec(field)) return undefined
@@ -186,6 +203,12 @@ function objectFunction(gen: Generation, codec: AnyDecoder, shape: AnyDecoder): 
       fields.set(key, list)
     }
   }
+  return fields
+}
+
+function objectFunction(gen: Generation, codec: AnyDecoder, shape: AnyDecoder): string | undefined {
+  const fields = objectFieldsOf(shape, unwrapReadonly)
+  if (fields === undefined) return undefined
   const apiRequired = requiredByApiOf(codec)?.fields ?? []
   const { name, fresh } = declare(gen, apiRequired.length > 0 ? codec : shape)
   if (!fresh) return name
