@@ -17,6 +17,7 @@ import {
   podSpecArbitrary,
   securityContextArbitrary,
 } from './arbitraries.js'
+import { GENERIC_CODECS, VALUES } from './genericCodecs.js'
 
 /** What the fast path must equal: `decode` succeeds and has nothing to say. */
 function decodesCleanly(codec: AnyDecoder, value: unknown): boolean {
@@ -186,49 +187,10 @@ describe('the generated guard writes a check for every part of our codecs', () =
 })
 
 describe('both guards equal decode on any io-ts codec, part by part', () => {
-  class Instance {
-    a = 'x'
-  }
-  const nullProto = (o: Record<string, unknown>): object => Object.assign(Object.create(null) as object, o)
-  const values: ReadonlyArray<unknown> = [
-    {}, { a: 'x' }, { a: null }, { a: undefined }, { a: 1 }, { b: 2 }, { a: 'x', b: 2 }, { a: 'x', b: 'y' }, { c: 1 }, { a: 'x', c: 1 },
-    { toString: 'x' }, [], ['x'], [1], ['x', null], 'x', 1, 1.5, -1, 2147483648, null, undefined, true, 'b',
-    nullProto({ a: 'x' }), nullProto({ c: 1 }), new Instance(), { a: new Instance() }, { k: 1, l: 2 }, { k: 'x' }, { k: [1] },
-  ]
-  const generic: ReadonlyArray<readonly [string, AnyDecoder]> = [
-    ['an intersection declaring a twice (required, then optional)', t.intersection([t.type({ a: t.string }), t.partial({ a: codecs.nullable(t.string), b: t.number })])],
-    ['an intersection declaring a twice (optional, then optional)', t.intersection([t.partial({ a: t.string }), t.partial({ a: t.string, b: t.number })])],
-    ['a required nullable field', t.type({ a: codecs.nullable(t.string) })],
-    ['an optional field', t.partial({ a: t.string })],
-    ['a read-only intersection', t.readonly(t.intersection([t.type({ a: t.string }), t.partial({ b: t.number })]))],
-    ['an intersection with a non-object member', t.intersection([t.type({ a: t.string }), t.unknown])],
-    ['an intersection of read-only members', t.intersection([t.readonly(t.type({ a: t.string })), t.readonly(t.readonly(t.partial({ b: t.number })))])],
-    ['an intersection with a nullable member', t.intersection([t.type({ a: t.string }), codecs.nullable(t.partial({ b: t.number }))])],
-    ['an array', t.array(t.string)],
-    ['a read-only array of nullable numbers', t.readonlyArray(codecs.nullable(t.number))],
-    ['a map', t.record(t.string, t.number)],
-    ['a map of unknown', t.record(t.string, t.unknown)],
-    ['a map of any', t.record(t.string, t.any)],
-    ['a map with keyof keys', t.record(t.keyof({ k: null, l: null }), t.number)],
-    ['a union', t.union([t.string, t.number])],
-    ['a literal', t.literal('x')],
-    ['a number literal', t.literal(1)],
-    ['a keyof', t.keyof({ a: null, b: null })],
-    ['null', t.null],
-    ['undefined', t.undefined],
-    ['boolean', t.boolean],
-    ['number', t.number],
-    ['unknown', t.unknown],
-    ['int32', codecs.int32],
-    ['an enum', codecs.enumOf('E', ['x', 'b'])],
-    ['fields the API requires', new codecs.RequiredByApiType(t.partial({ a: t.string, b: t.number }), ['a'], 'X')],
-    ['a field named like an Object.prototype member', t.partial({ toString: t.string })],
-  ]
-
-  it.each(generic)('%s', (_, codec) => {
+  it.each(GENERIC_CODECS)('$name', ({ codec }) => {
     const closure = compileClosureGuard(codec)
     const generated = generatedGuard(codec)
-    for (const value of values) {
+    for (const value of VALUES) {
       const expected = decodesCleanly(codec, value)
       expect([value, closure(value)]).toEqual([value, expected])
       expect([value, generated?.(value)]).toEqual([value, expected])
