@@ -7,7 +7,7 @@
  * back without building a context, an error or a warning list. Anything else (invalid input, an
  * unknown field, a field the API server requires) takes `decode` itself, which builds the issues.
  *
- * The codecs stay the single source of truth: the guard is built by walking them (`fieldsOf`,
+ * The codecs stay the single source of truth: the guard is built by walking them (`objectFieldsOf`,
  * `unwrap`, `tagOf`, the leaves' own `is`), and a codec it does not know how to compile is
  * delegated to `decode`, never guessed. test/codecs/compile.test.ts proves, for arbitrary JSON,
  * that the guard accepts exactly what `decode` accepts without warnings.
@@ -17,10 +17,10 @@
 import { right, type Either } from 'fp-ts/lib/Either.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import type * as t from 'io-ts'
-import { exactly, generatedGuard, objectFieldsOf, peelWrappers } from './compileSource.js'
+import { exactly, generatedGuard, isCodec, objectFieldsOf, peelWrappers } from './compileSource.js'
 import { decode, type DecodeOptions, type Decoded } from './decode.js'
 import type { DecodeIssue } from './issue.js'
-import { fieldsOf, requiredByApiOf, tagOf, unwrap, type AnyDecoder } from './structure.js'
+import { requiredByApiOf, tagOf, unwrap, type AnyDecoder } from './structure.js'
 
 /**
  * A predicate compiled from a codec: `true` exactly when decoding succeeds with no warning.
@@ -81,14 +81,11 @@ interface Field {
 }
 
 function fieldOf(checks: ReadonlyArray<FieldCheck>): Field {
-  const required = checks.some((c) => c.required)
-  const only = checks[0] as FieldCheck
-  if (checks.length === 1) {
-    const guard = only.guard
-    // io-ts's `t.partial` skips an `undefined` field; `t.type` checks it.
-    return { required, accepts: required ? guard : (v) => v === undefined || guard(v) }
-  }
-  return { required, accepts: (v) => checks.every((c) => (c.required || v !== undefined ? c.guard(v) : true)) }
+  // io-ts's `t.partial` skips an `undefined` field; `t.type` checks it.
+  const guards = checks.map(({ guard, required }): Guard => (required ? guard : (v) => v === undefined || guard(v)))
+  // One member's check is that check itself; several must all accept.
+  const accepts = guards.reduce((earlier, guard) => (v) => earlier(v) && guard(v))
+  return { required: checks.some((c) => c.required), accepts }
 }
 
 /**
@@ -97,7 +94,6 @@ function fieldOf(checks: ReadonlyArray<FieldCheck>): Field {
  * fields the API server requires (a `RequiredByApiType` wrapper) must be present and not `null`.
  */
 function objectGuard(codec: AnyDecoder, shape: AnyDecoder, compile: (c: AnyDecoder) => Guard): Guard | undefined {
-  if (fieldsOf(shape) === undefined) return undefined
   const declared = objectFieldsOf(shape, unwrap)
   if (declared === undefined) return undefined
   const fields = new Map<string, Field>()
@@ -130,8 +126,8 @@ function objectGuard(codec: AnyDecoder, shape: AnyDecoder, compile: (c: AnyDecod
 
 function arrayGuard(shape: AnyDecoder, compile: (c: AnyDecoder) => Guard): Guard | undefined {
   const element = (shape as Structure).type
-  if (typeof element !== 'object' || element === null) return undefined
-  const guard = compile(element as AnyDecoder)
+  if (!isCodec(element)) return undefined
+  const guard = compile(element)
   return (value) => {
     if (!Array.isArray(value)) return false
     for (let i = 0; i < value.length; i++) if (!guard(value[i])) return false
@@ -142,12 +138,10 @@ function arrayGuard(shape: AnyDecoder, compile: (c: AnyDecoder) => Guard): Guard
 /** `t.record(t.string, C)`: every own key's value must be a `C`. */
 function dictionaryGuard(codec: AnyDecoder, shape: AnyDecoder, compile: (c: AnyDecoder) => Guard): Guard | undefined {
   const { domain, codomain } = shape as Structure
-  if (typeof domain !== 'object' || domain === null || tagOf(domain as AnyDecoder) !== 'StringType') return undefined
-  if (typeof codomain !== 'object' || codomain === null) return undefined
-  const codomainTag = tagOf(codomain as AnyDecoder)
+  if (!isCodec(domain) || tagOf(domain) !== 'StringType' || !isCodec(codomain)) return undefined
   // An `any` codomain also accepts arrays; leave that to io-ts.
-  if (codomainTag === 'AnyType') return undefined
-  const guard = compile(codomain as AnyDecoder)
+  if (tagOf(codomain) === 'AnyType') return undefined
+  const guard = compile(codomain)
   const exact = exactly(codec)
   return (value) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return false

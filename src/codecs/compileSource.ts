@@ -8,7 +8,7 @@
  * @packageDocumentation
  */
 import { decode } from './decode.js'
-import { membersOf, requiredByApiOf, tagOf, type AnyDecoder } from './structure.js'
+import { requiredByApiOf, tagOf, type AnyDecoder } from './structure.js'
 
 /** A predicate: `true` exactly when `decode` succeeds with no warning. */
 type Guard = (value: unknown) => boolean
@@ -22,6 +22,7 @@ interface Structure {
   readonly max?: unknown
   readonly values?: unknown
   readonly value?: unknown
+  readonly types?: unknown
 }
 
 interface Generation {
@@ -31,7 +32,8 @@ interface Generation {
   readonly names: Map<unknown, string>
 }
 
-const isCodec = (u: unknown): u is AnyDecoder => typeof u === 'object' && u !== null && typeof (u as { validate?: unknown }).validate === 'function'
+/** A value with a `validate` method: something `decode` can run. */
+export const isCodec = (u: unknown): u is AnyDecoder => typeof u === 'object' && u !== null && typeof (u as { validate?: unknown }).validate === 'function'
 
 let fallbacks = 0
 
@@ -127,7 +129,8 @@ function shapeExpression(gen: Generation, codec: AnyDecoder, shape: AnyDecoder):
       return `(typeof v === "number" && Number.isSafeInteger(v) && v >= ${min} && v <= ${max})`
     }
     case 'EnumType': {
-      const values = Array.isArray(s.values) ? s.values.map(literal) : []
+      if (!Array.isArray(s.values)) break
+      const values = s.values.map(literal)
       if (values.length === 0 || values.some((x) => x === undefined || !x.startsWith('"'))) break
       return `(${values.map((x) => `v === ${x as string}`).join(' || ')})`
     }
@@ -187,9 +190,13 @@ export function objectFieldsOf(
   shape: AnyDecoder,
   unwrapMember: (member: AnyDecoder) => AnyDecoder,
 ): ReadonlyMap<string, ReadonlyArray<ObjectField>> | undefined {
-  const members = tagOf(shape) === 'IntersectionType' ? membersOf(shape).map(unwrapMember) : [shape]
+  const members = tagOf(shape) === 'IntersectionType' ? (shape as Structure).types : [shape]
+  // An intersection of no codecs accepts anything: no object check says so.
+  if (!Array.isArray(members) || members.length === 0) return undefined
   const fields = new Map<string, ObjectField[]>()
-  for (const member of members) {
+  for (const codec of members as ReadonlyArray<unknown>) {
+    if (!isCodec(codec)) return undefined
+    const member = unwrapMember(codec)
     const tag = tagOf(member)
     if (tag !== 'InterfaceType' && tag !== 'PartialType') return undefined
     const props = (member as Structure).props

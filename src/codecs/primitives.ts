@@ -106,7 +106,8 @@ export class IntegerType extends t.Type<number, number, unknown> {
   ) {
     super(
       name,
-      (u): u is number => Number.isSafeInteger(u) && (u as number) >= min && (u as number) <= max,
+      // `validate`'s test exactly, so the two agree whatever the bounds (NaN included).
+      (u): u is number => Number.isSafeInteger(u) && !((u as number) < min || (u as number) > max),
       (u, c) => {
         if (typeof u === 'number') {
           if (!Number.isInteger(u)) return t.failure(u, c, invalid(u, 'must be an integer'))
