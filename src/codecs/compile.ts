@@ -152,8 +152,18 @@ function dictionaryGuard(codec: AnyDecoder, shape: AnyDecoder, compile: (c: AnyD
   }
 }
 
-const guards = new WeakMap<object, Guard>()
-const closureGuards = new WeakMap<object, Guard>()
+let guards = new WeakMap<object, Guard>()
+let closureGuards = new WeakMap<object, Guard>()
+
+/**
+ * Forgets every compiled guard (internal, not exported by the package): mutation runs call it
+ * before each test file, so that a guard compiled while one mutant was active is never read
+ * while another is (scripts/stryker-seed.ts).
+ */
+export function forgetCompiledGuards(): void {
+  guards = new WeakMap()
+  closureGuards = new WeakMap()
+}
 
 /**
  * Compiles `codec` into a guard that is `true` exactly when `decode(codec, value)` is a `Right`

@@ -154,7 +154,15 @@ export function membersOf(codec: AnyDecoder): ReadonlyArray<AnyDecoder> {
   return Array.isArray(types) ? types.filter(isDecoder) : []
 }
 
-const propsCache = new WeakMap<object, ReadonlyMap<string, AnyDecoder> | null>()
+let propsCache = new WeakMap<object, ReadonlyMap<string, AnyDecoder> | null>()
+
+/**
+ * Forgets the fields read from every codec (internal, not exported by the package): mutation runs
+ * call it before each test file, like `forgetCompiledGuards` (scripts/stryker-seed.ts).
+ */
+export function forgetFields(): void {
+  propsCache = new WeakMap()
+}
 
 /**
  * The fields an object codec knows, with their codecs: the `props` of `t.type`/`t.partial`,

@@ -6,7 +6,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
-import { compileClosureGuard } from '../../src/codecs/compile.js'
+import { compileClosureGuard, compileGuard, forgetCompiledGuards } from '../../src/codecs/compile.js'
 import { fallbackCount, generatedGuard, guardSource } from '../../src/codecs/compileSource.js'
 import { decode } from '../../src/codecs/decode.js'
 import * as codecs from '../../src/codecs/index.js'
@@ -262,5 +262,26 @@ describe('the generated source', () => {
       expect(counts.filter((n) => n > 0).length).toBeGreaterThanOrEqual(2)
       expect(Math.max(...counts)).toBe(1)
     }
+  })
+})
+
+describe('compileGuard', () => {
+  it('uses the generated guard where code generation is allowed, and compiles each codec once', () => {
+    const codec = t.partial({ a: t.string })
+    const guard = compileGuard(codec)
+    expect(guard.name).toBe('guard')
+    expect(guard).not.toBe(compileClosureGuard(codec))
+    expect(compileGuard(codec)).toBe(guard)
+    expect(compileClosureGuard(codec)).toBe(compileClosureGuard(codec))
+  })
+
+  it('compiles afresh once its guards are forgotten (what mutation runs do before each test file)', () => {
+    const codec = t.partial({ a: t.string })
+    const guard = compileGuard(codec)
+    const closures = compileClosureGuard(codec)
+    forgetCompiledGuards()
+    expect(compileGuard(codec)).not.toBe(guard)
+    expect(compileClosureGuard(codec)).not.toBe(closures)
+    expect(compileGuard(codec)({ a: 'x' })).toBe(true)
   })
 })

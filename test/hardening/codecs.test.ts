@@ -8,7 +8,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { describe, expect } from 'vitest'
 import * as codecs from '../../src/codecs/index.js'
-import { decode, fieldWarnings, renderValue } from '../../src/index.js'
+import { decode, fieldWarnings, renderValue } from '../../src/codecs/index.js'
 import { elementOf, fieldsOf, unwrap, type AnyDecoder } from '../../src/codecs/structure.js'
 import { prototypeKeys } from './helpers.js'
 
