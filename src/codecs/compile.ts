@@ -17,10 +17,10 @@
 import { right, type Either } from 'fp-ts/lib/Either.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import type * as t from 'io-ts'
-import { exactly, generatedGuard, isCodec, objectFieldsOf, peelWrappers } from './compileSource.js'
+import { exactly, generatedGuard, objectFieldsOf, peelWrappers, stringMapValuesOf } from './compileSource.js'
 import { decode, type DecodeOptions, type Decoded } from './decode.js'
 import type { DecodeIssue } from './issue.js'
-import { requiredByApiOf, tagOf, unwrap, type AnyDecoder } from './structure.js'
+import { elementOf, requiredByApiOf, tagOf, unwrap, type AnyDecoder } from './structure.js'
 
 /**
  * A predicate compiled from a codec: `true` exactly when decoding succeeds with no warning.
@@ -34,12 +34,6 @@ import { requiredByApiOf, tagOf, unwrap, type AnyDecoder } from './structure.js'
  * ```
  */
 export type Guard = (value: unknown) => boolean
-
-interface Structure {
-  readonly type?: unknown
-  readonly domain?: unknown
-  readonly codomain?: unknown
-}
 
 const hasOwn = Object.prototype.hasOwnProperty
 const objectPrototype = Object.prototype
@@ -125,8 +119,8 @@ function objectGuard(codec: AnyDecoder, shape: AnyDecoder, compile: (c: AnyDecod
 }
 
 function arrayGuard(shape: AnyDecoder, compile: (c: AnyDecoder) => Guard): Guard | undefined {
-  const element = (shape as Structure).type
-  if (!isCodec(element)) return undefined
+  const element = elementOf(shape)
+  if (element === undefined) return undefined
   const guard = compile(element)
   return (value) => {
     if (!Array.isArray(value)) return false
@@ -137,11 +131,9 @@ function arrayGuard(shape: AnyDecoder, compile: (c: AnyDecoder) => Guard): Guard
 
 /** `t.record(t.string, C)`: every own key's value must be a `C`. */
 function dictionaryGuard(codec: AnyDecoder, shape: AnyDecoder, compile: (c: AnyDecoder) => Guard): Guard | undefined {
-  const { domain, codomain } = shape as Structure
-  if (!isCodec(domain) || tagOf(domain) !== 'StringType' || !isCodec(codomain)) return undefined
-  // An `any` codomain also accepts arrays; leave that to io-ts.
-  if (tagOf(codomain) === 'AnyType') return undefined
-  const guard = compile(codomain)
+  const values = stringMapValuesOf(shape)
+  if (values === undefined) return undefined
+  const guard = compile(values)
   const exact = exactly(codec)
   return (value) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
@@ -157,7 +149,7 @@ let closureGuards = new WeakMap<object, Guard>()
 
 /**
  * Forgets every compiled guard (internal, not exported by the package): mutation runs call it
- * before each test file, so that a guard compiled while one mutant was active is never read
+ * before each test, so that a guard compiled while one mutant was active is never read
  * while another is (scripts/stryker-seed.ts).
  */
 export function forgetCompiledGuards(): void {

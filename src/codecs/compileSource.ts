@@ -8,7 +8,7 @@
  * @packageDocumentation
  */
 import { decode } from './decode.js'
-import { requiredByApiOf, tagOf, type AnyDecoder } from './structure.js'
+import { elementOf, isDecoder, requiredByApiOf, tagOf, type AnyDecoder } from './structure.js'
 
 /** A predicate: `true` exactly when `decode` succeeds with no warning. */
 type Guard = (value: unknown) => boolean
@@ -17,7 +17,6 @@ interface Structure {
   readonly type?: unknown
   readonly props?: unknown
   readonly domain?: unknown
-  readonly codomain?: unknown
   readonly min?: unknown
   readonly max?: unknown
   readonly values?: unknown
@@ -32,8 +31,6 @@ interface Generation {
   readonly names: Map<unknown, string>
 }
 
-/** A value with a `validate` method: something `decode` can run. */
-export const isCodec = (u: unknown): u is AnyDecoder => typeof u === 'object' && u !== null && typeof (u as { validate?: unknown }).validate === 'function'
 
 let fallbacks = 0
 
@@ -93,7 +90,7 @@ export function peelWrappers(codec: AnyDecoder): { readonly core: AnyDecoder; re
     if (tag === 'NullableType') nullable = true
     else if (tag !== 'ReadonlyType' && tag !== 'RequiredByApiType') break
     const inner = (current as Structure).type
-    if (!isCodec(inner)) return undefined
+    if (!isDecoder(inner)) return undefined
     current = inner
   }
   return { core: current, nullable }
@@ -147,14 +144,16 @@ function shapeExpression(gen: Generation, codec: AnyDecoder, shape: AnyDecoder):
       break
     }
     case 'ArrayType':
-    case 'ReadonlyArrayType':
-      if (isCodec(s.type)) return `${arrayFunction(gen, shape, s.type)}(v)`
+    case 'ReadonlyArrayType': {
+      const element = elementOf(shape)
+      if (element !== undefined) return `${arrayFunction(gen, shape, element)}(v)`
       break
-    case 'DictionaryType':
-      if (isCodec(s.domain) && tagOf(s.domain) === 'StringType' && isCodec(s.codomain) && tagOf(s.codomain) !== 'AnyType') {
-        return `${dictionaryFunction(gen, codec, shape, s.codomain)}(v)`
-      }
+    }
+    case 'DictionaryType': {
+      const values = stringMapValuesOf(shape)
+      if (values !== undefined) return `${dictionaryFunction(gen, codec, shape, values)}(v)`
       break
+    }
     default:
       break
   }
@@ -167,6 +166,18 @@ function declare(gen: Generation, key: unknown): { readonly name: string; readon
   const name = `f${gen.names.size}`
   gen.names.set(key, name)
   return { name, fresh: true }
+}
+
+/**
+ * The value codec of a `t.record(t.string, C)`, as both guard compilers read it; `undefined` for
+ * other keys, for a part that is no codec, and for an `any` value codec (which also accepts
+ * arrays): those maps are left to io-ts.
+ */
+export function stringMapValuesOf(shape: AnyDecoder): AnyDecoder | undefined {
+  const { domain } = shape as Structure
+  const values = elementOf(shape)
+  if (!isDecoder(domain) || tagOf(domain) !== 'StringType' || values === undefined) return undefined
+  return tagOf(values) === 'AnyType' ? undefined : values
 }
 
 const PLAIN = 'const p = getPrototypeOf(o); if (p !== OP && p !== null)'
@@ -195,7 +206,7 @@ export function objectFieldsOf(
   if (!Array.isArray(members) || members.length === 0) return undefined
   const fields = new Map<string, ObjectField[]>()
   for (const codec of members as ReadonlyArray<unknown>) {
-    if (!isCodec(codec)) return undefined
+    if (!isDecoder(codec)) return undefined
     const member = unwrapMember(codec)
     const tag = tagOf(member)
     if (tag !== 'InterfaceType' && tag !== 'PartialType') return undefined
@@ -204,7 +215,7 @@ export function objectFieldsOf(
     for (const key of Object.keys(props)) {
       if (key in Object.prototype) return undefined
       const field = (props as Readonly<Record<string, unknown>>)[key]
-      if (!isCodec(field)) return undefined
+      if (!isDecoder(field)) return undefined
       const list = fields.get(key) ?? []
       list.push({ required: tag === 'InterfaceType', codec: field })
       fields.set(key, list)
@@ -250,7 +261,7 @@ function objectFunction(gen: Generation, codec: AnyDecoder, shape: AnyDecoder): 
 
 function unwrapReadonly(codec: AnyDecoder): AnyDecoder {
   let current = codec
-  for (let i = 0; i < 64 && tagOf(current) === 'ReadonlyType' && isCodec((current as Structure).type); i++) current = (current as Structure).type as AnyDecoder
+  for (let i = 0; i < 64 && tagOf(current) === 'ReadonlyType' && isDecoder((current as Structure).type); i++) current = (current as Structure).type as AnyDecoder
   return current
 }
 

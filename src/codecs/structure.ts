@@ -39,7 +39,8 @@ const TRANSPARENT: ReadonlySet<string> = new Set([
   'RequiredByApiType',
 ])
 
-function isDecoder(u: unknown): u is AnyDecoder {
+/** A value with a `validate` method: something io-ts (and `decode`) can run. */
+export function isDecoder(u: unknown): u is AnyDecoder {
   return typeof u === 'object' && u !== null && typeof (u as { validate?: unknown }).validate === 'function'
 }
 
@@ -158,7 +159,7 @@ let propsCache = new WeakMap<object, ReadonlyMap<string, AnyDecoder> | null>()
 
 /**
  * Forgets the fields read from every codec (internal, not exported by the package): mutation runs
- * call it before each test file, like `forgetCompiledGuards` (scripts/stryker-seed.ts).
+ * call it before each test, like `forgetCompiledGuards` (scripts/stryker-seed.ts).
  */
 export function forgetFields(): void {
   propsCache = new WeakMap()
