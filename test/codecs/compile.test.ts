@@ -17,13 +17,7 @@ import {
   podSpecArbitrary,
   securityContextArbitrary,
 } from './arbitraries.js'
-import { GENERIC_CODECS, VALUES } from './genericCodecs.js'
-
-/** What the fast path must equal: `decode` succeeds and has nothing to say. */
-function decodesCleanly(codec: AnyDecoder, value: unknown): boolean {
-  const decoded = decode(codec, value)
-  return E.isRight(decoded) && decoded.right.warnings.length === 0
-}
+import { GENERIC_CODECS, VALUES, decodesCleanly } from './genericCodecs.js'
 
 const json = fc.jsonValue({ maxDepth: 4 }) as fc.Arbitrary<unknown>
 

@@ -3,20 +3,13 @@
 // that hold themselves, shapes shared under different wrappers, wrapper chains at the unwrap
 // bound. Both guards must answer what decode answers, never throw, never loop, and ask decode
 // (counted by fallbackCount) wherever they cannot write a check that is exactly right.
-import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
 import { compileClosureGuard, compileGuard, forgetCompiledGuards } from '../../src/codecs/compile.js'
 import { fallbackCount, generatedGuard, guardSource } from '../../src/codecs/compileSource.js'
-import { decode } from '../../src/codecs/decode.js'
 import * as codecs from '../../src/codecs/index.js'
 import type { AnyDecoder } from '../../src/codecs/structure.js'
-import { VALUES } from './genericCodecs.js'
-
-function decodesCleanly(codec: AnyDecoder, value: unknown): boolean {
-  const decoded = decode(codec, value)
-  return E.isRight(decoded) && decoded.right.warnings.length === 0
-}
+import { VALUES, decodesCleanly } from './genericCodecs.js'
 
 /** `codec` with parts of its structure replaced; its `validate` (what decode runs) is unchanged. */
 function withStructure<C extends object>(codec: C, parts: Readonly<Record<string, unknown>>): AnyDecoder {

@@ -1,9 +1,18 @@
 // io-ts codecs of every shape the guard compilers meet besides ours, and values to try them on:
-// one table for the equivalence tests (test/codecs/compile.test.ts) and the fallback counts
-// (test/codecs/compileFallbacks.test.ts).
+// one table for the equivalence tests (test/codecs/compile.test.ts, compileEdges.test.ts) and the
+// fallback counts (test/codecs/compileFallbacks.test.ts); and decodesCleanly, the answer both
+// guards must give.
+import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
+import { decode } from '../../src/codecs/decode.js'
 import * as codecs from '../../src/codecs/index.js'
 import type { AnyDecoder } from '../../src/codecs/structure.js'
+
+/** What both guards must equal: `decode` succeeds and has nothing to say. */
+export function decodesCleanly(codec: AnyDecoder, value: unknown): boolean {
+  const decoded = decode(codec, value)
+  return E.isRight(decoded) && decoded.right.warnings.length === 0
+}
 
 /** A codec, and whether each compiler writes its own check for it (else it asks decode). */
 export interface GenericCodec {
