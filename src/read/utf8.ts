@@ -1,0 +1,140 @@
+/**
+ * Bytes → text, chunk by chunk: manifests are UTF-8, and input that is not is reported with the
+ * byte offset and line of the first bad byte, never guessed at. No chunk is ever joined to the
+ * next, so input of any size is decoded without building one string of it (V8 strings stop at
+ * ~512 MB: the first version reported a false "not UTF-8" past that).
+ *
+ * @packageDocumentation
+ */
+
+/** Where the first byte that is not UTF-8 sits in the whole input. */
+export interface NotUtf8 {
+  readonly _tag: 'NotUtf8'
+  /** Offset of the bad byte from the start of the input (a leading byte-order mark included). */
+  readonly offset: number
+  /** 1-based line of that byte. */
+  readonly line: number
+  /** The bad byte itself. */
+  readonly byte: number
+}
+
+/**
+ * The message a report gives for {@link NotUtf8}.
+ *
+ * @example
+ * ```ts
+ * notUtf8Message({ _tag: 'NotUtf8', offset: 2, line: 2, byte: 0xff }) // 'not UTF-8: byte 2 (0xff) on line 2 is not part of a UTF-8 sequence'
+ * ```
+ */
+export const notUtf8Message = (e: NotUtf8): string =>
+  `not UTF-8: byte ${e.offset} (0x${e.byte.toString(16).padStart(2, '0')}) on line ${e.line} is not part of a UTF-8 sequence`
+
+/** Length of the UTF-8 sequence a lead byte opens; 0 for a byte that cannot lead one. */
+const sequenceLength = (b: number): number => (b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0)
+
+/** The second byte's range excludes overlongs, surrogates and code points above U+10FFFF (RFC 3629). */
+const secondLow = (first: number): number => (first === 0xe0 ? 0xa0 : first === 0xf0 ? 0x90 : 0x80)
+const secondHigh = (first: number): number => (first === 0xed ? 0x9f : first === 0xf4 ? 0x8f : 0xbf)
+
+/**
+ * Offset of the first byte of `bytes` that does not belong to a well-formed UTF-8 sequence, or
+ * `-1`; a sequence cut by the end of `bytes` counts as bad only when `final`.
+ *
+ * @example
+ * ```ts
+ * firstInvalidOffset(Uint8Array.of(0x61, 0xff), true) // 1
+ * firstInvalidOffset(Uint8Array.of(0x61, 0xc3), false) // -1 (the rest may come in the next chunk)
+ * ```
+ */
+export const firstInvalidOffset = (bytes: Uint8Array, final: boolean): number => {
+  let i = 0
+  const n = bytes.length
+  while (i < n) {
+    const b = bytes[i] as number
+    if (b < 0x80) {
+      i++
+      continue
+    }
+    const length = sequenceLength(b)
+    if (length === 0) return i
+    for (let k = 1; k < length; k++) {
+      if (i + k >= n) return final ? i : -1
+      const c = bytes[i + k] as number
+      const low = k === 1 ? secondLow(b) : 0x80
+      const high = k === 1 ? secondHigh(b) : 0xbf
+      if (c < low || c > high) return i
+    }
+    i += length
+  }
+  return -1
+}
+
+/** How many bytes at the end of `bytes` start a sequence that the next chunk must finish. */
+const pendingTail = (bytes: Uint8Array): number => {
+  for (let back = 1; back <= 3 && back <= bytes.length; back++) {
+    const b = bytes[bytes.length - back] as number
+    if (b < 0x80) return 0
+    if (b >= 0xc0) return sequenceLength(b) > back ? back : 0
+  }
+  return 0
+}
+
+const countNewlines = (bytes: Uint8Array, end: number): number => {
+  let n = 0
+  for (let i = bytes.indexOf(10); i >= 0 && i < end; i = bytes.indexOf(10, i + 1)) n++
+  return n
+}
+
+/**
+ * Decodes UTF-8 chunks as they arrive (a leading byte-order mark dropped, sequences split across
+ * chunks joined), yielding one string per chunk; strings pass through as they are. At the first
+ * bad byte it yields a {@link NotUtf8} and stops: what follows is not text.
+ *
+ * @example
+ * ```ts
+ * for await (const piece of decodeUtf8Chunks([Uint8Array.of(0xc3), Uint8Array.of(0xa9)])) console.log(piece) // '', then 'é'
+ * ```
+ */
+export async function* decodeUtf8Chunks(chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>): AsyncGenerator<string | NotUtf8> {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
+  let consumed = 0
+  let lines = 1
+  // The bytes of the previous chunk the decoder is still holding (a sequence cut in two).
+  let held: Uint8Array = new Uint8Array(0)
+  for await (const chunk of chunks) {
+    if (typeof chunk === 'string') {
+      yield chunk
+      continue
+    }
+    let text: string
+    try {
+      text = decoder.decode(chunk, { stream: true })
+    } catch {
+      const joined = new Uint8Array(held.length + chunk.length)
+      joined.set(held, 0)
+      joined.set(chunk, held.length)
+      const at = Math.max(0, firstInvalidOffset(joined, false))
+      yield { _tag: 'NotUtf8', offset: consumed - held.length + at, line: lines + countNewlines(joined, at), byte: joined[at] as number }
+      return
+    }
+    // A chunk shorter than a sequence may continue the held bytes rather than start its own.
+    let combined = chunk
+    if (chunk.length < 4 && held.length > 0) {
+      combined = new Uint8Array(held.length + chunk.length)
+      combined.set(held, 0)
+      combined.set(chunk, held.length)
+    }
+    const tail = pendingTail(combined)
+    held = tail === 0 ? new Uint8Array(0) : combined.slice(combined.length - tail)
+    // Newlines are single bytes: none sits in a held partial sequence.
+    lines += countNewlines(chunk, chunk.length)
+    consumed += chunk.length
+    yield text
+  }
+  try {
+    const rest = decoder.decode()
+    if (rest !== '') yield rest
+  } catch {
+    yield { _tag: 'NotUtf8', offset: consumed - held.length, line: lines, byte: held[0] as number }
+  }
+}
