@@ -36,7 +36,10 @@ import type {
   ReportViolation,
   ReportWarning,
 } from './report.js'
-import { walkPods, type ContainerRef, type PodEntry, type RawObject, type WalkError } from './walk.js'
+import { walkItem, walkPods, type ContainerRef, type PodEntry, type RawObject, type WalkEntry, type WalkError } from './walk.js'
+import type { ReadNote, Unit } from '../read/unit.js'
+import { readAllUnits } from '../read/units.js'
+import { isListKind } from './kinds.js'
 
 /**
  * One input: manifest text (JSON or YAML, one or many documents), or an already-parsed object.
@@ -388,6 +391,11 @@ function* checkDocument(doc: LoadResult, ctx: Context): Generator<ReportEntry> {
     yield { _tag: 'Skipped', skipped: { source: doc.source, document: doc.index, kind: walk.kind ?? EMPTY_DOCUMENT_KIND } }
     return
   }
+  yield* checkWalked(doc, entries, ctx)
+}
+
+/** The entries of what the walk found in a document (or in one item of a List). */
+function* checkWalked(doc: LoadedDocument, entries: ReadonlyArray<WalkEntry>, ctx: Context): Generator<ReportEntry> {
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i] as (typeof entries)[number]
     switch (entry._tag) {
@@ -425,6 +433,68 @@ function* checkDocument(doc: LoadResult, ctx: Context): Generator<ReportEntry> {
   }
 }
 
+/** A note of the reader: a warning, or with strict an error, like an unknown field. */
+function* noteEntries(source: string, document: number, notes: ReadonlyArray<ReadNote>, ctx: Context): Generator<ReportEntry> {
+  for (const n of notes) {
+    if (ctx.strict) yield { _tag: 'Error', error: { source, document, line: n.line, column: n.column, path: n.path, code: n.code, message: n.message } }
+    else yield { _tag: 'Warning', warning: { source, document, line: n.line, path: n.path, code: n.code, message: n.message } }
+  }
+}
+
+/** The entries of one unit of the read stage. */
+function* checkUnit(unit: Unit, ctx: Context): Generator<ReportEntry> {
+  switch (unit._tag) {
+    case 'Whole':
+      if (unit.doc._tag === 'Document' || unit.doc._tag === 'Empty') yield* noteEntries(unit.doc.source, unit.doc.index, unit.notes, ctx)
+      yield* guarded(unit.doc, ctx)
+      return
+    case 'Item': {
+      const doc = unit.doc
+      yield* noteEntries(doc.source, doc.index, unit.notes, ctx)
+      try {
+        for (const w of doc.warnings) {
+          yield { _tag: 'Warning', warning: { source: doc.source, document: doc.index, line: w.line, path: '', code: w.code, message: w.message } }
+        }
+        yield* checkWalked(doc, walkItem(doc.value, unit.item, unit.listKind), ctx)
+      } catch (thrown) {
+        yield { _tag: 'Error', error: unreadable(doc, thrown) }
+      }
+      return
+    }
+    case 'ListEnd': {
+      yield* noteEntries(unit.source, unit.index, unit.notes, ctx)
+      const kind = unit.kind
+      if (unit.provisional && !(typeof kind === 'string' && isListKind(kind))) {
+        yield {
+          _tag: 'Error',
+          error: {
+            source: unit.source,
+            document: unit.index,
+            line: unit.line,
+            column: null,
+            code: 'list-not-a-list',
+            message: `the items of this document were checked as a List's as they arrived (its kind came after more than 16 MiB of items), but its kind is ${JSON.stringify(kind) ?? 'missing'}, not a List: put kind first, or split the document`,
+          },
+        }
+        return
+      }
+      if (unit.items === 0) yield { _tag: 'Skipped', skipped: { source: unit.source, document: unit.index, kind: typeof kind === 'string' ? kind : EMPTY_DOCUMENT_KIND } }
+      return
+    }
+    case 'Problem':
+      yield {
+        _tag: 'Error',
+        error: { source: unit.source, document: unit.index, line: unit.line, column: unit.column, code: unit.code, message: unit.message },
+      }
+      return
+  }
+}
+
+function unreadable(doc: { readonly source: string; readonly index: number; readonly line: number }, thrown: unknown): ReportError {
+  const reason = thrown instanceof Error ? thrown.message : String(thrown)
+  return { source: doc.source, document: doc.index, line: doc.line, column: null, code: 'unreadable-document', message: `the document could not be checked: ${reason}` }
+}
+
 function contextOf(options: CheckOptions | undefined, policies: ReadonlyArray<Policy>): Context {
   return {
     semantics: options?.semantics ?? 'proposal',
@@ -436,14 +506,56 @@ function contextOf(options: CheckOptions | undefined, policies: ReadonlyArray<Po
   }
 }
 
-function sourcesOf(input: string | CheckSource | Iterable<CheckSource>): Iterable<CheckSource> {
-  if (typeof input === 'string') return [{ source: '<input>', text: input }]
-  if (isCheckSource(input)) return [input]
-  return input
+/** One thing a caller passed: a source to check, or why it is not one. */
+type Given = { readonly _tag: 'Source'; readonly source: CheckSource } | { readonly _tag: 'Invalid'; readonly error: ReportError }
+
+const INPUT = '<input>'
+
+function invalid(source: string, message: string): Given {
+  return { _tag: 'Invalid', error: { source, document: null, line: null, column: null, code: 'invalid-input', message } }
+}
+
+/**
+ * What one value a caller passed stands for. Plain-JS callers pass anything: text is a source,
+ * a `{ source, text }` or `{ source, value }` is one, a malformed one is said to be, and any
+ * other object is a parsed manifest (`checkManifests(pod)`, `checkManifests([pod1, pod2])`).
+ */
+function givenOf(value: unknown, name: string): Given {
+  if (typeof value === 'string') return { _tag: 'Source', source: { source: name, text: value } }
+  if (value === undefined || value === null) return invalid(name, `checkManifests: got ${String(value)}, expected manifest text, a parsed object, { source, text }, { source, value }, or an array of them`)
+  if (isRecord(value) && ('source' in value || 'text' in value)) {
+    if (isCheckSource(value)) return { _tag: 'Source', source: value }
+    return invalid(
+      typeof value.source === 'string' ? value.source : name,
+      `checkManifests: ${name} looks like a source but is not one: expected { source: string, text: string } or { source: string, value }`,
+    )
+  }
+  return { _tag: 'Source', source: { source: name, value } }
+}
+
+/** Every source of the input, or an error entry for what is not one; never throws. */
+function* sourcesOf(input: unknown): Generator<Given> {
+  if (typeof input === 'string' || !isIterable(input) || isCheckSource(input)) {
+    yield givenOf(input, INPUT)
+    return
+  }
+  let i = 0
+  try {
+    for (const element of input) {
+      yield givenOf(element, `${INPUT}[${i}]`)
+      i++
+    }
+  } catch (thrown) {
+    yield invalid(`${INPUT}[${i}]`, `checkManifests: the input could not be iterated: ${thrown instanceof Error ? thrown.message : String(thrown)}`)
+  }
+}
+
+function isIterable(value: unknown): value is Iterable<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function'
 }
 
 function isCheckSource(input: unknown): input is CheckSource {
-  return isRecord(input) && typeof input.source === 'string' && ('text' in input || 'value' in input)
+  return isRecord(input) && typeof input.source === 'string' && (typeof input.text === 'string' || ('value' in input && !('text' in input)))
 }
 
 /**
@@ -463,8 +575,14 @@ function isCheckSource(input: unknown): input is CheckSource {
 export function* checkEntries(input: string | CheckSource | Iterable<CheckSource>, options?: CheckOptions): Generator<ReportEntry> {
   const prepared = prepareCheck(options)
   yield* prepared.entries
-  for (const s of sourcesOf(input)) {
-    for (const doc of loadSource(s, options?.load)) yield* prepared.check(doc)
+  for (const given of sourcesOf(input)) {
+    if (given._tag === 'Invalid') {
+      yield { _tag: 'Error', error: given.error }
+      continue
+    }
+    const s = given.source
+    if (isTextSource(s)) for (const unit of readAllUnits(s.text, s.source, options?.load)) yield* prepared.checkUnit(unit)
+    else for (const doc of loadValue((s as { value: unknown }).value, s.source)) yield* prepared.check(doc)
   }
 }
 
@@ -482,6 +600,8 @@ export interface PreparedCheck {
   readonly entries: ReadonlyArray<ReportEntry>
   /** The entries of one document, as `checkEntries` gives them; never throws. */
   readonly check: (doc: LoadResult) => Generator<ReportEntry>
+  /** The entries of one unit of the read stage (src/read/units.ts); never throws. */
+  readonly checkUnit: (unit: Unit) => Generator<ReportEntry>
 }
 
 /**
@@ -498,7 +618,7 @@ export interface PreparedCheck {
 export function prepareCheck(options?: CheckOptions): PreparedCheck {
   const prepared = preparePolicies(options?.policies ?? [], { strict: options?.strict === true, load: options?.load })
   const ctx = contextOf(options, prepared.policies)
-  return { entries: prepared.entries, check: (doc) => guarded(doc, ctx) }
+  return { entries: prepared.entries, check: (doc) => guarded(doc, ctx), checkUnit: (unit) => checkUnit(unit, ctx) }
 }
 
 /**
@@ -510,11 +630,7 @@ function* guarded(doc: LoadResult, ctx: Context): Generator<ReportEntry> {
   try {
     yield* checkDocument(doc, ctx)
   } catch (thrown) {
-    const reason = thrown instanceof Error ? thrown.message : String(thrown)
-    yield {
-      _tag: 'Error',
-      error: { source: doc.source, document: doc.index, line: doc.line, column: null, code: 'unreadable-document', message: `the document could not be checked: ${reason}` },
-    }
+    yield { _tag: 'Error', error: unreadable(doc, thrown) }
   }
 }
 

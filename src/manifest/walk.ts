@@ -345,3 +345,27 @@ export const walkPods = (value: unknown, options?: WalkOptions): DocumentWalk =>
   walkObject(value, kind, '', 0, maxListDepth, entries)
   return { kind, entries }
 }
+
+/**
+ * Walks one item of a List read item by item (src/read): the entries `walkPods` gives for
+ * `items[index]` of the whole List. `listKind` is the List's kind (its items inherit `Pod` from
+ * `PodList`); `null` when it is not known yet, and then an item must carry its own kind.
+ *
+ * @example
+ * ```ts
+ * const entries = walkItem({ kind: 'Pod', spec: { containers: [{ name: 'a' }] } }, 3, 'List')
+ * entries[0]?._tag === 'Pod' && entries[0].specPath // 'items[3].spec'
+ * ```
+ */
+export const walkItem = (item: unknown, index: number, listKind: string | null, options?: WalkOptions): ReadonlyArray<WalkEntry> => {
+  const out: WalkEntry[] = []
+  const itemPath = itemOf('items', index)
+  if (!isObject(item)) {
+    out.push(walkError('not-an-object', itemPath, `expected an object at ${itemPath}, got ${describe(item)}`))
+    return out
+  }
+  const itemKind = kindOf(item, itemPath, listKind === null ? null : itemKindOf(listKind))
+  if (typeof itemKind !== 'string') out.push(itemKind)
+  else walkObject(item, itemKind, itemPath, 1, options?.maxListDepth ?? 16, out)
+  return out
+}

@@ -87,54 +87,55 @@ const countNewlines = (bytes: Uint8Array, end: number): number => {
 
 /**
  * Decodes UTF-8 chunks as they arrive (a leading byte-order mark dropped, sequences split across
- * chunks joined), yielding one string per chunk; strings pass through as they are. At the first
- * bad byte it yields a {@link NotUtf8} and stops: what follows is not text.
+ * chunks joined): `push` gives each chunk's text, `end` the rest. At the first bad byte it gives
+ * a {@link NotUtf8}; what follows is not text, and the caller stops.
  *
  * @example
  * ```ts
- * for await (const piece of decodeUtf8Chunks([Uint8Array.of(0xc3), Uint8Array.of(0xa9)])) console.log(piece) // '', then 'é'
+ * const d = new Utf8Decoder()
+ * d.push(Uint8Array.of(0xc3)) // ''
+ * d.push(Uint8Array.of(0xa9)) // 'é'
+ * d.push(Uint8Array.of(0xff)) // { _tag: 'NotUtf8', offset: 2, line: 1, byte: 255 }
  * ```
  */
-export async function* decodeUtf8Chunks(chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>): AsyncGenerator<string | NotUtf8> {
-  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
-  let consumed = 0
-  let lines = 1
-  // The bytes of the previous chunk the decoder is still holding (a sequence cut in two).
-  let held: Uint8Array = new Uint8Array(0)
-  for await (const chunk of chunks) {
-    if (typeof chunk === 'string') {
-      yield chunk
-      continue
-    }
+export class Utf8Decoder {
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
+  private consumed = 0
+  private lines = 1
+  /** The bytes the decoder is still holding (a sequence cut in two). */
+  private held: Uint8Array = new Uint8Array(0)
+
+  push(chunk: Uint8Array): string | NotUtf8 {
     let text: string
     try {
-      text = decoder.decode(chunk, { stream: true })
+      text = this.decoder.decode(chunk, { stream: true })
     } catch {
-      const joined = new Uint8Array(held.length + chunk.length)
-      joined.set(held, 0)
-      joined.set(chunk, held.length)
+      const joined = new Uint8Array(this.held.length + chunk.length)
+      joined.set(this.held, 0)
+      joined.set(chunk, this.held.length)
       const at = Math.max(0, firstInvalidOffset(joined, false))
-      yield { _tag: 'NotUtf8', offset: consumed - held.length + at, line: lines + countNewlines(joined, at), byte: joined[at] as number }
-      return
+      return { _tag: 'NotUtf8', offset: this.consumed - this.held.length + at, line: this.lines + countNewlines(joined, at), byte: joined[at] as number }
     }
     // A chunk shorter than a sequence may continue the held bytes rather than start its own.
     let combined = chunk
-    if (chunk.length < 4 && held.length > 0) {
-      combined = new Uint8Array(held.length + chunk.length)
-      combined.set(held, 0)
-      combined.set(chunk, held.length)
+    if (chunk.length < 4 && this.held.length > 0) {
+      combined = new Uint8Array(this.held.length + chunk.length)
+      combined.set(this.held, 0)
+      combined.set(chunk, this.held.length)
     }
     const tail = pendingTail(combined)
-    held = tail === 0 ? new Uint8Array(0) : combined.slice(combined.length - tail)
+    this.held = tail === 0 ? new Uint8Array(0) : combined.slice(combined.length - tail)
     // Newlines are single bytes: none sits in a held partial sequence.
-    lines += countNewlines(chunk, chunk.length)
-    consumed += chunk.length
-    yield text
+    this.lines += countNewlines(chunk, chunk.length)
+    this.consumed += chunk.length
+    return text
   }
-  try {
-    const rest = decoder.decode()
-    if (rest !== '') yield rest
-  } catch {
-    yield { _tag: 'NotUtf8', offset: consumed - held.length, line: lines, byte: held[0] as number }
+
+  end(): string | NotUtf8 {
+    try {
+      return this.decoder.decode()
+    } catch {
+      return { _tag: 'NotUtf8', offset: this.consumed - this.held.length, line: this.lines, byte: this.held[0] as number }
+    }
   }
 }

@@ -1,0 +1,236 @@
+/**
+ * A YAML stream cut at its `---` lines as the text arrives, in time linear in its length.
+ *
+ * Documents are cut exactly where `loadDocuments` cuts a whole text (`---` at a line start, then
+ * end of line, a space or a tab; a prelude of comments and directives joins the first document),
+ * so indices, lines and columns are the ones the whole text gets. Each chunk is searched once,
+ * with the last few characters of the one before it: the first version appended every chunk to
+ * one string and searched it again, quadratic on one large document.
+ *
+ * @packageDocumentation
+ */
+import type { LoadProblem, LoadResult, Position } from '../manifest/document.js'
+import type { FieldPath } from '../manifest/fieldPath.js'
+
+/**
+ * One document's text cut from a stream, and where it sits in it.
+ *
+ * @example
+ * ```ts
+ * for await (const doc of documentTexts(['kind: Pod\n---\nkind: Service\n'])) console.log(doc.index, doc.text)
+ * ```
+ */
+export interface DocumentText {
+  readonly text: string
+  /** Index of the document in its stream, from 0. */
+  readonly index: number
+  /** Lines of the stream before the document's first character. */
+  readonly lineBase: number
+}
+
+const BOM = 0xfeff
+
+/** Only blank lines, comments and `%` directives: it joins the first document (as in `chunksOf`). */
+function isPrelude(text: string): boolean {
+  let lineStart = 0
+  while (lineStart < text.length) {
+    let lineEnd = text.indexOf('\n', lineStart)
+    if (lineEnd < 0) lineEnd = text.length
+    let i = lineStart
+    while (i < lineEnd && (text[i] === ' ' || text[i] === '\t' || text[i] === '\r')) i++
+    if (i < lineEnd) {
+      const c = text[i]
+      if (c !== '#' && !(c === '%' && i === lineStart)) return false
+    }
+    lineStart = lineEnd + 1
+  }
+  return true
+}
+
+function countLines(text: string): number {
+  let n = 0
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++
+  return n
+}
+
+/** Is the character after `---` one that makes it a marker (NaN: the text ended)? */
+const endsMarker = (c: number): boolean => Number.isNaN(c) || c === 10 || c === 13 || c === 32 || c === 9
+
+/** The offset of the first line start after offset `from`, or -1. */
+const lineStartAfter = (text: string, from: number): number => {
+  const i = text.indexOf('\n', from)
+  return i < 0 ? -1 : i + 1
+}
+
+/**
+ * Cuts a stream of text into its `---`-separated documents as they complete, holding one
+ * document and one incoming chunk: `push` each piece, then `end`. Every document of the stream
+ * is given, empty ones too, and a stream with no document at all gives one empty document, as
+ * `loadDocuments` counts them.
+ *
+ * @example
+ * ```ts
+ * const cutter = new DocumentCutter()
+ * const docs = [...cutter.push('a: 1\n--'), ...cutter.push('-\nb: 2\n'), ...cutter.end()]
+ * docs.map((d) => [d.index, d.lineBase]) // [[0, 0], [1, 1]]
+ * ```
+ */
+export class DocumentCutter {
+  // The current document's text, in pieces; `pending` is text not yet searched for markers.
+  private pieces: string[] = []
+  private pending = ''
+  /** Is `pending[0]` at the start of a line? */
+  private atLineStart = true
+  private started = false
+  private index = 0
+  private lineBase = 0
+  private firstDecided = false
+  private out: DocumentText[] = []
+
+  /** Documents completed by the next piece of text. */
+  push(chunk: string): DocumentText[] {
+    if (!this.started) {
+      if (chunk === '') return []
+      this.started = true
+      this.pending = chunk.charCodeAt(0) === BOM ? chunk.slice(1) : chunk
+    } else this.pending += chunk
+    this.search(false)
+    return this.take()
+  }
+
+  /** The last documents. */
+  end(): DocumentText[] {
+    this.search(true)
+    this.pieces.push(this.pending)
+    this.pending = ''
+    this.emit(this.pieces.join(''))
+    this.pieces = []
+    return this.take()
+  }
+
+  private take(): DocumentText[] {
+    const out = this.out
+    this.out = []
+    return out
+  }
+
+  private emit(text: string): void {
+    this.out.push({ text, index: this.index++, lineBase: this.lineBase })
+    this.lineBase += countLines(text)
+  }
+
+  /**
+   * Cuts at every marker of `pending` whose fourth character is known (all of them when
+   * `final`), then moves the searched text into the document, keeping only a line start a
+   * marker could still begin at.
+   */
+  private search(final: boolean): void {
+    let from = 0
+    let undecided = -1
+    for (;;) {
+      const pending = this.pending
+      let at = -1
+      let p = from === 0 && this.atLineStart ? 0 : lineStartAfter(pending, from)
+      while (p >= 0) {
+        if (p + 3 >= pending.length && !final) {
+          undecided = p
+          break
+        }
+        if (pending.startsWith('---', p) && endsMarker(pending.charCodeAt(p + 3))) {
+          at = p
+          break
+        }
+        p = lineStartAfter(pending, p)
+      }
+      if (at < 0) break
+      this.cutAt(at)
+      from = 1
+    }
+    if (final) return
+    if (undecided >= 0) {
+      this.pieces.push(this.pending.slice(0, undecided))
+      this.pending = this.pending.slice(undecided)
+      this.atLineStart = true
+    } else {
+      this.pieces.push(this.pending)
+      this.atLineStart = this.pending.charCodeAt(this.pending.length - 1) === 10
+      this.pending = ''
+    }
+  }
+
+  /** A marker at offset `at` of `pending`: the document before it is complete. */
+  private cutAt(at: number): void {
+    this.pieces.push(this.pending.slice(0, at))
+    this.pending = this.pending.slice(at)
+    this.atLineStart = true
+    const text = this.pieces.join('')
+    this.pieces = []
+    if (!this.firstDecided) {
+      this.firstDecided = true
+      // A leading marker, or only a prelude before it: the text joins document 0.
+      if (isPrelude(text)) {
+        this.pieces = [text]
+        return
+      }
+    }
+    this.emit(text)
+  }
+}
+
+/**
+ * {@link DocumentCutter} over chunks that arrive asynchronously.
+ *
+ * @example
+ * ```ts
+ * for await (const doc of documentTexts(['a: 1\n--', '-\nb: 2\n'])) console.log(doc.index, doc.lineBase)
+ * // 0 0, then 1 1
+ * ```
+ */
+export async function* documentTexts(chunks: AsyncIterable<string> | Iterable<string>): AsyncGenerator<DocumentText> {
+  const cutter = new DocumentCutter()
+  for await (const chunk of chunks) yield* cutter.push(chunk)
+  yield* cutter.end()
+}
+
+function shiftPosition<P extends Position>(p: P, lines: number): P {
+  return { ...p, line: p.line + lines }
+}
+
+/**
+ * A document loaded on its own, placed back in its stream: its index and every line shifted.
+ *
+ * @example
+ * ```ts
+ * placed({ _tag: 'Empty', source: 'a.yaml', index: 0, line: 1 }, 3, 10) // { _tag: 'Empty', source: 'a.yaml', index: 3, line: 11 }
+ * ```
+ */
+export function placed(result: LoadResult, index: number, lines: number): LoadResult {
+  switch (result._tag) {
+    case 'Empty':
+      return { ...result, index, line: result.line + lines }
+    case 'Error':
+      return {
+        ...result,
+        index,
+        line: result.line + lines,
+        startLine: result.startLine + lines,
+        problems: result.problems.map((p: LoadProblem) => shiftPosition(p, lines)),
+      }
+    case 'Document': {
+      const positionOf = result.positionOf
+      return {
+        ...result,
+        index,
+        line: result.line + lines,
+        warnings: result.warnings.map((w) => shiftPosition(w, lines)),
+        positionOf:
+          lines === 0
+            ? positionOf
+            : (path: FieldPath) => {
+                const p = positionOf(path)
+                return p === null ? null : shiftPosition(p, lines)
+              },
+      }
+    }
+  }
+}

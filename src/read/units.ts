@@ -1,0 +1,264 @@
+/**
+ * Bytes → units, streamed: the read stage of the flow.
+ *
+ * A source whose first non-blank character is `{` or `[` is a JSON stream (SPEC §6a): it is cut
+ * by `JsonCutter` and each unit parsed by `JSON.parse`; a unit `JSON.parse` refuses or would
+ * round (an integer beyond 2^53) goes to the YAML reader, which gives it the same value, error
+ * and places the first version gave. Anything else is YAML, cut at its `---` lines and read one
+ * document at a time by `loadDocuments`, the one YAML boundary (src/manifest/load.ts).
+ *
+ * @packageDocumentation
+ */
+import { defaultLoadOptions } from '../manifest/document.js'
+import type { LoadedDocument, LoadOptions, LoadResult } from '../manifest/document.js'
+import { loadDocuments } from '../manifest/load.js'
+import { DocumentCutter, placed } from './documents.js'
+import type { DocumentText } from './documents.js'
+import { JsonCutter } from './json/cutter.js'
+import type { Cut, DuplicateKey, UnitFlaw } from './json/cutter.js'
+import { jsonPositionFinder } from './json/positions.js'
+import type { ReadNote, Unit } from './unit.js'
+import { notUtf8Message, Utf8Decoder } from './utf8.js'
+import type { NotUtf8 } from './utf8.js'
+
+/**
+ * Text in pieces: strings, or UTF-8 bytes (decoded across chunk boundaries).
+ *
+ * @example
+ * ```ts
+ * const chunks: TextChunks = createReadStream('pods.yaml') // bytes; or ['kind: Pod\n', 'spec: …']
+ * ```
+ */
+export type TextChunks = AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>
+
+const BOM = 0xfeff
+
+const isBlank = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9
+
+/** Index of the first non-blank character of `s`, or -1. */
+const firstNonBlank = (s: string): number => {
+  for (let i = 0; i < s.length; i++) if (!isBlank(s.charCodeAt(i))) return i
+  return -1
+}
+
+/**
+ * The read stage of one source: `push` each chunk (bytes or text), then `end`; each returns the
+ * units completed so far, in order. It holds one unit at a time (or, for a List whose `kind`
+ * comes after its items, at most the hold limit). Never throws for bad input: that is a
+ * `Problem` unit or an `Error` document.
+ *
+ * @example
+ * ```ts
+ * const reader = new UnitReader('two.json')
+ * const units = [...reader.push('{"kind":"Pod"}{"kind":'), ...reader.push('"Service"}'), ...reader.end()]
+ * units.map((u) => u._tag) // ['Whole', 'Whole']
+ * ```
+ */
+export class UnitReader {
+  private readonly decoder = new Utf8Decoder()
+  private readonly before: string[] = []
+  private started = false
+  private json: JsonCutter | null = null
+  private yaml: DocumentCutter | null = null
+  private stopped = false
+
+  constructor(
+    private readonly source: string,
+    private readonly options?: LoadOptions,
+  ) {}
+
+  push(chunk: string | Uint8Array): Unit[] {
+    if (this.stopped) return []
+    const text = typeof chunk === 'string' ? chunk : this.decoder.push(chunk)
+    return this.text(text)
+  }
+
+  end(): Unit[] {
+    if (this.stopped) return []
+    const out = this.text(this.decoder.end())
+    if (this.stopped) return out
+    // Blank text, or nothing: YAML's reader says what an empty stream is.
+    if (this.json === null && this.yaml === null) this.choose(false)
+    if (this.json !== null) for (const c of this.json.end()) out.push(unitOf(c, this.source, this.options))
+    if (this.yaml !== null) for (const d of this.yaml.end()) pushDocuments(out, d, this.source, this.options)
+    return out
+  }
+
+  private text(piece: string | NotUtf8): Unit[] {
+    if (typeof piece !== 'string') {
+      // What follows a bad byte is not text: the source stops here, with what it read so far.
+      this.stopped = true
+      return [{ _tag: 'Problem', source: this.source, index: null, line: piece.line, column: null, code: 'not-utf8', message: notUtf8Message(piece) }]
+    }
+    let text = piece
+    if (!this.started) {
+      if (text === '') return []
+      this.started = true
+      if (text.charCodeAt(0) === BOM) text = text.slice(1)
+    }
+    if (this.json === null && this.yaml === null) {
+      // Sniff: blank text before the first character is kept for whichever reader takes it.
+      const at = firstNonBlank(text)
+      if (at < 0) {
+        this.before.push(text)
+        return []
+      }
+      const c = text.charCodeAt(at)
+      this.choose(c === 123 || c === 91)
+    }
+    const out: Unit[] = []
+    const pieces = this.before.length === 0 ? [text] : [...this.before.splice(0), text]
+    for (const p of pieces) {
+      if (this.json !== null) for (const c of this.json.push(p)) out.push(unitOf(c, this.source, this.options))
+      else if (this.yaml !== null) for (const d of this.yaml.push(p)) pushDocuments(out, d, this.source, this.options)
+    }
+    return out
+  }
+
+  private choose(json: boolean): void {
+    if (json) this.json = new JsonCutter({ maxDepth: this.options?.maxDepth ?? defaultLoadOptions.maxDepth })
+    else this.yaml = new DocumentCutter()
+    if (!json && this.before.length > 0) {
+      // Nothing but blank text: hand it over as it is.
+      for (const p of this.before.splice(0)) this.yaml?.push(p)
+    }
+  }
+}
+
+/**
+ * {@link UnitReader} over chunks that arrive asynchronously.
+ *
+ * @example
+ * ```ts
+ * for await (const unit of readUnits(createReadStream('pods.json'), 'pods.json')) if (unit._tag === 'Problem') console.error(unit.message)
+ * ```
+ */
+export async function* readUnits(chunks: TextChunks, source: string, options?: LoadOptions): AsyncGenerator<Unit> {
+  const reader = new UnitReader(source, options)
+  for await (const chunk of chunks) {
+    const units = reader.push(chunk)
+    for (let i = 0; i < units.length; i++) yield units[i] as Unit
+  }
+  yield* reader.end()
+}
+
+/**
+ * The units of a whole text, read as the stream of it would be.
+ *
+ * @example
+ * ```ts
+ * readAllUnits('kind: Pod\n---\n', 'pod.yaml').length // 2
+ * ```
+ */
+export const readAllUnits = (text: string, source: string, options?: LoadOptions): Unit[] => {
+  const reader = new UnitReader(source, options)
+  const units = reader.push(text)
+  for (const u of reader.end()) units.push(u)
+  return units
+}
+
+// ---------------------------------------------------------------------------------------------
+// YAML
+
+function pushDocuments(out: Unit[], doc: DocumentText, source: string, options: LoadOptions | undefined): void {
+  for (const result of loadDocuments(doc.text, source, options)) out.push({ _tag: 'Whole', doc: placed(result, doc.index, doc.lineBase), notes: [] })
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON
+
+const duplicateNote = (d: DuplicateKey): ReadNote => ({
+  code: 'duplicate-key',
+  line: d.line,
+  column: d.column,
+  path: d.path,
+  message: `key ${JSON.stringify(d.key)} appears twice in one object (lines ${d.firstLine} and ${d.line}): the last one wins, as kubectl reads it`,
+})
+
+const notesOf = (duplicates: ReadonlyArray<DuplicateKey>): ReadonlyArray<ReadNote> => (duplicates.length === 0 ? [] : duplicates.map(duplicateNote))
+
+/** `JSON.parse`, or `undefined` when it refuses (the YAML reader then says why). */
+const parsed = (text: string, flaw: UnitFlaw | null): { value: unknown } | undefined => {
+  if (flaw !== null) return undefined
+  try {
+    return { value: JSON.parse(text) as unknown }
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * A unit the YAML reader reads instead: the text is padded so that its first line keeps its
+ * column, and every place is moved to the unit's line.
+ */
+const viaYaml = (text: string, source: string, index: number, line: number, column: number, options: LoadOptions | undefined): LoadResult => {
+  const [result] = loadDocuments(' '.repeat(column - 1) + text, source, options)
+  const doc = result ?? { _tag: 'Empty' as const, source, index: 0, line: 1 }
+  return placed(doc, index, line - 1)
+}
+
+function unitOf(c: Cut, source: string, options: LoadOptions | undefined): Unit {
+  switch (c._tag) {
+    case 'Problem':
+      return { _tag: 'Problem', source, index: c.document, line: c.line, column: c.column, code: c.code, message: c.message }
+    case 'ListEnd':
+      return { _tag: 'ListEnd', source, index: c.document, line: c.documentLine, kind: c.kind, items: c.items, provisional: c.provisional, notes: notesOf(c.duplicates) }
+    case 'Value': {
+      const line = c.document === 0 ? 1 : c.line
+      const got = parsed(c.text, c.flaw)
+      if (got === undefined) {
+        const doc = viaYaml(c.text, source, c.document, c.line, c.column, options)
+        // The YAML reader starts a first document on line 1, as the first version did.
+        return { _tag: 'Whole', doc: { ...doc, line } as LoadResult, notes: [] }
+      }
+      if (got.value === null) return { _tag: 'Whole', doc: { _tag: 'Empty', source, index: c.document, line }, notes: notesOf(c.duplicates) }
+      const doc: LoadedDocument = {
+        _tag: 'Document',
+        source,
+        index: c.document,
+        line,
+        value: got.value,
+        warnings: [],
+        positionOf: jsonPositionFinder(c.text, c.line, c.column, ''),
+      }
+      return { _tag: 'Whole', doc, notes: notesOf(c.duplicates) }
+    }
+    case 'Item': {
+      const prefix = `items[${c.item}]`
+      const got = parsed(c.text, c.flaw)
+      let doc: LoadedDocument
+      if (got === undefined) {
+        const read = viaYaml(c.text, source, c.document, c.line, c.column, options)
+        if (read._tag === 'Error')
+          return { _tag: 'Problem', source, index: c.document, line: read.line, column: read.column, code: read.code, message: `${prefix}: ${read.message}` }
+        const value = read._tag === 'Document' ? read.value : null
+        const positionOf = read._tag === 'Document' ? read.positionOf : () => null
+        doc = {
+          _tag: 'Document',
+          source,
+          index: c.document,
+          line: c.documentLine,
+          value,
+          warnings: read._tag === 'Document' ? read.warnings : [],
+          positionOf: (path) => {
+            const p = typeof path === 'string' ? path : null
+            if (p === null || !p.startsWith(prefix)) return null
+            const inner = p.slice(prefix.length).replace(/^\./, '')
+            return positionOf(inner)
+          },
+        }
+      } else {
+        doc = {
+          _tag: 'Document',
+          source,
+          index: c.document,
+          line: c.documentLine,
+          value: got.value,
+          warnings: [],
+          positionOf: jsonPositionFinder(c.text, c.line, c.column, prefix),
+        }
+      }
+      return { _tag: 'Item', doc, item: c.item, listKind: c.listKind, notes: notesOf(c.duplicates) }
+    }
+  }
+}
