@@ -87,8 +87,10 @@ export class UnitReader {
   private text(piece: string | NotUtf8): Unit[] {
     if (typeof piece !== 'string') {
       // What follows a bad byte is not text: the source stops here, with what it read so far.
+      const out = piece.before === undefined || piece.before === '' ? [] : this.text(piece.before)
       this.stopped = true
-      return [{ _tag: 'Problem', source: this.source, index: null, line: piece.line, column: null, code: 'not-utf8', message: notUtf8Message(piece) }]
+      return [
+        ...out,{ _tag: 'Problem', source: this.source, index: null, line: piece.line, column: null, code: 'not-utf8', message: notUtf8Message(piece) }]
     }
     let text = piece
     if (!this.started) {

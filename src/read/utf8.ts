@@ -16,6 +16,8 @@ export interface NotUtf8 {
   readonly line: number
   /** The bad byte itself. */
   readonly byte: number
+  /** The text of the chunk before the bad byte (it is still read). */
+  readonly before?: string
 }
 
 /**
@@ -114,7 +116,17 @@ export class Utf8Decoder {
       joined.set(this.held, 0)
       joined.set(chunk, this.held.length)
       const at = Math.max(0, firstInvalidOffset(joined, false))
-      return { _tag: 'NotUtf8', offset: this.consumed - this.held.length + at, line: this.lines + countNewlines(joined, at), byte: joined[at] as number }
+      // The well-formed text before the bad byte is still read: every document before it counts.
+      const before = new TextDecoder('utf-8', { ignoreBOM: true }).decode(joined.subarray(0, at))
+      // Only the stream's very first character may be a byte-order mark to drop.
+      const prefix = this.consumed === 0 && before.charCodeAt(0) === 0xfeff ? before.slice(1) : before
+      return {
+        _tag: 'NotUtf8',
+        offset: this.consumed - this.held.length + at,
+        line: this.lines + countNewlines(joined, at),
+        byte: joined[at] as number,
+        before: prefix,
+      }
     }
     // A chunk shorter than a sequence may continue the held bytes rather than start its own.
     let combined = chunk
