@@ -3,19 +3,19 @@
  *
  * @packageDocumentation
  */
-import { readFile } from 'node:fs/promises'
+import { open, readFile } from 'node:fs/promises'
+import type { FileHandle } from 'node:fs/promises'
 import * as E from 'fp-ts/lib/Either.js'
-import type { Report, ReportError } from '../manifest/report.js'
+import { SourceUnreadable } from '../read/unreadable.js'
 import { parseCheckArgs } from './checkArgs.js'
 import type { CheckArgs } from './checkArgs.js'
 import { wantsColour } from './colour.js'
 import { decodeUtf8 } from './decodeText.js'
-import type { CheckManifests, CliCheckOptions, CliSource } from './deps.js'
-import { exitStatusOf } from './exitStatus.js'
+import type { CheckStream, CliCheckOptions, CliSource, CliStreamSource } from './deps.js'
+import { ExitTally } from './exitStatus.js'
 import type { ExitStatus } from './exitStatus.js'
-import { formatJson } from './format/json.js'
-import { formatSarif } from './format/sarif.js'
-import { formatText } from './format/text.js'
+import { jsonWriter, ndjsonWriter, sarifWriter, textWriter } from './format/streamed.js'
+import type { EntryWriter } from './format/streamed.js'
 import { CHECK_HELP } from './help.js'
 import type { CliIO } from './io.js'
 import { progressLine } from './progress.js'
@@ -27,19 +27,24 @@ export interface CheckContext {
   readonly cwd?: string
 }
 
+/** Bytes read from a file at a time. */
+const READ_SIZE = 1 << 16
+
 /**
- * Runs `check` with the arguments after the word `check`, and returns the exit status.
+ * Runs `check` with the arguments after the word `check`, and returns the exit status. Every
+ * source is streamed through `checkStream` (the library's one path) and every entry written as
+ * it arrives, so memory does not grow with the input.
  *
  * @example
  * ```ts
- * const status = await checkCommand(['--output', 'json', 'examples/'], nodeIO(), checkManifests)
+ * const status = await checkCommand(['--output', 'json', 'examples/'], nodeIO(), checkStream)
  * // prints the JSON report; status is 0, 1 or 2
  * ```
  */
 export async function checkCommand(
   argv: ReadonlyArray<string>,
   io: CliIO,
-  checkManifests: CheckManifests,
+  checkStream: CheckStream,
   context: CheckContext = {},
 ): Promise<ExitStatus> {
   const parsed = parseCheckArgs(argv)
@@ -57,9 +62,74 @@ export async function checkCommand(
     io.stderr.write(`no-new-privs check: ${policies.left}\n`)
     return 2
   }
-  const report = await checkInputs(args, optionsOf(args, policies.right), io, checkManifests)
-  io.stdout.write(render(report.report, args, io, report.order, context))
-  return exitStatusOf(report.report)
+  const { entries, emptyDirectories } = await collectInputs(args.inputs)
+  for (const directory of emptyDirectories) {
+    io.stderr.write(`no-new-privs check: no *.yaml, *.yml or *.json file under ${directory}\n`)
+  }
+  if (io.stdinIsTTY && entries.some((e) => e._tag === 'stdin')) {
+    io.stderr.write('no-new-privs check: reading manifests from standard input (end with Ctrl-D)\n')
+  }
+  const writer = writerOf(args, io, entries, context)
+  const tally = new ExitTally()
+  const progress = progressLine(io.stderr, entries.length)
+  let done = 0
+  const sources = async function* (): AsyncGenerator<CliStreamSource> {
+    for (const entry of entries) {
+      yield { source: entry.source, chunks: chunksOf(entry, io) }
+      done++
+      progress.update(done, entry.source)
+    }
+  }
+  for await (const entry of checkStream(sources(), optionsOf(args, policies.right))) {
+    tally.add(entry)
+    writer.add(entry)
+  }
+  progress.done()
+  writer.end()
+  return tally.status()
+}
+
+function writerOf(args: CheckArgs, io: CliIO, entries: ReadonlyArray<InputEntry>, context: CheckContext): EntryWriter {
+  switch (args.output) {
+    case 'json':
+      return jsonWriter(io.stdout, args.semantics)
+    case 'ndjson':
+      return ndjsonWriter(io.stdout, args.semantics)
+    case 'sarif':
+      return sarifWriter(io.stdout, args.semantics, context.cwd === undefined ? {} : { cwd: context.cwd })
+    case 'text':
+      return textWriter(io.stdout, { colour: wantsColour(io.stdout, io.env), sources: entries.map((e) => e.source) })
+  }
+}
+
+/** A source's bytes as they are read; what cannot be read throws `SourceUnreadable` (one error entry). */
+async function* chunksOf(entry: InputEntry, io: CliIO): AsyncGenerator<Uint8Array> {
+  if (entry._tag === 'unreadable') throw new SourceUnreadable(entry.message)
+  if (entry._tag === 'stdin') {
+    yield* io.stdinChunks === undefined ? [await io.readStdin()] : io.stdinChunks()
+    return
+  }
+  let handle: FileHandle
+  try {
+    handle = await open(entry.path, 'r')
+  } catch (error) {
+    throw new SourceUnreadable(describeFsError(error))
+  }
+  try {
+    for (;;) {
+      let read: number
+      const buffer = new Uint8Array(READ_SIZE)
+      try {
+        read = (await handle.read(buffer, 0, READ_SIZE, null)).bytesRead
+      } catch (error) {
+        throw new SourceUnreadable(describeFsError(error))
+      }
+      if (read === 0) return
+      yield read === READ_SIZE ? buffer : buffer.subarray(0, read)
+    }
+  } finally {
+    await handle.close()
+  }
 }
 
 function optionsOf(args: CheckArgs, policies: ReadonlyArray<CliSource>): CliCheckOptions {
@@ -90,88 +160,4 @@ async function readPolicies(paths: ReadonlyArray<string>): Promise<E.Either<stri
     out.push({ source: path, text: text.right })
   }
   return E.right(out)
-}
-
-interface Checked {
-  readonly report: Report
-  /** Sources in the order they were checked. */
-  readonly order: ReadonlyArray<string>
-}
-
-/**
- * Each source is read and checked on its own, so memory holds one file at a time, progress can
- * be shown, and an unreadable file becomes an error entry while the others are still checked.
- */
-async function checkInputs(args: CheckArgs, options: CliCheckOptions, io: CliIO, checkManifests: CheckManifests): Promise<Checked> {
-  const { entries, emptyDirectories } = await collectInputs(args.inputs)
-  for (const directory of emptyDirectories) {
-    io.stderr.write(`no-new-privs check: no *.yaml, *.yml or *.json file under ${directory}\n`)
-  }
-  if (io.stdinIsTTY && entries.some((e) => e._tag === 'stdin')) {
-    io.stderr.write('no-new-privs check: reading manifests from standard input (end with Ctrl-D)\n')
-  }
-  const progress = progressLine(io.stderr, entries.length)
-  const results: Array<Report['results'][number]> = []
-  const errors: ReportError[] = []
-  const warnings: Array<Report['warnings'][number]> = []
-  const skipped: Array<Report['skipped'][number]> = []
-  let done = 0
-  for (const entry of entries) {
-    const source = await readEntry(entry, io)
-    if (E.isLeft(source)) {
-      errors.push(source.left)
-    } else {
-      const report = checkManifests([source.right], options)
-      results.push(...report.results)
-      errors.push(...report.errors)
-      warnings.push(...report.warnings)
-      skipped.push(...report.skipped)
-    }
-    done++
-    progress.update(done, entry.source)
-  }
-  progress.done()
-  return {
-    report: { semantics: args.semantics, results, errors, warnings, skipped },
-    order: entries.map((e) => e.source),
-  }
-}
-
-async function readEntry(entry: InputEntry, io: CliIO): Promise<E.Either<ReportError, CliSource>> {
-  if (entry._tag === 'unreadable') return E.left(unreadable(entry.source, entry.message))
-  let bytes: Uint8Array
-  try {
-    bytes = entry._tag === 'stdin' ? await io.readStdin() : await readFile(entry.path)
-  } catch (error) {
-    return E.left(unreadable(entry.source, describeFsError(error)))
-  }
-  const text = decodeUtf8(bytes)
-  if (E.isLeft(text)) {
-    const { line, offset } = text.left
-    // The column would count bytes, while report columns count UTF-16 code units: the byte offset goes in the message.
-    return E.left({
-      source: entry.source,
-      document: null,
-      line,
-      column: null,
-      code: 'not-utf8',
-      message: `not UTF-8: byte ${offset} (0x${(bytes[offset] ?? 0).toString(16).padStart(2, '0')}) is not part of a UTF-8 sequence`,
-    })
-  }
-  return E.right({ source: entry.source, text: text.right })
-}
-
-function unreadable(source: string, message: string): ReportError {
-  return { source, document: null, line: null, column: null, code: 'unreadable', message: `cannot read: ${message}` }
-}
-
-function render(report: Report, args: CheckArgs, io: CliIO, order: ReadonlyArray<string>, context: CheckContext): string {
-  switch (args.output) {
-    case 'json':
-      return formatJson(report)
-    case 'sarif':
-      return formatSarif(report, context.cwd === undefined ? {} : { cwd: context.cwd })
-    case 'text':
-      return formatText(report, { colour: wantsColour(io.stdout, io.env), sources: order })
-  }
 }

@@ -10,13 +10,13 @@ import { allValues, oneOf, parseCommandLine, singleValue, usageError } from './a
 import type { OptionSpecs, UsageError } from './args.js'
 
 /** The report formats of `--output`. */
-export type OutputFormat = 'text' | 'json' | 'sarif'
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'ndjson'
 
 /** Every semantics `--semantics` accepts. */
 export const SEMANTICS: ReadonlyArray<Semantics> = ['proposal', 'noNewPrivileges', 'kubernetes']
 
 /** Every format `--output` accepts. */
-export const OUTPUT_FORMATS: ReadonlyArray<OutputFormat> = ['text', 'json', 'sarif']
+export const OUTPUT_FORMATS: ReadonlyArray<OutputFormat> = ['text', 'json', 'sarif', 'ndjson']
 
 /** What `check` was asked to do. */
 export interface CheckArgs {
@@ -50,7 +50,7 @@ export const CHECK_OPTIONS: OptionSpecs = {
  * ```ts
  * parseCheckArgs(['--output', 'json', 'deploy.yaml'])
  * // Right({ output: 'json', inputs: ['deploy.yaml'], semantics: 'proposal', ... })
- * parseCheckArgs(['--output', 'xml']) // Left({ message: '--output must be one of text, json, sarif, not "xml"' })
+ * parseCheckArgs(['--output', 'xml']) // Left({ message: '--output must be one of text, json, sarif, ndjson, not "xml"' })
  * ```
  */
 export function parseCheckArgs(argv: ReadonlyArray<string>): E.Either<UsageError, CheckArgs> {

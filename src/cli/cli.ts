@@ -19,7 +19,7 @@ const COMMANDS = ['check', 'run', 'help'] as const
  *
  * @example
  * ```ts
- * process.exitCode = await runCli(process.argv.slice(2), nodeIO(), { checkManifests, resolveNoNewPrivs })
+ * process.exitCode = await runCli(process.argv.slice(2), nodeIO(), { checkStream, resolveNoNewPrivs })
  * ```
  */
 export async function runCli(
@@ -31,7 +31,7 @@ export async function runCli(
   const [command, ...rest] = argv
   switch (command) {
     case 'check':
-      return checkCommand(rest, io, deps.checkManifests, context)
+      return checkCommand(rest, io, deps.checkStream, context)
     case 'run':
       return runCommand(rest, io, deps.resolveNoNewPrivs)
     case 'help':

@@ -10,6 +10,7 @@
  */
 import type { Either } from 'fp-ts/lib/Either.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
+import type { ReportEntry } from '../manifest/check.js'
 import type { Report } from '../manifest/report.js'
 import type {
   Decision,
@@ -35,8 +36,21 @@ export interface CliCheckOptions {
   readonly strict?: boolean
 }
 
-/** `checkManifests` as the CLI calls it. */
+/** `checkManifests` as the CLI used to call it (and tests still build reports with). */
 export type CheckManifests = (input: ReadonlyArray<CliSource>, options?: CliCheckOptions) => Report
+
+/** One source as the CLI streams it: its name and its bytes as they are read. */
+export interface CliStreamSource {
+  readonly source: string
+  readonly chunks: AsyncIterable<Uint8Array | string>
+}
+
+/**
+ * `checkStream` as the CLI calls it: the sources one after another, the entries as they come
+ * (the policies' problems first). A source whose chunks throw {@link SourceUnreadable} is one
+ * `unreadable` error entry.
+ */
+export type CheckStream = (sources: AsyncIterable<CliStreamSource>, options?: CliCheckOptions) => AsyncIterable<ReportEntry>
 
 /** `resolveNoNewPrivs` as the CLI calls it. */
 export type ResolveNoNewPrivs = (
@@ -49,12 +63,12 @@ export type ResolveNoNewPrivs = (
  *
  * @example
  * ```ts
- * import { checkManifests } from '../manifest/check.js'
+ * import { checkStream } from '../manifest/stream.js'
  * import { resolveNoNewPrivs } from '../resolve/resolve.js'
- * const deps: CliDeps = { checkManifests, resolveNoNewPrivs }
+ * const deps: CliDeps = { checkStream, resolveNoNewPrivs }
  * ```
  */
 export interface CliDeps {
-  readonly checkManifests: CheckManifests
+  readonly checkStream: CheckStream
   readonly resolveNoNewPrivs: ResolveNoNewPrivs
 }

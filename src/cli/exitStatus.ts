@@ -3,6 +3,7 @@
  *
  * @packageDocumentation
  */
+import type { ReportEntry } from '../manifest/check.js'
 import type { Report, ReportError } from '../manifest/report.js'
 import type { ViolationCode } from '../resolve/types.js'
 import { VIOLATION_CODES } from '../resolve/violations.js'
@@ -40,4 +41,30 @@ export function exitStatusOf(report: Report): ExitStatus {
   if (report.errors.some((e) => !isViolationError(e))) return 2
   if (report.errors.length > 0) return 1
   return report.results.some((r) => r.violations.length > 0 || r.findings.length > 0) ? 1 : 0
+}
+
+/**
+ * The exit status of a report that is never held: fed each entry as it is written.
+ *
+ * @example
+ * ```ts
+ * const tally = new ExitTally()
+ * tally.add({ _tag: 'Error', error: { source: 'a.yaml', document: 0, line: 1, column: 1, code: 'yaml-syntax', message: '…' } })
+ * tally.status() // 2
+ * ```
+ */
+export class ExitTally {
+  private unreadable = false
+  private found = false
+
+  add(entry: ReportEntry): void {
+    if (entry._tag === 'Error') {
+      if (isViolationError(entry.error)) this.found = true
+      else this.unreadable = true
+    } else if (entry._tag === 'Result' && (entry.result.violations.length > 0 || entry.result.findings.length > 0)) this.found = true
+  }
+
+  status(): ExitStatus {
+    return this.unreadable ? 2 : this.found ? 1 : 0
+  }
 }

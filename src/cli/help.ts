@@ -36,7 +36,7 @@ Options:
                                  (VERSION: latest (default) or v1.N)
       --require-no-new-privs     a Linux container that runs without no_new_privs is a finding
       --strict                   unknown fields are errors, not warnings
-  -o, --output FORMAT            text (default) | json | sarif
+  -o, --output FORMAT            text (default) | json | sarif | ndjson (one entry per line)
   -h, --help                     show this help
 
 Exit status: 0 nothing found; 1 violations or findings; 2 input that could not be read or

@@ -14,8 +14,10 @@ export interface CliOutput {
 export interface CliIO {
   readonly stdout: CliOutput
   readonly stderr: CliOutput
-  /** Reads standard input to its end. */
+  /** Reads standard input to its end (tests; the real process streams it with `stdinChunks`). */
   readonly readStdin: () => Promise<Uint8Array>
+  /** Standard input as it arrives: a 2 GB `kubectl get -o json` is never held whole. */
+  readonly stdinChunks?: () => AsyncIterable<Uint8Array>
   /** Whether standard input is a terminal (a person would have to type the manifest). */
   readonly stdinIsTTY: boolean
   readonly env: Readonly<Record<string, string | undefined>>
@@ -50,6 +52,7 @@ export function nodeIO(): CliIO {
       isTTY: process.stderr.isTTY === true,
     },
     readStdin: readAll,
+    stdinChunks: () => process.stdin as AsyncIterable<Uint8Array>,
     stdinIsTTY: process.stdin.isTTY === true,
     env: process.env,
   }

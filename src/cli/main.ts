@@ -4,12 +4,12 @@
  *
  * @packageDocumentation
  */
-import { checkManifests } from '../manifest/check.js'
+import { checkStream } from '../manifest/stream.js'
 import { resolveNoNewPrivs } from '../resolve/resolve.js'
 import { runCli } from './cli.js'
 import { nodeIO } from './io.js'
 
-runCli(process.argv.slice(2), nodeIO(), { checkManifests, resolveNoNewPrivs }).then(
+runCli(process.argv.slice(2), nodeIO(), { checkStream, resolveNoNewPrivs }).then(
   (status) => {
     process.exitCode = status
   },

@@ -16,6 +16,7 @@ import type { LoadResult } from './document.js'
 import { loadDocuments } from './load.js'
 import { documentTexts, placed } from '../read/documents.js'
 import { readUnits } from '../read/units.js'
+import { SourceUnreadable } from '../read/unreadable.js'
 import type { TextChunks } from '../read/units.js'
 
 export { documentTexts, type DocumentText } from '../read/documents.js'
@@ -78,6 +79,10 @@ export async function* checkStream(sources: Iterable<StreamSource> | AsyncIterab
     try {
       for await (const unit of readUnits(chunksOf(s), s.source, options?.load)) yield* prepared.checkUnit(unit)
     } catch (thrown) {
+      if (thrown instanceof SourceUnreadable) {
+        yield { _tag: 'Error', error: { source: s.source, document: null, line: null, column: null, code: 'unreadable', message: `cannot read: ${thrown.reason}` } }
+        continue
+      }
       const reason = thrown instanceof Error ? thrown.message : String(thrown)
       yield {
         _tag: 'Error',

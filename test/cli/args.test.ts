@@ -71,8 +71,8 @@ describe('parseCheckArgs', () => {
   test.each([
     [['--frobnicate'], 'unknown option --frobnicate'],
     [['--polcy', 'x.yaml'], 'unknown option --polcy (did you mean --policy?)'],
-    [['--output', 'xml'], '--output must be one of text, json, sarif, not "xml"'],
-    [['--output', 'jsno'], '--output must be one of text, json, sarif, not "jsno" (did you mean json?)'],
+    [['--output', 'xml'], '--output must be one of text, json, sarif, ndjson, not "xml"'],
+    [['--output', 'jsno'], '--output must be one of text, json, sarif, ndjson, not "jsno" (did you mean json?)'],
     [['--semantics', 'proposel'], '--semantics must be one of proposal, noNewPrivileges, kubernetes, not "proposel" (did you mean proposal?)'],
     [['--output'], 'option --output needs a value'],
     [['--output', '--strict'], 'option --output needs a value'],
@@ -98,7 +98,7 @@ describe('parseCheckArgs', () => {
     'every --output value other than text, json, sarif is refused on one line',
     (value) => {
       const message = leftMessage(parseCheckArgs([`--output=${value}`]))
-      expect(message.startsWith('--output must be one of text, json, sarif')).toBe(true)
+      expect(message.startsWith('--output must be one of text, json, sarif, ndjson')).toBe(true)
       expect(message).not.toContain('\n')
     },
   )

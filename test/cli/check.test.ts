@@ -43,7 +43,7 @@ afterAll(() => {
 
 async function check(argv: string[], io = recordingIO()) {
   const fake = fakeChecker()
-  const status = await checkCommand(argv, io, fake.check, { cwd: dir })
+  const status = await checkCommand(argv, io, fake.stream, { cwd: dir })
   return { status, io, calls: fake.calls, sources: fake.calls.flatMap((c) => c.sources.map((s) => s.source)) }
 }
 
@@ -90,7 +90,7 @@ describe('exit status', () => {
         line: 2,
         column: null,
         code: 'not-utf8',
-        message: 'not UTF-8: byte 11 (0xe9) is not part of a UTF-8 sequence',
+        message: 'not UTF-8: byte 11 (0xe9) on line 2 is not part of a UTF-8 sequence',
       },
     ])
   })
@@ -115,7 +115,7 @@ describe('exit status', () => {
 describe('usage errors', () => {
   test.each([
     [['--frobnicate'], 'no-new-privs check: unknown option --frobnicate (see no-new-privs check --help)\n'],
-    [['--output', 'xml'], 'no-new-privs check: --output must be one of text, json, sarif, not "xml" (see no-new-privs check --help)\n'],
+    [['--output', 'xml'], 'no-new-privs check: --output must be one of text, json, sarif, ndjson, not "xml" (see no-new-privs check --help)\n'],
     [['--semantics'], 'no-new-privs check: option --semantics needs a value (see no-new-privs check --help)\n'],
   ])('%j: exit 2, one line on stderr, nothing checked, nothing on stdout', async (argv, message) => {
     const { status, io, calls } = await check(argv)

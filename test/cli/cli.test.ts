@@ -7,7 +7,7 @@ import { recordingIO } from './io.js'
 
 async function cli(argv: string[]) {
   const io = recordingIO({ stdin: 'clean' })
-  const status = await runCli(argv, io, { checkManifests: fakeChecker().check, resolveNoNewPrivs })
+  const status = await runCli(argv, io, { checkStream: fakeChecker().stream, resolveNoNewPrivs })
   return { status, out: io.out(), err: io.err() }
 }
 

@@ -4,7 +4,9 @@
  */
 import type { ContainerResult, Report, ReportError, ReportWarning } from '../../src/manifest/report.js'
 import type { ProposalDecision } from '../../src/resolve/types.js'
-import type { CheckManifests, CliCheckOptions, CliSource } from '../../src/cli/deps.js'
+import type { CheckManifests, CheckStream, CliCheckOptions, CliSource } from '../../src/cli/deps.js'
+import { SourceUnreadable } from '../../src/read/unreadable.js'
+import { notUtf8Message, Utf8Decoder } from '../../src/read/utf8.js'
 
 export const yesDecision: ProposalDecision = {
   semantics: 'proposal',
@@ -126,7 +128,7 @@ export interface FakeCall {
  * `VIOLATION` → a rejected container, `DECODE-ERROR` → an error entry, `NO-NNP` → a container
  * without no_new_privs, anything else → one clean container.
  */
-export function fakeChecker(): { readonly check: CheckManifests; readonly calls: FakeCall[] } {
+export function fakeChecker(): { readonly check: CheckManifests; readonly stream: CheckStream; readonly calls: FakeCall[] } {
   const calls: FakeCall[] = []
   const check: CheckManifests = (sources, options) => {
     calls.push({ sources, options })
@@ -155,5 +157,38 @@ export function fakeChecker(): { readonly check: CheckManifests; readonly calls:
     }
     return report({ semantics: options?.semantics ?? 'proposal', results, errors })
   }
-  return { check, calls }
+  return { check, stream: streamOf(check), calls }
+}
+
+/**
+ * `checkStream` built on a report-returning checker, as the CLI sees the real one: each source
+ * is read whole, decoded as the real reader decodes (a source that is not UTF-8 is its error),
+ * an unreadable source is its `unreadable` error, and the report's entries come out in order.
+ */
+export function streamOf(check: CheckManifests): CheckStream {
+  return async function* (sources, options) {
+    for await (const s of sources) {
+      const parts: Uint8Array[] = []
+      try {
+        for await (const c of s.chunks) parts.push(typeof c === 'string' ? new TextEncoder().encode(c) : c)
+      } catch (thrown) {
+        if (!(thrown instanceof SourceUnreadable)) throw thrown
+        yield { _tag: 'Error', error: { source: s.source, document: null, line: null, column: null, code: 'unreadable', message: `cannot read: ${thrown.reason}` } }
+        continue
+      }
+      const decoder = new Utf8Decoder()
+      const first = decoder.push(Buffer.concat(parts))
+      const rest = decoder.end()
+      const bad = typeof first === 'string' ? (typeof rest === 'string' ? null : rest) : first
+      if (bad !== null) {
+        yield { _tag: 'Error', error: { source: s.source, document: null, line: bad.line, column: null, code: 'not-utf8', message: notUtf8Message(bad) } }
+        continue
+      }
+      const r = check([{ source: s.source, text: `${first as string}${rest as string}` }], options)
+      for (const result of r.results) yield { _tag: 'Result', result }
+      for (const error of r.errors) yield { _tag: 'Error', error }
+      for (const warning of r.warnings) yield { _tag: 'Warning', warning }
+      for (const skipped of r.skipped) yield { _tag: 'Skipped', skipped }
+    }
+  }
 }

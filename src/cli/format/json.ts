@@ -26,8 +26,15 @@ export function formatJson(report: Report): string {
   return `${JSON.stringify(object, null, 2)}\n`
 }
 
-/** The fields SPEC §10 shows first, in its order; any others follow as they are. */
-function inSpecOrder(r: ContainerResult): ContainerResult {
+/**
+ * The fields SPEC §10 shows first, in its order; any others follow as they are.
+ *
+ * @example
+ * ```ts
+ * Object.keys(inSpecOrder(result)).slice(0, 3) // ['source', 'document', 'line']
+ * ```
+ */
+export function inSpecOrder(r: ContainerResult): ContainerResult {
   const { source, document, line, kind, namespace, name, container, containerType, path, noNewPrivs, violations, ...rest } = r
   return { source, document, line, kind, namespace, name, container, containerType, path, noNewPrivs, violations, ...rest }
 }

@@ -5,11 +5,12 @@
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { Location, Log, ReportingDescriptor, Result } from 'sarif'
-import type { Report } from '../../manifest/report.js'
+import type { Location, Log, ReportingDescriptor, Result, Run } from 'sarif'
+import type { ContainerResult, Report, ReportError } from '../../manifest/report.js'
 import { STDIN_SOURCE } from '../sources.js'
 import { INFORMATION_URI, VERSION } from '../version.js'
 import { allWarnings } from './describe.js'
+import type { ShownWarning } from './describe.js'
 import { KNOWN_RULES, ruleForUnknownCode } from './rules.js'
 import type { RuleLevel, RuleText } from './rules.js'
 
@@ -46,13 +47,45 @@ export function formatSarif(report: Report, options: SarifOptions = {}): string 
  * ```
  */
 export function sarifLog(report: Report, options: SarifOptions = {}): Log {
-  const cwd = options.cwd ?? process.cwd()
-  const rules = new RuleTable()
+  const builder = new SarifBuilder(options)
   const results: Result[] = []
-  const locate = (source: string, line: number | null, column: number | null, path: string | undefined): Location =>
-    location(uriOf(source, cwd), line, column, path)
+  for (const r of report.results) for (const item of builder.ofResult(r)) results.push(item)
+  for (const e of report.errors) results.push(builder.ofError(e))
+  for (const w of allWarnings(report)) results.push(builder.ofWarning(w))
+  return {
+    $schema: SARIF_SCHEMA_URI,
+    version: '2.1.0',
+    runs: [{ tool: builder.tool(), columnKind: 'utf16CodeUnits', results, properties: { semantics: report.semantics } }],
+  }
+}
 
-  for (const r of report.results) {
+/**
+ * SARIF results one entry at a time, with the rule table they fill as they go: what
+ * {@link sarifLog} builds for a whole report, and what a streamed log writes as entries arrive.
+ *
+ * @example
+ * ```ts
+ * const builder = new SarifBuilder({ cwd: '/repo' })
+ * const items = builder.ofResult(result) // one SARIF result per violation and finding
+ * builder.tool().driver.rules?.length // the known rules, then the codes met
+ * ```
+ */
+export class SarifBuilder {
+  private readonly cwd: string
+  private readonly rules = new RuleTable()
+
+  constructor(options: SarifOptions = {}) {
+    this.cwd = options.cwd ?? process.cwd()
+  }
+
+  private locate(source: string, line: number | null, column: number | null, path: string | undefined): Location {
+    return location(uriOf(source, this.cwd), line, column, path)
+  }
+
+  /** The SARIF results of one container: its violations and findings. */
+  ofResult(r: ContainerResult): Result[] {
+    const rules = this.rules
+    const results: Result[] = []
     const where = `container "${r.container ?? '?'}" of ${r.kind}${r.name === null ? '' : ` "${r.name}"`}`
     const properties = {
       document: r.document,
@@ -65,8 +98,7 @@ export function sarifLog(report: Report, options: SarifOptions = {}): Log {
     }
     for (const v of r.violations) {
       const { rule, index } = rules.use(v.code, 'error')
-      const at =
-        v.policy === undefined ? locate(r.source, r.line, null, v.path) : locate(v.policy.source, null, null, v.path)
+      const at = v.policy === undefined ? this.locate(r.source, r.line, null, v.path) : this.locate(v.policy.source, null, null, v.path)
       results.push({
         ruleId: rule.id,
         ruleIndex: index,
@@ -83,53 +115,50 @@ export function sarifLog(report: Report, options: SarifOptions = {}): Log {
         ruleIndex: index,
         level: rule.level,
         message: { text: `${f.message} (${where})` },
-        locations: [locate(r.source, r.line, null, f.path)],
+        locations: [this.locate(r.source, r.line, null, f.path)],
         properties,
       })
     }
+    return results
   }
-  for (const e of report.errors) {
-    const { rule, index } = rules.use(e.code, 'error')
-    results.push({
+
+  /** The SARIF result of an error entry. */
+  ofError(e: ReportError): Result {
+    const { rule, index } = this.rules.use(e.code, 'error')
+    return {
       ruleId: rule.id,
       ruleIndex: index,
       level: 'error',
       message: { text: e.document === null ? e.message : `document ${e.document}: ${e.message}` },
-      locations: [locate(e.source, e.line, e.column, e.path)],
+      locations: [this.locate(e.source, e.line, e.column, e.path)],
       ...(e.document === null ? {} : { properties: { document: e.document } }),
-    })
+    }
   }
-  for (const w of allWarnings(report)) {
-    const { rule, index } = rules.use(w.code, 'warning')
-    results.push({
+
+  /** The SARIF result of a warning (of the report, or carried by a decision). */
+  ofWarning(w: ShownWarning): Result {
+    const { rule, index } = this.rules.use(w.code, 'warning')
+    return {
       ruleId: rule.id,
       ruleIndex: index,
       level: rule.level,
       message: { text: `${w.message} (at ${w.path})` },
-      locations: [locate(w.source, w.line, null, w.path)],
+      locations: [this.locate(w.source, w.line, null, w.path)],
       properties: { document: w.document },
-    })
+    }
   }
 
-  return {
-    $schema: SARIF_SCHEMA_URI,
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'no-new-privs',
-            informationUri: INFORMATION_URI,
-            version: VERSION,
-            semanticVersion: VERSION,
-            rules: rules.descriptors(),
-          },
-        },
-        columnKind: 'utf16CodeUnits',
-        results,
-        properties: { semantics: report.semantics },
+  /** The `tool` of the run, with every rule met so far. */
+  tool(): Run['tool'] {
+    return {
+      driver: {
+        name: 'no-new-privs',
+        informationUri: INFORMATION_URI,
+        version: VERSION,
+        semanticVersion: VERSION,
+        rules: this.rules.descriptors(),
       },
-    ],
+    }
   }
 }
 

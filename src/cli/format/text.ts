@@ -40,9 +40,10 @@ export function formatText(report: Report, options: TextOptions = {}): string {
   const warnings = allWarnings(report)
   const lines: string[] = []
   for (const source of sourcesOf(report, options.sources)) {
-    lines.push(...sourceSection(source, report, warnings, p), '')
+    pushAll(lines, sourceSection(source, report, warnings, p))
+    lines.push('')
   }
-  lines.push(summaryLine(report, warnings, sourcesOf(report, options.sources).length, p))
+  lines.push(summaryLine(tallyOf(report), warnings.length, sourcesOf(report, options.sources).length, p))
   return `${lines.join('\n')}\n`
 }
 
@@ -55,7 +56,19 @@ function sourceSection(source: string, report: Report, warnings: ReadonlyArray<S
   if (results.length === 0 && errors.length === 0 && skipped.length === 0 && shown.length === 0) {
     out.push(`  ${p.dim('no containers')}`)
   }
-  if (results.length > 0) out.push(...table(results, p))
+  if (results.length > 0) pushAll(out, table(results, p))
+  pushAll(out, sectionTail(errors, skipped, shown, p))
+  return out
+}
+
+/** `out.push(...more)` without spreading: a table may have more rows than a call has arguments. */
+export function pushAll<T>(out: T[], more: ReadonlyArray<T>): void {
+  for (let i = 0; i < more.length; i++) out.push(more[i] as T)
+}
+
+/** The lines under a source's table: its warnings, errors and skipped documents. */
+export function sectionTail(errors: ReadonlyArray<ReportError>, skipped: ReadonlyArray<ReportSkipped>, shown: ReadonlyArray<ShownWarning>, p: Palette): string[] {
+  const out: string[] = []
   for (const w of shown) {
     out.push(`  ${p.yellow('! warning')} ${w.code} at ${w.path}${lineSuffix(w.line, w.document)}: ${w.message}`)
   }
@@ -68,7 +81,14 @@ function sourceSection(source: string, report: Report, warnings: ReadonlyArray<S
 }
 
 function table(results: ReadonlyArray<ContainerResult>, p: Palette): string[] {
-  const rows = results.map((r) => [
+  const widths = widthsOf(results)
+  const out = [headerLine(widths, p)]
+  pushAll(out, tableRows(results, widths, p))
+  return out
+}
+
+function cellsOf(r: ContainerResult): string[] {
+  return [
     String(r.line),
     r.kind,
     r.namespace === null ? (r.name ?? '—') : `${r.namespace}/${r.name ?? '—'}`,
@@ -76,13 +96,36 @@ function table(results: ReadonlyArray<ContainerResult>, p: Palette): string[] {
     containerTypeWord(r.containerType),
     verdictWord(r),
     whyColumn(r),
-  ])
-  const widths = HEADER.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)))
-  const render = (cells: ReadonlyArray<string>, style: (cell: string, i: number) => string): string =>
-    `  ${cells.map((c, i) => (i === cells.length - 1 ? style(c, i) : style(c.padEnd(widths[i]!), i))).join('  ')}`.trimEnd()
-  const out = [render(HEADER, (c) => p.dim(c))]
-  results.forEach((r, k) => {
-    out.push(render(rows[k]!, (c, i) => (i === 5 ? verdictStyle(r, p)(c) : c)))
+  ]
+}
+
+/**
+ * The width of each column for these rows (a loop, not `Math.max(...rows)`: a spread of a
+ * hundred thousand rows overflows the call stack).
+ */
+export function widthsOf(results: ReadonlyArray<ContainerResult>): number[] {
+  const widths = HEADER.map((h) => h.length)
+  for (const r of results) {
+    const cells = cellsOf(r)
+    for (let i = 0; i < cells.length; i++) if ((cells[i] as string).length > (widths[i] as number)) widths[i] = (cells[i] as string).length
+  }
+  return widths
+}
+
+function render(widths: ReadonlyArray<number>, cells: ReadonlyArray<string>, style: (cell: string, i: number) => string): string {
+  return `  ${cells.map((c, i) => (i === cells.length - 1 ? style(c, i) : style(c.padEnd(widths[i]!), i))).join('  ')}`.trimEnd()
+}
+
+/** The table's header line. */
+export function headerLine(widths: ReadonlyArray<number>, p: Palette): string {
+  return render(widths, HEADER, (c) => p.dim(c))
+}
+
+/** The lines of these rows (and their violations and findings) in columns of these widths. */
+export function tableRows(results: ReadonlyArray<ContainerResult>, widths: ReadonlyArray<number>, p: Palette): string[] {
+  const out: string[] = []
+  results.forEach((r) => {
+    out.push(render(widths, cellsOf(r), (c, i) => (i === 5 ? verdictStyle(r, p)(c) : c)))
     for (const v of r.violations) {
       const from = v.policy === undefined ? '' : ` (policy ${v.policy.name}, ${v.policy.source} document ${v.policy.document})`
       out.push(`      ${p.red('✗')} ${p.red(v.code)} at ${v.path}${from}`, `        ${v.message}`)
@@ -126,26 +169,57 @@ function skippedWords(s: ReportSkipped): string {
   return `${s.kind} (document ${s.document})`
 }
 
+/** What the summary line counts. */
+export interface TextTally {
+  containers: number
+  yes: number
+  no: number
+  rejected: number
+  violations: number
+  findings: number
+  errors: number
+  skipped: number
+}
+
+/** An empty tally. */
+export const emptyTally = (): TextTally => ({ containers: 0, yes: 0, no: 0, rejected: 0, violations: 0, findings: 0, errors: 0, skipped: 0 })
+
+/** Counts one result into a tally. */
+export function tallyResult(t: TextTally, r: ContainerResult): void {
+  t.containers++
+  if (r.noNewPrivs === true) t.yes++
+  else if (r.noNewPrivs === false) t.no++
+  else t.rejected++
+  t.violations += r.violations.length
+  t.findings += r.findings.length
+}
+
+/** Counts one error into a tally: a policy's violation is a violation, anything else an error. */
+export function tallyError(t: TextTally, e: ReportError): void {
+  if (isViolationError(e)) t.violations++
+  else t.errors++
+}
+
+function tallyOf(report: Report): TextTally {
+  const t = emptyTally()
+  for (const r of report.results) tallyResult(t, r)
+  for (const e of report.errors) tallyError(t, e)
+  t.skipped = report.skipped.length
+  return t
+}
+
 /**
  * The closing line: how many containers got `no_new_privs`, how many did not, how many were
  * rejected, and the count of every other kind of entry.
  */
-function summaryLine(report: Report, warnings: ReadonlyArray<ShownWarning>, sources: number, p: Palette): string {
-  const results = report.results
-  const yes = results.filter((r) => r.noNewPrivs === true).length
-  const no = results.filter((r) => r.noNewPrivs === false).length
-  const rejected = results.filter((r) => r.noNewPrivs === null).length
-  const policyViolations = report.errors.filter(isViolationError).length
-  const violations = results.reduce((n, r) => n + r.violations.length, policyViolations)
-  const errors = report.errors.length - policyViolations
-  const findings = results.reduce((n, r) => n + r.findings.length, 0)
-  const head = `${count(results.length, 'container')} in ${count(sources, 'source')}: ${yes} with no_new_privs, ${no} without, ${rejected} rejected`
+export function summaryLine(t: TextTally, warnings: number, sources: number, p: Palette): string {
+  const head = `${count(t.containers, 'container')} in ${count(sources, 'source')}: ${t.yes} with no_new_privs, ${t.no} without, ${t.rejected} rejected`
   const tail = [
-    colourIf(violations > 0, p.red, count(violations, 'violation')),
-    colourIf(findings > 0, p.red, count(findings, 'finding')),
-    colourIf(warnings.length > 0, p.yellow, count(warnings.length, 'warning')),
-    colourIf(errors > 0, p.red, count(errors, 'error')),
-    `${report.skipped.length} skipped`,
+    colourIf(t.violations > 0, p.red, count(t.violations, 'violation')),
+    colourIf(t.findings > 0, p.red, count(t.findings, 'finding')),
+    colourIf(warnings > 0, p.yellow, count(warnings, 'warning')),
+    colourIf(t.errors > 0, p.red, count(t.errors, 'error')),
+    `${t.skipped} skipped`,
   ]
   return [head, ...tail].join(' · ')
 }

@@ -1,0 +1,335 @@
+/**
+ * The report written as its entries arrive, in every format, so that a batch of any size is
+ * never held: text, JSON and SARIF (each still one document, the same one `formatText`,
+ * `formatJson` and `formatSarif` print for the whole report) and NDJSON (one entry per line).
+ *
+ * Results, the bulk of a batch, are written at once. Errors, warnings and skipped documents are
+ * few and their place in JSON and SARIF comes after the results, so they are kept until the end.
+ *
+ * @packageDocumentation
+ */
+import type { ReportEntry } from '../../manifest/check.js'
+import type { ContainerResult, ReportError, ReportSkipped, ReportWarning } from '../../manifest/report.js'
+import type { Semantics } from '../../resolve/types.js'
+import type { CliOutput } from '../io.js'
+import { palette } from '../colour.js'
+import type { Palette } from '../colour.js'
+import { decisionWarningPath } from './describe.js'
+import type { ShownWarning } from './describe.js'
+import { inSpecOrder } from './json.js'
+import { SARIF_SCHEMA_URI, SarifBuilder } from './sarif.js'
+import { emptyTally, headerLine, sectionTail, summaryLine, tableRows, tallyError, tallyResult, widthsOf } from './text.js'
+
+/** Receives the entries of a report, then its end. */
+export interface EntryWriter {
+  readonly add: (entry: ReportEntry) => void
+  readonly end: () => void
+}
+
+/** Output buffered into writes of about this many characters. */
+const FLUSH_AT = 1 << 16
+
+/** Writes in large pieces: one `write` per entry would cost more than formatting it. */
+class Buffered {
+  private parts: string[] = []
+  private size = 0
+  constructor(private readonly out: CliOutput) {}
+  write(s: string): void {
+    this.parts.push(s)
+    this.size += s.length
+    if (this.size >= FLUSH_AT) this.flush()
+  }
+  flush(): void {
+    if (this.parts.length === 0) return
+    this.out.write(this.parts.join(''))
+    this.parts = []
+    this.size = 0
+  }
+}
+
+const indented = (value: unknown, pad: string): string => JSON.stringify(value, null, 2).replace(/\n/g, `\n${pad}`)
+
+/** The warnings a report shows, deduplicated as `allWarnings` does. */
+class Warnings {
+  private readonly keys = new Set<string>()
+  readonly reported: ShownWarning[] = []
+  readonly decided: ShownWarning[] = []
+  ofReport(w: ReportWarning): void {
+    this.reported.push({ source: w.source, document: w.document, line: w.line ?? null, path: w.path, code: w.code, message: w.message })
+  }
+  ofResult(r: ContainerResult): void {
+    for (const w of r.reason?.warnings ?? []) {
+      this.decided.push({ source: r.source, document: r.document, line: r.line, path: decisionWarningPath(r, w), code: w.code, message: w.message })
+    }
+  }
+  /** The report's warnings, then the decisions', each shown once. */
+  shown(reported: ReadonlyArray<ShownWarning>, decided: ReadonlyArray<ShownWarning>): ShownWarning[] {
+    const out: ShownWarning[] = []
+    for (const list of [reported, decided]) {
+      for (const w of list) {
+        const key = `${w.source}\u0000${w.document}\u0000${w.path}\u0000${w.code}`
+        if (this.keys.has(key)) continue
+        this.keys.add(key)
+        out.push(w)
+      }
+    }
+    return out
+  }
+}
+
+/**
+ * `--output json`, streamed: byte for byte what `formatJson` prints for the whole report.
+ *
+ * @example
+ * ```ts
+ * const w = jsonWriter(process.stdout, 'proposal')
+ * for await (const e of checkStream(sources)) w.add(e)
+ * w.end()
+ * ```
+ */
+export function jsonWriter(stdout: CliOutput, semantics: Semantics): EntryWriter {
+  const out = new Buffered(stdout)
+  const errors: ReportError[] = []
+  const warnings: ReportWarning[] = []
+  const skipped: ReportSkipped[] = []
+  let results = 0
+  out.write(`{\n  "semantics": ${JSON.stringify(semantics)},\n  "results": [`)
+  return {
+    add: (e) => {
+      switch (e._tag) {
+        case 'Result':
+          out.write(`${results === 0 ? '' : ','}\n    ${indented(inSpecOrder(e.result), '    ')}`)
+          results++
+          break
+        case 'Error':
+          errors.push(e.error)
+          break
+        case 'Warning':
+          warnings.push(e.warning)
+          break
+        case 'Skipped':
+          skipped.push(e.skipped)
+          break
+      }
+    },
+    end: () => {
+      out.write(results === 0 ? ']' : '\n  ]')
+      out.write(`,\n  "errors": ${indented(errors, '  ')},\n  "warnings": ${indented(warnings, '  ')},\n  "skipped": ${indented(skipped, '  ')}\n}\n`)
+      out.flush()
+    },
+  }
+}
+
+/**
+ * `--output ndjson`: one JSON object per line as entries arrive, `type` first (`result`,
+ * `error`, `warning`, `skipped`), then a last `summary` line with the counts, so a pipeline
+ * knows the report is complete.
+ *
+ * @example
+ * ```ts
+ * // {"type":"result","source":"pod.yaml","document":0,"line":5,…}
+ * // {"type":"summary","semantics":"proposal","results":1,"errors":0,"warnings":0,"skipped":0}
+ * ```
+ */
+export function ndjsonWriter(stdout: CliOutput, semantics: Semantics): EntryWriter {
+  const out = new Buffered(stdout)
+  const counts = { results: 0, errors: 0, warnings: 0, skipped: 0 }
+  return {
+    add: (e) => {
+      switch (e._tag) {
+        case 'Result':
+          counts.results++
+          out.write(`${JSON.stringify({ type: 'result', ...inSpecOrder(e.result) })}\n`)
+          break
+        case 'Error':
+          counts.errors++
+          out.write(`${JSON.stringify({ type: 'error', ...e.error })}\n`)
+          break
+        case 'Warning':
+          counts.warnings++
+          out.write(`${JSON.stringify({ type: 'warning', ...e.warning })}\n`)
+          break
+        case 'Skipped':
+          counts.skipped++
+          out.write(`${JSON.stringify({ type: 'skipped', ...e.skipped })}\n`)
+          break
+      }
+    },
+    end: () => {
+      out.write(`${JSON.stringify({ type: 'summary', semantics, ...counts })}\n`)
+      out.flush()
+    },
+  }
+}
+
+/**
+ * `--output sarif`, streamed: the log `formatSarif` prints (the same results in the same order,
+ * the same rule indices), with the run's `tool` written after its results, once every rule met
+ * is known.
+ *
+ * @example
+ * ```ts
+ * const w = sarifWriter(process.stdout, 'proposal', { cwd: process.cwd() })
+ * ```
+ */
+export function sarifWriter(stdout: CliOutput, semantics: Semantics, options: { readonly cwd?: string } = {}): EntryWriter {
+  const out = new Buffered(stdout)
+  const builder = new SarifBuilder(options)
+  const errors: ReportError[] = []
+  const warnings = new Warnings()
+  let results = 0
+  const pad = '        '
+  const item = (r: unknown): void => {
+    out.write(`${results === 0 ? '' : ','}\n${pad}${indented(r, pad)}`)
+    results++
+  }
+  out.write(`{\n  "$schema": ${JSON.stringify(SARIF_SCHEMA_URI)},\n  "version": "2.1.0",\n  "runs": [\n    {\n      "columnKind": "utf16CodeUnits",\n      "properties": ${indented({ semantics }, '      ')},\n      "results": [`)
+  return {
+    add: (e) => {
+      if (e._tag === 'Result') {
+        for (const r of builder.ofResult(e.result)) item(r)
+        warnings.ofResult(e.result)
+      } else if (e._tag === 'Error') errors.push(e.error)
+      else if (e._tag === 'Warning') warnings.ofReport(e.warning)
+    },
+    end: () => {
+      for (const e of errors) item(builder.ofError(e))
+      for (const w of warnings.shown(warnings.reported, warnings.decided)) item(builder.ofWarning(w))
+      out.write(results === 0 ? ']' : '\n      ]')
+      out.write(`,\n      "tool": ${indented(builder.tool(), '      ')}\n    }\n  ]\n}\n`)
+      out.flush()
+    },
+  }
+}
+
+/** A source's part of the text report while it is being written. */
+interface Section {
+  readonly source: string
+  results: ContainerResult[]
+  widths: number[] | null
+  readonly errors: ReportError[]
+  readonly skipped: ReportSkipped[]
+  readonly reported: ShownWarning[]
+  readonly decided: ShownWarning[]
+  any: boolean
+  titled: boolean
+}
+
+/** Rows a table is measured on before it starts printing; rows after them keep those widths. */
+export const TEXT_TABLE_WINDOW = 1000
+
+const sectionOf = (source: string): Section => ({ source, results: [], widths: null, errors: [], skipped: [], reported: [], decided: [], any: false, titled: false })
+
+/**
+ * `--output text`, streamed: what `formatText` prints, a source at a time. A table's columns are
+ * as wide as its first {@link TEXT_TABLE_WINDOW} rows need (all of them, for smaller tables: the
+ * same table `formatText` prints); rows are printed as they come after that.
+ *
+ * @example
+ * ```ts
+ * const w = textWriter(process.stdout, { colour: false, sources: ['a.yaml'] })
+ * ```
+ */
+export function textWriter(stdout: CliOutput, options: { readonly colour: boolean; readonly sources: ReadonlyArray<string> }): EntryWriter {
+  const out = new Buffered(stdout)
+  const p: Palette = palette(options.colour)
+  const order = options.sources
+  const inOrder = new Set(order)
+  const tally = emptyTally()
+  const dedupe = new Warnings()
+  let shownWarnings = 0
+  let next = 0
+  let current: Section | null = null
+  // Sources the operands did not name (a policy file's problems): printed last, as formatText does.
+  const others = new Map<string, Section>()
+
+  const writeLines = (lines: ReadonlyArray<string>): void => {
+    for (const line of lines) out.write(`${line}\n`)
+  }
+  const title = (s: Section): void => {
+    if (s.titled) return
+    s.titled = true
+    writeLines([p.bold(s.source)])
+  }
+  const flushRows = (s: Section): void => {
+    if (s.results.length === 0) return
+    title(s)
+    if (s.widths === null) {
+      s.widths = widthsOf(s.results)
+      writeLines([headerLine(s.widths, p)])
+    }
+    writeLines(tableRows(s.results, s.widths, p))
+    s.results = []
+  }
+  const finish = (s: Section): void => {
+    title(s)
+    const shown = dedupe.shown(s.reported, s.decided)
+    shownWarnings += shown.length
+    if (!s.any && shown.length === 0) writeLines([`  ${p.dim('no containers')}`])
+    flushRows(s)
+    writeLines(sectionTail(s.errors, s.skipped, shown, p))
+    out.write('\n')
+  }
+  const open = (source: string): Section => {
+    if (current !== null && current.source === source) return current
+    const other = others.get(source)
+    if (other !== undefined) return other
+    if (!inOrder.has(source)) {
+      const s = sectionOf(source)
+      others.set(source, s)
+      return s
+    }
+    if (current !== null) finish(current)
+    current = null
+    // Sources named before this one that gave no entry at all still get their line.
+    while (next < order.length && order[next] !== source) finish(sectionOf(order[next++] as string))
+    next++
+    current = sectionOf(source)
+    return current
+  }
+
+  return {
+    add: (e) => {
+      switch (e._tag) {
+        case 'Result': {
+          const s = open(e.result.source)
+          s.any = true
+          tallyResult(tally, e.result)
+          for (const w of e.result.reason?.warnings ?? [])
+            s.decided.push({ source: e.result.source, document: e.result.document, line: e.result.line, path: decisionWarningPath(e.result, w), code: w.code, message: w.message })
+          s.results.push(e.result)
+          if (s === current && s.results.length >= TEXT_TABLE_WINDOW) flushRows(s)
+          break
+        }
+        case 'Error': {
+          const s = open(e.error.source)
+          s.any = true
+          tallyError(tally, e.error)
+          s.errors.push(e.error)
+          break
+        }
+        case 'Warning': {
+          const s = open(e.warning.source)
+          const w = e.warning
+          s.reported.push({ source: w.source, document: w.document, line: w.line ?? null, path: w.path, code: w.code, message: w.message })
+          break
+        }
+        case 'Skipped': {
+          const s = open(e.skipped.source)
+          s.any = true
+          tally.skipped++
+          s.skipped.push(e.skipped)
+          break
+        }
+      }
+    },
+    end: () => {
+      if (current !== null) finish(current)
+      while (next < order.length) finish(sectionOf(order[next++] as string))
+      for (const s of others.values()) finish(s)
+      const sources = order.length + others.size
+      out.write(`${summaryLine(tally, shownWarnings, sources, p)}\n`)
+      out.flush()
+    },
+  }
+}
