@@ -237,3 +237,210 @@ export function yamlDocuments(from: number, n: number, seed: number): string {
 export async function* yamlStream(n: number, seed: number, podsPerChunk = 256): AsyncGenerator<string> {
   for (let from = 0; from < n; from += podsPerChunk) yield yamlDocuments(from, Math.min(podsPerChunk, n - from), seed)
 }
+
+// ---------------------------------------------------------------------------------------------
+// kubectl dumps: `kubectl get pods -A -o json` of a busy cluster
+
+const hex = (r: Random, n: number): string => {
+  let s = ''
+  for (let i = 0; i < n; i++) s += '0123456789abcdef'[Math.floor(r() * 16)]
+  return s
+}
+const uid = (r: Random): string => `${hex(r, 8)}-${hex(r, 4)}-${hex(r, 4)}-${hex(r, 4)}-${hex(r, 12)}`
+const TIME = '2026-11-30T08:15:42Z'
+
+/** managedFields as kube-apiserver writes them: one `f:` map per field a manager owns. */
+function managedFields(containers: ReadonlyArray<string>): unknown[] {
+  const fieldsOfContainer = {
+    '.': {},
+    'f:env': { '.': {}, 'k:{"name":"LOG_LEVEL"}': { '.': {}, 'f:name': {}, 'f:value': {} } },
+    'f:image': {},
+    'f:imagePullPolicy': {},
+    'f:name': {},
+    'f:ports': { '.': {} },
+    'f:resources': { '.': {}, 'f:limits': {}, 'f:requests': {} },
+    'f:securityContext': { '.': {}, 'f:allowPrivilegeEscalation': {}, 'f:runAsNonRoot': {} },
+    'f:terminationMessagePath': {},
+    'f:terminationMessagePolicy': {},
+    'f:volumeMounts': {},
+  }
+  const spec: Record<string, unknown> = {}
+  for (const c of containers) spec[`k:{"name":"${c}"}`] = fieldsOfContainer
+  return [
+    {
+      apiVersion: 'v1',
+      fieldsType: 'FieldsV1',
+      fieldsV1: {
+        'f:metadata': { 'f:generateName': {}, 'f:labels': { '.': {}, 'f:app': {}, 'f:pod-template-hash': {} }, 'f:ownerReferences': { '.': {}, 'k:{"uid":"x"}': {} } },
+        'f:spec': { 'f:containers': spec, 'f:dnsPolicy': {}, 'f:enableServiceLinks': {}, 'f:restartPolicy': {}, 'f:schedulerName': {}, 'f:securityContext': {}, 'f:terminationGracePeriodSeconds': {}, 'f:volumes': {} },
+      },
+      manager: 'kube-controller-manager',
+      operation: 'Update',
+      time: TIME,
+    },
+    {
+      apiVersion: 'v1',
+      fieldsType: 'FieldsV1',
+      fieldsV1: {
+        'f:status': {
+          'f:conditions': { 'k:{"type":"Ready"}': { '.': {}, 'f:lastTransitionTime': {}, 'f:status': {}, 'f:type': {} } },
+          'f:containerStatuses': {},
+          'f:hostIP': {},
+          'f:phase': {},
+          'f:podIP': {},
+          'f:podIPs': { '.': {}, 'k:{"ip":"10.0.0.1"}': { '.': {}, 'f:ip': {} } },
+          'f:startTime': {},
+        },
+      },
+      manager: 'kubelet',
+      operation: 'Update',
+      subresource: 'status',
+      time: TIME,
+    },
+  ]
+}
+
+/**
+ * Pod `i` of a kubectl dump, as `kubectl get pods -o json` prints it: metadata with labels,
+ * owner and managedFields, a spec with one to three containers (env, ports, resources, mounts,
+ * a securityContext most of the time), and a status. About 10–12 KB printed with 4 spaces.
+ */
+export function kubectlPod(seed: number, i: number): Record<string, unknown> {
+  const r = seeded(seed * 1_000_003 + i)
+  const app = pick(r, ['api', 'web', 'worker', 'cache', 'ingest', 'billing', 'search'])
+  const hash = hex(r, 10)
+  const names = ['app', 'sidecar'].slice(0, chance(r, 0.7) ? 1 : 2)
+  const securityContext = (): Record<string, unknown> | undefined =>
+    chance(r, 0.15) ? undefined : { allowPrivilegeEscalation: chance(r, 0.8) ? false : true, runAsNonRoot: chance(r, 0.6), ...(chance(r, 0.2) ? { capabilities: { drop: ['ALL'] } } : {}) }
+  const containers = names.map((name) => {
+    const sc = securityContext()
+    return {
+      env: [
+        { name: 'LOG_LEVEL', value: pick(r, ['info', 'debug', 'warn']) },
+        { name: 'POD_IP', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'status.podIP' } } },
+      ],
+      image: `registry.example.com/${app}/${name}:1.${Math.floor(r() * 40)}.${Math.floor(r() * 10)}`,
+      imagePullPolicy: 'IfNotPresent',
+      name,
+      ports: [{ containerPort: 8080, name: 'http', protocol: 'TCP' }],
+      resources: { limits: { cpu: '500m', memory: '512Mi' }, requests: { cpu: '100m', memory: '128Mi' } },
+      ...(sc === undefined ? {} : { securityContext: sc }),
+      terminationMessagePath: '/dev/termination-log',
+      terminationMessagePolicy: 'File',
+      volumeMounts: [
+        { mountPath: '/var/run/config', name: 'config' },
+        { mountPath: '/var/run/secrets/kubernetes.io/serviceaccount', name: `kube-api-access-${hex(r, 5)}`, readOnly: true },
+      ],
+    }
+  })
+  const podName = `${app}-${hash}-${hex(r, 5)}`
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      annotations: { 'kubectl.kubernetes.io/restartedAt': TIME, 'prometheus.io/scrape': 'true' },
+      creationTimestamp: TIME,
+      generateName: `${app}-${hash}-`,
+      labels: { app, 'pod-template-hash': hash },
+      managedFields: managedFields(names),
+      name: podName,
+      namespace: pick(r, ['default', 'prod', 'staging', 'monitoring', 'kube-system']),
+      ownerReferences: [{ apiVersion: 'apps/v1', blockOwnerDeletion: true, controller: true, kind: 'ReplicaSet', name: `${app}-${hash}`, uid: uid(r) }],
+      resourceVersion: String(100000 + i),
+      uid: uid(r),
+    },
+    spec: {
+      containers,
+      dnsPolicy: 'ClusterFirst',
+      enableServiceLinks: true,
+      nodeName: `node-${Math.floor(r() * 500)}`,
+      preemptionPolicy: 'PreemptLowerPriority',
+      priority: 0,
+      restartPolicy: 'Always',
+      schedulerName: 'default-scheduler',
+      securityContext: chance(r, 0.5) ? { runAsUser: 1000 + Math.floor(r() * 1000), fsGroup: 2000 } : {},
+      serviceAccount: 'default',
+      serviceAccountName: 'default',
+      terminationGracePeriodSeconds: 30,
+      tolerations: [
+        { effect: 'NoExecute', key: 'node.kubernetes.io/not-ready', operator: 'Exists', tolerationSeconds: 300 },
+      ],
+      volumes: [
+        { configMap: { defaultMode: 420, name: `${app}-config` }, name: 'config' },
+        {
+          name: 'kube-api-access',
+          projected: {
+            defaultMode: 420,
+            sources: [
+              { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+              { configMap: { items: [{ key: 'ca.crt', path: 'ca.crt' }], name: 'kube-root-ca.crt' } },
+            ],
+          },
+        },
+      ],
+    },
+    status: {
+      conditions: ['Initialized', 'Ready', 'PodScheduled'].map((type) => ({ lastProbeTime: null, lastTransitionTime: TIME, status: 'True', type })),
+      containerStatuses: names.map((name) => ({
+        containerID: `containerd://${hex(r, 64)}`,
+        image: `registry.example.com/${app}/${name}:1.0.0`,
+        imageID: `registry.example.com/${app}/${name}@sha256:${hex(r, 64)}`,
+        lastState: {},
+        name,
+        ready: true,
+        restartCount: Math.floor(r() * 3),
+        started: true,
+        state: { running: { startedAt: TIME } },
+      })),
+      hostIP: `10.1.${Math.floor(r() * 255)}.${Math.floor(r() * 255)}`,
+      phase: 'Running',
+      podIP: `10.2.${Math.floor(r() * 255)}.${Math.floor(r() * 255)}`,
+      podIPs: [{ ip: `10.2.${Math.floor(r() * 255)}.${Math.floor(r() * 255)}` }],
+      qosClass: 'Burstable',
+      startTime: TIME,
+    },
+  }
+}
+
+/** `JSON.stringify` with kubectl's 4-space indentation, shifted right by `depth` levels. */
+const kubectlJson = (value: unknown, depth: number): string => {
+  const pad = '    '.repeat(depth)
+  return pad + JSON.stringify(value, null, 4).replace(/\n/g, `\n${pad}`)
+}
+
+/**
+ * `kubectl get pods -A -o json` of `n` pods: one `List`, `kind` after `items` as kubectl
+ * prints it, generated as it is read in chunks of `podsPerChunk` pods (never more in memory).
+ *
+ * @example
+ * for await (const chunk of kubectlJsonList(10_000, 1)) process.stdout.write(chunk)
+ */
+export async function* kubectlJsonList(n: number, seed: number, podsPerChunk = 64): AsyncGenerator<string> {
+  yield '{\n    "apiVersion": "v1",\n    "items": [\n'
+  for (let from = 0; from < n; from += podsPerChunk) {
+    const parts: string[] = []
+    for (let i = from; i < Math.min(n, from + podsPerChunk); i++) parts.push(`${kubectlJson(kubectlPod(seed, i), 2)}${i === n - 1 ? '\n' : ',\n'}`)
+    yield parts.join('')
+  }
+  yield '    ],\n    "kind": "List",\n    "metadata": {\n        "resourceVersion": ""\n    }\n}\n'
+}
+
+/** The same pods as a YAML `List` (kubectl's `-o yaml`), in chunks. */
+export async function* kubectlYamlList(n: number, seed: number, podsPerChunk = 64): AsyncGenerator<string> {
+  yield 'apiVersion: v1\nitems:\n'
+  for (let from = 0; from < n; from += podsPerChunk) {
+    const parts: string[] = []
+    for (let i = from; i < Math.min(n, from + podsPerChunk); i++) parts.push(`- ${toYaml(kubectlPod(seed, i), '  ').trimStart()}`)
+    yield parts.join('')
+  }
+  yield 'kind: List\nmetadata:\n  resourceVersion: ""\n'
+}
+
+/** The same pods as `---`-separated YAML documents, in chunks. */
+export async function* kubectlYamlDocuments(n: number, seed: number, podsPerChunk = 64): AsyncGenerator<string> {
+  for (let from = 0; from < n; from += podsPerChunk) {
+    const parts: string[] = []
+    for (let i = from; i < Math.min(n, from + podsPerChunk); i++) parts.push(`---\n${toYaml(kubectlPod(seed, i))}`)
+    yield parts.join('')
+  }
+}

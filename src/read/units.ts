@@ -221,7 +221,7 @@ function unitOf(c: Cut, source: string, options: LoadOptions | undefined): Unit 
         line,
         value: got.value,
         warnings: [],
-        positionOf: jsonPositionFinder(c.text, c.line, c.column, ''),
+        positionOf: jsonPositionFinder(c.text, c.line, c.column, '', c.keys),
       }
       return { _tag: 'Whole', doc, notes: notesOf(c.duplicates) }
     }
@@ -257,7 +257,7 @@ function unitOf(c: Cut, source: string, options: LoadOptions | undefined): Unit 
           line: c.documentLine,
           value: got.value,
           warnings: [],
-          positionOf: jsonPositionFinder(c.text, c.line, c.column, prefix),
+          positionOf: jsonPositionFinder(c.text, c.line, c.column, prefix, c.keys),
         }
       }
       return { _tag: 'Item', doc, item: c.item, listKind: c.listKind, notes: notesOf(c.duplicates) }

@@ -53,6 +53,8 @@ export interface ValueUnit extends UnitStart {
   readonly _tag: 'Value'
   readonly document: number
   readonly text: string
+  /** The unit's own keys and their offsets in `text`, flat (`[key, offset, key, offset, …]`). */
+  readonly keys: ReadonlyArray<string | number>
   readonly flaw: UnitFlaw | null
   readonly duplicates: ReadonlyArray<DuplicateKey>
 }
@@ -65,6 +67,8 @@ export interface ItemUnit extends UnitStart {
   readonly documentLine: number
   readonly item: number
   readonly text: string
+  /** The item's own keys and their offsets in `text`, flat (`[key, offset, …]`). */
+  readonly keys: ReadonlyArray<string | number>
   readonly flaw: UnitFlaw | null
   readonly duplicates: ReadonlyArray<DuplicateKey>
   /** The List's kind, or `null` while it is not known yet (items before `kind`, past the hold limit). */
@@ -100,6 +104,8 @@ const ARR = 2
 /** Digits beyond which an integer may not survive `JSON.parse` (2^53 has 16). */
 const SAFE_DIGITS = 15
 
+const NON_WHITE = /[^ \n\r\t]/g
+
 const isWhite = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9
 /** Characters that end a number or literal. */
 const endsScalar = (c: number): boolean => isWhite(c) || c === 44 || c === 93 || c === 125 || c === 58 || c === 34 || c === 91 || c === 123
@@ -119,6 +125,7 @@ interface Held {
   readonly start: UnitStart
   readonly item: number
   readonly text: string
+  readonly keys: ReadonlyArray<string | number>
   readonly flaw: UnitFlaw | null
   readonly duplicates: ReadonlyArray<DuplicateKey>
 }
@@ -179,6 +186,11 @@ export class JsonCutter {
   private unitFrom = -1
   private unitStart: UnitStart = { line: 1, column: 1 }
   private unitFlaw: UnitFlaw | null = null
+  private unitKeys: Array<string | number> = []
+  private unitAbs = 0
+  private docKeys: Array<string | number> = []
+  private docAbs = 0
+  private keyAbs = 0
   private unitDuplicates: DuplicateKey[] = []
   private held: Held[] = []
   private heldSize = 0
@@ -262,7 +274,10 @@ export class JsonCutter {
     while (i < n) {
       const c = s.charCodeAt(i)
       if (isWhite(c)) {
-        i++
+        // Indentation is most of a pretty-printed dump: jump over a run of it natively.
+        NON_WHITE.lastIndex = i + 1
+        const m = NON_WHITE.exec(s)
+        i = m === null ? n : m.index
         continue
       }
       if (this.stack.length === 0 && this.overflow === 0) {
@@ -345,6 +360,8 @@ export class JsonCutter {
     this.documentLine = this.document === 0 ? 1 : place.line
     this.docStart = place
     this.docFrom = at
+    this.docAbs = this.chunkBase + at
+    this.docKeys = []
     this.docPieces = []
     this.docFlaw = null
     this.docDuplicates = []
@@ -362,6 +379,8 @@ export class JsonCutter {
   private valueStarts(at: number): void {
     if (this.inItems && this.stack.length === 2 && this.overflow === 0) {
       this.unitFrom = at
+      this.unitAbs = this.chunkBase + at
+      this.unitKeys = []
       this.unitPieces = []
       this.unitStart = this.placeAt(at)
       this.unitFlaw = null
@@ -441,22 +460,22 @@ export class JsonCutter {
     this.unitFrom = -1
     this.unitPieces = []
     if (this.mode === 'undecided') {
-      this.held.push({ start: this.unitStart, item, text, flaw: this.unitFlaw, duplicates: this.unitDuplicates })
+      this.held.push({ start: this.unitStart, item, text, keys: this.unitKeys, flaw: this.unitFlaw, duplicates: this.unitDuplicates })
       this.heldSize += text.length
       if (this.heldSize > this.holdLimit) this.goProvisional()
       return
     }
-    this.out.push(this.itemCut(this.unitStart, item, text, this.unitFlaw, this.unitDuplicates, this.mode === 'list' ? this.kindText : null))
+    this.out.push(this.itemCut({ start: this.unitStart, item, text, keys: this.unitKeys, flaw: this.unitFlaw, duplicates: this.unitDuplicates }, this.mode === 'list' ? this.kindText : null))
   }
 
-  private itemCut(start: UnitStart, item: number, text: string, flaw: UnitFlaw | null, duplicates: ReadonlyArray<DuplicateKey>, listKind: string | null): ItemUnit {
-    return { _tag: 'Item', document: this.document, documentLine: this.documentLine, item, text, flaw, duplicates, listKind, ...start }
+  private itemCut(h: Held, listKind: string | null): ItemUnit {
+    return { _tag: 'Item', document: this.document, documentLine: this.documentLine, item: h.item, text: h.text, keys: h.keys, flaw: h.flaw, duplicates: h.duplicates, listKind, ...h.start }
   }
 
   /** The hold limit is reached with the kind still unknown: the held items go, the document text is dropped. */
   private goProvisional(): void {
     this.mode = 'provisional'
-    for (const h of this.held) this.out.push(this.itemCut(h.start, h.item, h.text, h.flaw, h.duplicates, null))
+    for (const h of this.held) this.out.push(this.itemCut(h, null))
     this.held = []
     this.heldSize = 0
     this.docPieces = []
@@ -467,7 +486,7 @@ export class JsonCutter {
     const mode = this.mode
     const listKind = this.kindText !== null && isListKind(this.kindText) ? this.kindText : null
     if (mode === 'list' || mode === 'provisional' || (mode === 'undecided' && listKind !== null)) {
-      for (const h of this.held) this.out.push(this.itemCut(h.start, h.item, h.text, h.flaw, h.duplicates, listKind))
+      for (const h of this.held) this.out.push(this.itemCut(h, listKind))
       this.out.push({
         _tag: 'ListEnd',
         document: this.document,
@@ -484,6 +503,7 @@ export class JsonCutter {
         _tag: 'Value',
         document: this.document,
         text,
+        keys: this.docKeys,
         flaw: this.docFlaw,
         duplicates: this.docDuplicates,
         line: this.docStart.line,
@@ -548,6 +568,7 @@ export class JsonCutter {
     this.stringHasEscape = false
     this.stringFrom = at + 1
     if (this.stringIsKey) {
+      this.keyAbs = this.chunkBase + at
       this.advanceTo(at)
       this.keyLine = this.line
       this.keyColumn = this.chunkBase + at - this.lineStart + 1
@@ -626,6 +647,11 @@ export class JsonCutter {
       if (d === 1) this.topDuplicates.push(dup)
     }
     seen.set(key, this.keyLine)
+    // The unit's own keys, so a place inside it is found without skipping over what precedes it.
+    if (this.overflow === 0) {
+      if (d === 1 && this.stack[0] === OBJ) this.docKeys.push(key, this.keyAbs - this.docAbs)
+      else if (d === 3 && this.inItems && this.stack[2] === OBJ) this.unitKeys.push(key, this.keyAbs - this.unitAbs)
+    }
     if (d === 1 && key === 'kind') {
       this.kindSeen = true
       this.kindText = null

@@ -30,6 +30,10 @@ const skipString = (s: string, i: number): number => {
   }
 }
 
+// The characters that matter when skipping over a container: a regex jumps over everything else
+// (indentation, numbers, literals, punctuation) in native code.
+const STRUCTURAL = /["{}[\]]/g
+
 /** Offset just past the value that starts at `i`. */
 const skipValue = (s: string, i: number): number => {
   const c = s.charCodeAt(i)
@@ -43,20 +47,22 @@ const skipValue = (s: string, i: number): number => {
     return i
   }
   let depth = 0
-  while (i < s.length) {
-    const d = s.charCodeAt(i)
+  STRUCTURAL.lastIndex = i
+  for (;;) {
+    const m = STRUCTURAL.exec(s)
+    if (m === null) return s.length
+    const at = m.index
+    const d = s.charCodeAt(at)
     if (d === 34) {
-      i = skipString(s, i)
+      STRUCTURAL.lastIndex = skipString(s, at)
       continue
     }
     if (d === 123 || d === 91) depth++
-    else if (d === 125 || d === 93) {
+    else {
       depth--
-      if (depth === 0) return i + 1
+      if (depth === 0) return at + 1
     }
-    i++
   }
-  return i
 }
 
 const keyText = (s: string, start: number, end: number): string => {
@@ -78,10 +84,22 @@ const keyText = (s: string, start: number, end: number): string => {
  * offsetOf('{"spec":{"containers":[{"name":"a"}]}}', ['spec', 'containers', 0]) // 23
  * ```
  */
-export const offsetOf = (text: string, segments: ReadonlyArray<string | number>): number => {
+export const offsetOf = (text: string, segments: ReadonlyArray<string | number>, keys: ReadonlyArray<string | number> = []): number => {
   let at = skipWhite(text, 0)
   let found = at
-  for (const segment of segments) {
+  let k = 0
+  // The first field is looked up among the keys the cutter noted (the last one written wins).
+  const first = segments[0]
+  if (typeof first === 'string' && keys.length > 0) {
+    let hit = -1
+    for (let j = 0; j < keys.length; j += 2) if (keys[j] === first) hit = keys[j + 1] as number
+    if (hit < 0) return -1
+    found = hit
+    at = skipWhite(text, skipWhite(text, skipString(text, hit)) + 1)
+    k = 1
+  }
+  for (; k < segments.length; k++) {
+    const segment = segments[k] as string | number
     const c = text.charCodeAt(at)
     if (c === 123 && typeof segment === 'string') {
       let i = skipWhite(text, at + 1)
@@ -127,13 +145,13 @@ export const offsetOf = (text: string, segments: ReadonlyArray<string | number>)
  * find('spec.containers[0]') // { line: 2, column: 17 }
  * ```
  */
-export const jsonPositionFinder = (text: string, line: number, column: number, prefix: string) => {
+export const jsonPositionFinder = (text: string, line: number, column: number, prefix: string, keys: ReadonlyArray<string | number> = []) => {
   const prefixSegments = prefix === '' ? [] : (segmentsOf(prefix) ?? [])
   return (path: FieldPath): Position | null => {
     const segments = segmentsOf(path)
     if (segments === null || segments.length < prefixSegments.length) return null
     for (let k = 0; k < prefixSegments.length; k++) if (segments[k] !== prefixSegments[k]) return null
-    const offset = offsetOf(text, prefixSegments.length === 0 ? segments : segments.slice(prefixSegments.length))
+    const offset = offsetOf(text, prefixSegments.length === 0 ? segments : segments.slice(prefixSegments.length), keys)
     if (offset < 0) return null
     let lines = 0
     let lastNewline = -1

@@ -50,7 +50,7 @@ describe('JsonCutter', () => {
 
   it('reads a document with items that is not a List as one value', () => {
     const text = '{"items":[{"a":1}],"kind":"Pod"}'
-    expect(cut([text])).toEqual([{ _tag: 'Value', document: 0, text, flaw: null, duplicates: [], line: 1, column: 1 }])
+    expect(cut([text])).toEqual([{ _tag: 'Value', document: 0, text, keys: ['items', 1, 'kind', 19], flaw: null, duplicates: [], line: 1, column: 1 }])
   })
 
   it('past the hold limit, cuts the items before the kind is known and says so at the end', () => {
