@@ -389,6 +389,81 @@ async function benchParallel(): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 5. kubectl dumps through the CLI process, generated on the fly into a pipe
+
+interface DumpRun {
+  readonly cpuMs: number
+  readonly maxRssMB: number
+  readonly wallMs: number
+  readonly results: number
+}
+
+/** `gen KIND N | dumpChild SIDE`: the measuring side's CPU and RSS, and the lines it printed. */
+function dumpRun(kind: string, n: number, side: string): DumpRun {
+  const child = join(buildDir, 'dumpChild.mjs')
+  const node = JSON.stringify(process.execPath)
+  const started = Date.now()
+  const script = `${node} ${JSON.stringify(child)} gen ${kind} ${n} | ${node} ${JSON.stringify(child)} ${side} 2>&1 >/dev/null`
+  const out = execFileSync('bash', ['-c', script], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20 })
+  const wallMs = Date.now() - started
+  const line = out.trim().split('\n').find((l) => l.startsWith('{')) as string
+  const stats = JSON.parse(line) as { cpuMs: number; maxRssMB: number; items?: number; results?: number }
+  return { cpuMs: stats.cpuMs, maxRssMB: stats.maxRssMB, wallMs, results: stats.results ?? stats.items ?? 0 }
+}
+
+async function benchDump(): Promise<void> {
+  const small = quick ? 2_000 : 10_000
+  log(`dump: ${small.toLocaleString('en')} kubectl pods as JSON, CLI vs JSON.parse`)
+  const cli = dumpRun('json', small, 'cli')
+  const floor = dumpRun('json', small, 'parse')
+  figures.push({
+    id: `dump-json-${small}`,
+    name: `\`kubectl get pods -A -o json\`, ${small.toLocaleString('en')} pods on stdin through the CLI (\`-o ndjson\`)`,
+    ours: `${(cli.cpuMs / 1000).toFixed(1)} s CPU, ${Math.round(cli.maxRssMB)} MB, ${cli.results.toLocaleString('en')} containers`,
+    reference: `JSON.parse of the same bytes ${(floor.cpuMs / 1000).toFixed(1)} s CPU, ${Math.round(floor.maxRssMB)} MB`,
+    measure: 'CPU time ratio',
+    value: cli.cpuMs / floor.cpuMs,
+    target: '≤ 3.0 (aim 1.5)',
+    met: cli.cpuMs / floor.cpuMs <= 3,
+    detail: { cli, floor },
+  })
+  const large = quick ? 20_000 : 150_000
+  log(`dump: ${large.toLocaleString('en')} kubectl pods as JSON piped on stdin`)
+  const big = dumpRun('json', large, 'cli')
+  const perPod = big.cpuMs / large / (cli.cpuMs / small)
+  figures.push({
+    id: `dump-json-${large}`,
+    name: `The same dump, ${large.toLocaleString('en')} pods piped on stdin`,
+    ours: `${(big.cpuMs / 1000).toFixed(1)} s CPU, ${Math.round(big.maxRssMB)} MB peak RSS, ${big.results.toLocaleString('en')} containers`,
+    reference: `${small.toLocaleString('en')} pods: ${Math.round(cli.maxRssMB)} MB`,
+    measure: 'per-pod CPU, large over small',
+    value: perPod,
+    target: 'peak RSS ≤ 256 MB; ≤ 1.2',
+    met: big.maxRssMB <= 256 && perPod <= 1.2,
+    detail: { big },
+  })
+  for (const kind of ['yaml-list', 'yaml-docs']) {
+    const few = quick ? 500 : 2_000
+    const many = quick ? 2_000 : 10_000
+    log(`dump: ${kind}, ${few} and ${many} pods`)
+    const a = dumpRun(kind, few, 'cli')
+    const b = dumpRun(kind, many, 'cli')
+    const growth = b.cpuMs / many / (a.cpuMs / few)
+    figures.push({
+      id: `dump-${kind}`,
+      name: `kubectl pods as a YAML ${kind === 'yaml-list' ? 'List' : 'stream of --- documents'}, ${many.toLocaleString('en')} vs ${few.toLocaleString('en')} pods`,
+      ours: `${(b.cpuMs / 1000).toFixed(1)} s CPU, ${Math.round(b.maxRssMB)} MB`,
+      reference: `${(a.cpuMs / 1000).toFixed(1)} s CPU, ${Math.round(a.maxRssMB)} MB`,
+      measure: 'per-pod CPU, large over small',
+      value: growth,
+      target: 'linear (≈ 1), flat RSS',
+      met: null,
+      detail: { few: a, many: b },
+    })
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 
 function ns(s: Spread | undefined): string {
   return s === undefined ? '' : `${s.median.toFixed(0)} ns/container`
@@ -423,6 +498,7 @@ if (runs('decode')) await benchDecode()
 if (runs('yaml')) await benchYaml()
 if (runs('batch')) await benchBatch()
 if (runs('parallel')) await benchParallel()
+if (runs('dump')) await benchDump()
 
 const table = [
   '| figure | ours | reference | measure | value: median (min–max over rounds) | target | met |',

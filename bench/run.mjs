@@ -18,6 +18,7 @@ await build({
   entryPoints: {
     main: 'bench/main.ts',
     batchChild: 'bench/batchChild.ts',
+    dumpChild: 'bench/dumpChild.ts',
     checkWorker: 'src/manifest/checkWorker.ts',
   },
   outdir,

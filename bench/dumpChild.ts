@@ -1,0 +1,48 @@
+/**
+ * One side of the dump figures, in a process of its own so its CPU time and peak RSS are its own:
+ *
+ *   node dumpChild.mjs gen json|yaml-list|yaml-docs N   writes a seeded kubectl dump on stdout
+ *   node dumpChild.mjs cli [FORMAT]                     the CLI (`check -o FORMAT -`) on stdin
+ *   node dumpChild.mjs parse                            the floor: JSON.parse of the same bytes
+ *
+ * The measuring sides print one JSON line on stderr at exit: CPU (user + system) and max RSS.
+ *
+ * @packageDocumentation
+ */
+import { checkStream } from '../src/manifest/stream.js'
+import { resolveNoNewPrivs } from '../src/resolve/resolve.js'
+import { runCli } from '../src/cli/cli.js'
+import { nodeIO } from '../src/cli/io.js'
+import { kubectlJsonList, kubectlYamlDocuments, kubectlYamlList } from './generate.js'
+
+const report = (extra: Record<string, unknown>): void => {
+  const u = process.resourceUsage()
+  process.stderr.write(`${JSON.stringify({ cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000, maxRssMB: u.maxRSS / 1024, ...extra })}\n`)
+}
+
+const [mode, a, b] = process.argv.slice(2)
+if (mode === 'gen') {
+  const n = Number(b)
+  const chunks = a === 'json' ? kubectlJsonList(n, 1) : a === 'yaml-list' ? kubectlYamlList(n, 1) : kubectlYamlDocuments(n, 1)
+  for await (const chunk of chunks) if (!process.stdout.write(chunk)) await new Promise((resolve) => process.stdout.once('drain', resolve))
+} else if (mode === 'cli') {
+  // The report is counted, not written: one `"type":"result"` line per container reported.
+  let results = 0
+  const io = nodeIO()
+  const counting = {
+    ...io,
+    stdout: {
+      write: (s: string): void => {
+        for (let i = s.indexOf('{"type":"result"'); i >= 0; i = s.indexOf('{"type":"result"', i + 1)) results++
+      },
+    },
+  }
+  const status = await runCli(['check', '-o', a ?? 'ndjson', '-'], counting, { checkStream, resolveNoNewPrivs })
+  report({ status, results })
+} else if (mode === 'parse') {
+  const parts: Buffer[] = []
+  for await (const chunk of process.stdin) parts.push(chunk as Buffer)
+  const text = Buffer.concat(parts).toString('utf8')
+  const value = JSON.parse(text) as { items: unknown[] }
+  report({ items: value.items.length })
+}
