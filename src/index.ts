@@ -64,6 +64,8 @@ export {
   type ReportEntry,
 } from './manifest/check.js'
 export { checkStream, documentTexts, loadStream, type DocumentText, type StreamSource, type TextChunks } from './manifest/stream.js'
+export { readAllUnits, readUnits, UnitReader } from './read/units.js'
+export type { ItemUnit, ListEndUnit, ProblemUnit, ReadNote, Unit, WholeUnit } from './read/unit.js'
 export { checkFilesInParallel, type FileSource, type ParallelOptions } from './manifest/parallel.js'
 export type {
   ContainerResult,
