@@ -7,6 +7,7 @@ import { formatJson } from '../../src/cli/format/json.js'
 import { formatSarif } from '../../src/cli/format/sarif.js'
 import { formatText } from '../../src/cli/format/text.js'
 import { jsonWriter, ndjsonWriter, sarifWriter, textWriter, TEXT_TABLE_WINDOW, type EntryWriter } from '../../src/cli/format/streamed.js'
+import { ExitTally, exitStatusOf } from '../../src/cli/exitStatus.js'
 import { fullReport } from './fixtures.js'
 
 const written = (make: (out: { write: (s: string) => void }) => EntryWriter, entries: ReadonlyArray<ReportEntry>): string => {
@@ -83,6 +84,14 @@ describe('the streamed formats print what the whole-report formats print', () =>
     const rows = text.split('\n').filter((l) => l.startsWith('  ') && !l.startsWith('  LINE') && !l.startsWith('    '))
     expect(rows).toHaveLength(TEXT_TABLE_WINDOW * 2 + 5)
     expect(text.match(/ {2}LINE/g)).toHaveLength(1)
+  })
+})
+
+describe('the exit status tallied entry by entry', () => {
+  test.prop([fc.subarray([...exampleEntries, ...entriesOf(fullReport)])])('is the status of the whole report', (entries) => {
+    const tally = new ExitTally()
+    for (const e of entries) tally.add(e)
+    expect(tally.status()).toBe(exitStatusOf(collect(entries)))
   })
 })
 
