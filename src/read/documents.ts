@@ -26,6 +26,8 @@ export interface DocumentText {
   readonly index: number
   /** Lines of the stream before the document's first character. */
   readonly lineBase: number
+  /** Offset in `text` of the document's `---` marker line; `null` for a first document without one. */
+  readonly marker: number | null
 }
 
 const BOM = 0xfeff
@@ -85,14 +87,22 @@ export class DocumentCutter {
   private index = 0
   private lineBase = 0
   private firstDecided = false
+  /** Where the current document's marker sits in its text, `null` while it has none. */
+  private marker: number | null = null
   private out: DocumentText[] = []
+  private readonly stripBom: boolean
+
+  /** `stripBom: false` for text whose byte-order mark is already gone (a second one is content). */
+  constructor(options: { readonly stripBom?: boolean } = {}) {
+    this.stripBom = options.stripBom ?? true
+  }
 
   /** Documents completed by the next piece of text. */
   push(chunk: string): DocumentText[] {
     if (!this.started) {
       if (chunk === '') return []
       this.started = true
-      this.pending = chunk.charCodeAt(0) === BOM ? chunk.slice(1) : chunk
+      this.pending = this.stripBom && chunk.charCodeAt(0) === BOM ? chunk.slice(1) : chunk
     } else this.pending += chunk
     this.search(false)
     return this.take()
@@ -115,7 +125,7 @@ export class DocumentCutter {
   }
 
   private emit(text: string): void {
-    this.out.push({ text, index: this.index++, lineBase: this.lineBase })
+    this.out.push({ text, index: this.index++, lineBase: this.lineBase, marker: this.marker })
     this.lineBase += countLines(text)
   }
 
@@ -170,10 +180,12 @@ export class DocumentCutter {
       // A leading marker, or only a prelude before it: the text joins document 0.
       if (isPrelude(text)) {
         this.pieces = [text]
+        this.marker = text.length
         return
       }
     }
     this.emit(text)
+    this.marker = 0
   }
 }
 
