@@ -28,6 +28,8 @@ export interface DocumentText {
   readonly lineBase: number
   /** Offset in `text` of the document's `---` marker line; `null` for a first document without one. */
   readonly marker: number | null
+  /** The document's text went to a sink (`DocumentCutter.divert`) instead: `text` is empty. */
+  readonly diverted?: boolean
 }
 
 const BOM = 0xfeff
@@ -91,6 +93,9 @@ export class DocumentCutter {
   private marker: number | null = null
   private out: DocumentText[] = []
   private readonly stripBom: boolean
+  private size = 0
+  private sink: ((text: string) => void) | null = null
+  private divertedLines = 0
 
   /** `stripBom: false` for text whose byte-order mark is already gone (a second one is content). */
   constructor(options: { readonly stripBom?: boolean } = {}) {
@@ -111,11 +116,48 @@ export class DocumentCutter {
   /** The last documents. */
   end(): DocumentText[] {
     this.search(true)
-    this.pieces.push(this.pending)
+    this.add(this.pending)
     this.pending = ''
     this.emit(this.pieces.join(''))
     this.pieces = []
     return this.take()
+  }
+
+  /** Characters of the current document held so far. */
+  held(): number {
+    return this.size
+  }
+
+  /** The current document: its index, the lines before it, its marker, and its text so far. */
+  current(): { readonly index: number; readonly lineBase: number; readonly marker: number | null; readonly text: string } {
+    const text = this.pieces.join('')
+    this.pieces = [text]
+    return { index: this.index, lineBase: this.lineBase, marker: this.marker, text }
+  }
+
+  /**
+   * From now on the current document's text goes to `sink` as it is cut (a large List read item
+   * by item); returns the text held so far. The document is then given with `diverted: true`.
+   */
+  divert(sink: (text: string) => void): string {
+    const text = this.pieces.join('')
+    this.pieces = []
+    this.size = 0
+    this.sink = sink
+    this.divertedLines = countLines(text)
+    return text
+  }
+
+  private add(text: string): void {
+    if (this.sink !== null) {
+      if (text !== '') {
+        this.divertedLines += countLines(text)
+        this.sink(text)
+      }
+      return
+    }
+    this.pieces.push(text)
+    this.size += text.length
   }
 
   private take(): DocumentText[] {
@@ -125,8 +167,11 @@ export class DocumentCutter {
   }
 
   private emit(text: string): void {
-    this.out.push({ text, index: this.index++, lineBase: this.lineBase, marker: this.marker })
-    this.lineBase += countLines(text)
+    const diverted = this.sink !== null
+    this.out.push({ text, index: this.index++, lineBase: this.lineBase, marker: this.marker, ...(diverted ? { diverted } : {}) })
+    this.lineBase += diverted ? this.divertedLines : countLines(text)
+    this.sink = null
+    this.size = 0
   }
 
   /**
@@ -158,11 +203,11 @@ export class DocumentCutter {
     }
     if (final) return
     if (undecided >= 0) {
-      this.pieces.push(this.pending.slice(0, undecided))
+      this.add(this.pending.slice(0, undecided))
       this.pending = this.pending.slice(undecided)
       this.atLineStart = true
     } else {
-      this.pieces.push(this.pending)
+      this.add(this.pending)
       this.atLineStart = this.pending.charCodeAt(this.pending.length - 1) === 10
       this.pending = ''
     }
@@ -170,11 +215,12 @@ export class DocumentCutter {
 
   /** A marker at offset `at` of `pending`: the document before it is complete. */
   private cutAt(at: number): void {
-    this.pieces.push(this.pending.slice(0, at))
+    this.add(this.pending.slice(0, at))
     this.pending = this.pending.slice(at)
     this.atLineStart = true
     const text = this.pieces.join('')
     this.pieces = []
+    if (this.sink !== null) this.firstDecided = true
     if (!this.firstDecided) {
       this.firstDecided = true
       // A leading marker, or only a prelude before it: the text joins document 0.

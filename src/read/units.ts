@@ -17,6 +17,7 @@ import type { DocumentText } from './documents.js'
 import { JsonCutter } from './json/cutter.js'
 import type { Cut, DuplicateKey, UnitFlaw } from './json/cutter.js'
 import { jsonPositionFinder } from './json/positions.js'
+import { looksLikeYamlList, YAML_LIST_AT, YamlListCutter } from './yamlList.js'
 import type { ReadNote, Unit } from './unit.js'
 import { notUtf8Message, Utf8Decoder } from './utf8.js'
 import type { NotUtf8 } from './utf8.js'
@@ -61,10 +62,19 @@ export class UnitReader {
   private json: JsonCutter | null = null
   private yaml: DocumentCutter | null = null
   private stopped = false
+  /** The YAML List being read item by item, its units so far, and the document last looked at. */
+  private list: YamlListCutter | null = null
+  private listUnits: Unit[] = []
+  private looked = -1
 
+  /**
+   * @param limits - `yamlListAt`: the size past which a YAML List is read item by item (default
+   *   {@link YAML_LIST_AT}; tests lower it)
+   */
   constructor(
     private readonly source: string,
     private readonly options?: LoadOptions,
+    private readonly limits: { readonly yamlListAt?: number } = {},
   ) {}
 
   push(chunk: string | Uint8Array): Unit[] {
@@ -80,7 +90,7 @@ export class UnitReader {
     // Blank text, or nothing: YAML's reader says what an empty stream is.
     if (this.json === null && this.yaml === null) this.choose(false)
     if (this.json !== null) for (const c of this.json.end()) out.push(unitOf(c, this.source, this.options))
-    if (this.yaml !== null) for (const d of this.yaml.end()) pushDocuments(out, d, this.source, this.options)
+    if (this.yaml !== null) for (const d of this.yaml.end()) this.yamlDocument(out, d)
     return out
   }
 
@@ -112,9 +122,41 @@ export class UnitReader {
     const pieces = this.before.length === 0 ? [text] : [...this.before.splice(0), text]
     for (const p of pieces) {
       if (this.json !== null) for (const c of this.json.push(p)) out.push(unitOf(c, this.source, this.options))
-      else if (this.yaml !== null) for (const d of this.yaml.push(p)) pushDocuments(out, d, this.source, this.options)
+      else if (this.yaml !== null) {
+        const docs = this.yaml.push(p)
+        for (const u of this.listUnits.splice(0)) out.push(u)
+        for (const d of docs) this.yamlDocument(out, d)
+        this.maybeList()
+        for (const u of this.listUnits.splice(0)) out.push(u)
+      }
     }
     return out
+  }
+
+  private yamlDocument(out: Unit[], d: DocumentText): void {
+    if (d.diverted === true && this.list !== null) {
+      for (const u of this.listUnits.splice(0)) out.push(u)
+      for (const u of this.list.end()) out.push(u)
+      this.list = null
+      return
+    }
+    pushDocuments(out, d, this.source, this.options)
+  }
+
+  /** A YAML document past the size where a kubectl List in it is read item by item. */
+  private maybeList(): void {
+    const yaml = this.yaml
+    if (yaml === null || this.list !== null || yaml.held() < (this.limits.yamlListAt ?? YAML_LIST_AT)) return
+    const doc = yaml.current()
+    if (doc.index === this.looked) return
+    this.looked = doc.index
+    if (!looksLikeYamlList(doc.text)) return
+    const list = new YamlListCutter(this.source, doc.index, doc.lineBase, doc.marker, doc.text, this.options)
+    this.list = list
+    const prefix = yaml.divert((text) => {
+      for (const u of list.push(text)) this.listUnits.push(u)
+    })
+    for (const u of list.push(prefix)) this.listUnits.push(u)
   }
 
   private choose(json: boolean): void {
