@@ -2,7 +2,7 @@
  * A large YAML `List` (`kubectl get -o yaml` of a busy cluster) read item by item, so that its
  * memory does not grow with it.
  *
- * Only a document past {@link YAML_LIST_AT} characters whose text looks like kubectl's (an
+ * Only a document past {@link YAML_LIST_AT} characters (1 Mi) whose text looks like kubectl's (an
  * `items:` line at column 0 followed by `- ` items, no anchors or aliases) is cut this way; every
  * other document, and every smaller one, is read whole as before. Each item's text (its `-`
  * turned into a space, so every column stays where it was) goes alone to the YAML reader
@@ -17,8 +17,11 @@ import { loadDocuments } from '../manifest/load.js'
 import { placed } from './documents.js'
 import type { Unit } from './unit.js'
 
-/** Characters of one YAML document held whole before a List in it is read item by item (16 Mi). */
-export const YAML_LIST_AT = 16 * 1024 * 1024
+/**
+ * Characters of one YAML document held whole before a List in it is read item by item (1 Mi, ~80
+ * kubectl pods): the YAML reader needs ~60 bytes of memory per character of a document it reads.
+ */
+export const YAML_LIST_AT = 1024 * 1024
 
 const ITEMS_LINE = /^items:[ \t]*(#.*)?\r?\n?$/
 const ITEM_START = /^( *)-(?:[ \t]|\r?\n?$)/
