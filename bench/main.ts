@@ -5,7 +5,7 @@
  *
  *   npm run bench                 full run (the 1M-pod batch included; ~15 minutes on 2 cores)
  *   npm run bench -- --quick      smaller batches, fewer rounds, no 1M-pod batch (~3 minutes)
- *   npm run bench -- --only resolve,decode,yaml,batch,parallel
+ *   npm run bench -- --only resolve,decode,yaml,batch,parallel,dump
  *
  * @packageDocumentation
  */
