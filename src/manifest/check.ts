@@ -473,7 +473,7 @@ function* checkUnit(unit: Unit, ctx: Context): Generator<ReportEntry> {
             line: unit.line,
             column: null,
             code: 'list-not-a-list',
-            message: `the items of this document were checked as a List's as they arrived (its kind came after more than 16 MiB of items), but its kind is ${JSON.stringify(kind) ?? 'missing'}, not a List: put kind first, or split the document`,
+            message: `the items of this document were checked as a List's as they arrived (its kind came after more items than are held: 16 MiB of JSON, 1 MiB of YAML), but its kind is ${JSON.stringify(kind) ?? 'missing'}, not a List: put kind first, or split the document`,
           },
         }
         return
