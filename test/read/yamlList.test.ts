@@ -53,6 +53,12 @@ describe('a large YAML List read item by item', () => {
     expect(looksLikeYamlList('apiVersion: v1\nitems:\n- kind: Pod\n')).toBe(true)
   })
 
+  it('says so when a document read as a List turns out not to be one', () => {
+    const entries = viaUnits(['apiVersion: v1\nitems:\n- kind: Service\nkind: Pod\n'], 1)
+    expect(entries.map((e) => e._tag)).toEqual(['Skipped', 'Error'])
+    expect(entries[1]).toMatchObject({ error: { code: 'list-not-a-list', document: 0, line: 1 } })
+  })
+
   it('keeps a broken item its own error and reads the next one', () => {
     const text = 'apiVersion: v1\nitems:\n- kind: Pod\n  spec: { containers: [ }\n- kind: Pod\n  spec:\n    containers:\n    - name: b\nkind: List\n'
     const entries = viaUnits([text], 1)
