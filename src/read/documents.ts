@@ -128,6 +128,11 @@ export class DocumentCutter {
     return this.size
   }
 
+  /** Index of the current document. */
+  currentIndex(): number {
+    return this.index
+  }
+
   /** The current document: its index, the lines before it, its marker, and its text so far. */
   current(): { readonly index: number; readonly lineBase: number; readonly marker: number | null; readonly text: string } {
     const text = this.pieces.join('')

@@ -147,8 +147,9 @@ export class UnitReader {
   private maybeList(): void {
     const yaml = this.yaml
     if (yaml === null || this.list !== null || yaml.held() < (this.limits.yamlListAt ?? YAML_LIST_AT)) return
+    // Looked at once per document: joining its text again at every chunk would be quadratic.
+    if (yaml.currentIndex() === this.looked) return
     const doc = yaml.current()
-    if (doc.index === this.looked) return
     this.looked = doc.index
     if (!looksLikeYamlList(doc.text)) return
     const list = new YamlListCutter(this.source, doc.index, doc.lineBase, doc.marker, doc.text, this.options)
