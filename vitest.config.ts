@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // The kernel suite needs root, real runtimes and minutes: `npm run test:runtime` (.ci/run runs it).
+    exclude: ['test/kernel/**', 'node_modules/**'],
     testTimeout: 60_000,
     // The CLI's end-to-end tests run the built dist/cli/main.js; build it once if stale.
     globalSetup: ['test/cli/globalSetup.ts'],
