@@ -5,6 +5,7 @@ import { parseAdmissionPolicyArgs } from '../../src/cli/admissionPolicyArgs.js'
 import { runCli } from '../../src/cli/cli.js'
 import { ADMISSION_POLICY_HELP } from '../../src/cli/help.js'
 import { decode, MutatingAdmissionPolicy, MutatingAdmissionPolicyBinding, ValidatingAdmissionPolicy, ValidatingAdmissionPolicyBinding } from '../../src/codecs/index.js'
+import type * as t from 'io-ts'
 import { recordingIO } from './io.js'
 
 async function run(argv: string[]) {
@@ -13,7 +14,7 @@ async function run(argv: string[]) {
   return { status, out: io.out(), err: io.err() }
 }
 
-const CODECS = { ValidatingAdmissionPolicy, ValidatingAdmissionPolicyBinding, MutatingAdmissionPolicy, MutatingAdmissionPolicyBinding }
+const CODECS: Readonly<Record<string, t.Mixed>> = { ValidatingAdmissionPolicy, ValidatingAdmissionPolicyBinding, MutatingAdmissionPolicy, MutatingAdmissionPolicyBinding }
 
 describe('no-new-privs admission-policy', () => {
   test('prints YAML documents that decode with the admissionregistration v1 codecs, with no warning', async () => {
@@ -22,7 +23,7 @@ describe('no-new-privs admission-policy', () => {
     expect(err).toBe('')
     expect(out.startsWith('# no-new-privs admission-policy: semantics proposal, Kubernetes latest\n')).toBe(true)
     expect(out).toContain('#   not enforced: invalid-policy: needs a PodSecurityPolicy')
-    const docs = parseAllDocuments(out, { version: '1.1' }).map((d) => d.toJS() as { kind: keyof typeof CODECS })
+    const docs = parseAllDocuments(out, { version: '1.1' }).map((d) => d.toJS() as { kind: string })
     expect(docs.map((d) => d.kind)).toEqual([
       'MutatingAdmissionPolicy',
       'MutatingAdmissionPolicyBinding',
@@ -30,7 +31,7 @@ describe('no-new-privs admission-policy', () => {
       'ValidatingAdmissionPolicyBinding',
       'ValidatingAdmissionPolicyBinding',
     ])
-    for (const d of docs) expect(decode(CODECS[d.kind], d, { strict: true })).toMatchObject({ _tag: 'Right', right: { warnings: [] } })
+    for (const d of docs) expect(decode(CODECS[d.kind] as t.Mixed, d, { strict: true })).toMatchObject({ _tag: 'Right', right: { warnings: [] } })
   })
 
   test('prints one JSON List under -o json', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type * as t from 'io-ts'
 import { decode, MutatingAdmissionPolicy, ValidatingAdmissionPolicy, ValidatingAdmissionPolicyBinding, LabelSelector } from '../../src/codecs/index.js'
 
 describe('admissionregistration v1 codecs', () => {
@@ -28,7 +29,7 @@ describe('admissionregistration v1 codecs', () => {
     [MutatingAdmissionPolicy, { spec: { reinvocationPolicy: 'Always' } }, 'spec.reinvocationPolicy'],
     [MutatingAdmissionPolicy, { spec: { matchConstraints: { resourceRules: [{ apiGroups: [''], apiVersions: ['v1'], resources: ['pods'], operations: ['PATCH'] }] } } }, 'spec.matchConstraints.resourceRules[0].operations[0]'],
     [LabelSelector, { matchExpressions: [{ key: 'a', operator: 'Equals' }] }, 'matchExpressions[0].operator'],
-  ] as const)('reject a value the API server would reject, at its path', (codec, value, path) => {
+  ] as ReadonlyArray<readonly [t.Mixed, unknown, string]>)('reject a value the API server would reject, at its path', (codec, value, path) => {
     const r = decode(codec, value)
     expect(r._tag).toBe('Left')
     if (r._tag === 'Left') expect(r.left.map((i) => i.path)).toContain(path)
