@@ -23,12 +23,34 @@ import { codesEnforced } from './registry.js'
 import { IN_CLUSTER, isInCluster, type InClusterRule, type RuleContext } from './rules.js'
 import { validatingObjects } from './validating.js'
 
-/** ValidatingAdmissionPolicy is GA (admissionregistration.k8s.io/v1) from this minor version. */
+/**
+ * ValidatingAdmissionPolicy is GA (admissionregistration.k8s.io/v1) from this minor version.
+ *
+ * @example
+ * ```ts
+ * minorOf('v1.29') < VALIDATING_POLICY_MINOR // true: admissionPolicies refuses v1.29
+ * ```
+ */
 export const VALIDATING_POLICY_MINOR = 30
-/** MutatingAdmissionPolicy is GA (admissionregistration.k8s.io/v1) from this minor version. */
+/**
+ * MutatingAdmissionPolicy is GA (admissionregistration.k8s.io/v1) from this minor version: the
+ * `proposal` semantics needs it.
+ *
+ * @example
+ * ```ts
+ * MUTATING_POLICY_MINOR // 36
+ * ```
+ */
 export const MUTATING_POLICY_MINOR = 36
 
-/** One object `admission-policy` prints. */
+/**
+ * One object `admission-policy` prints.
+ *
+ * @example
+ * ```ts
+ * const names = (objects: ReadonlyArray<AdmissionObject>) => objects.map((o) => `${o.kind}/${o.metadata?.name}`)
+ * ```
+ */
 export type AdmissionObject =
   | ValidatingAdmissionPolicy
   | ValidatingAdmissionPolicyBinding
