@@ -16,7 +16,14 @@
  *
  * @packageDocumentation
  */
-import type { FailurePolicyType, MatchResources, MutatingAdmissionPolicy, MutatingAdmissionPolicyBinding, Mutation } from '../codecs/admissionRegistration.js'
+import type {
+  FailurePolicyType,
+  MatchResources,
+  MutatingAdmissionPolicy,
+  MutatingAdmissionPolicyBinding,
+  Mutation,
+  Variable,
+} from '../codecs/admissionRegistration.js'
 import { addsCapability, escalationIsSet, grantsSysAdminName, hasChain, isPrivileged, isWindowsSpec, type Cel } from './cel.js'
 import { MUTATION_RULES } from './resources.js'
 
@@ -40,7 +47,8 @@ export function rootColumn(c: Cel, spec: Cel): Cel {
   const uidIsRoot =
     `(${own('runAsUser')} ? ${c}.securityContext.runAsUser == 0 : ` +
     `${pods('runAsUser')} ? ${spec}.securityContext.runAsUser == 0 : !${nonRootFlag})`
-  return `!(${privileged}) && ${uidIsRoot}`
+  // The uid test first: most containers are decided by it without scanning their capabilities.
+  return `${uidIsRoot} && !(${privileged})`
 }
 
 /** Does container `c` need the default: no setting, `root` column? */
@@ -50,20 +58,38 @@ export function needsDefault(c: Cel, spec: Cel): Cel {
 
 type ListName = 'initContainers' | 'containers' | 'ephemeralContainers'
 
-/** The apply configuration for one container list, `Object{}` when nothing in it needs the default. */
-export function listMutation(list: ListName): Mutation {
+const VARIABLE: Readonly<Record<ListName, string>> = {
+  initContainers: 'defaultedInit',
+  containers: 'defaulted',
+  ephemeralContainers: 'defaultedEphemeral',
+}
+
+/**
+ * The variable holding the containers of one list that need the default: on CREATE every such
+ * container, on UPDATE (`pods/ephemeralcontainers`) only ephemeral ones the old pod did not have.
+ * A variable is evaluated once, so the mutation reads it twice at no extra cost.
+ */
+export function listVariable(list: ListName): Variable {
   const spec = 'object.spec'
   const isNew =
     list === 'ephemeralContainers'
       ? ` && !(oldObject != null && has(oldObject.spec.ephemeralContainers) && oldObject.spec.ephemeralContainers.exists(o, o.name == c.name))`
       : ` && request.operation == 'CREATE'`
-  const selected = `(has(${spec}.${list}) ? ${spec}.${list} : []).filter(c, ${needsDefault('c', spec)}${isNew})`
+  return {
+    name: VARIABLE[list],
+    expression: `${isWindowsSpec(spec)} ? [] : (has(${spec}.${list}) ? ${spec}.${list} : []).filter(c, ${needsDefault('c', spec)}${isNew})`,
+  }
+}
+
+/** The apply configuration for one container list, `Object{}` when nothing in it needs the default. */
+export function listMutation(list: ListName): Mutation {
+  const selected = `variables.${VARIABLE[list]}`
   const type = `Object.spec.${list}`
   const entry = `${type}{name: c.name, securityContext: ${type}.securityContext{allowPrivilegeEscalation: false}}`
   return {
     patchType: 'ApplyConfiguration',
     applyConfiguration: {
-      expression: `${isWindowsSpec(spec)} || size(${selected}) == 0 ? Object{} : Object{spec: Object.spec{${list}: ${selected}.map(c, ${entry})}}`,
+      expression: `size(${selected}) == 0 ? Object{} : Object{spec: Object.spec{${list}: ${selected}.map(c, ${entry})}}`,
     },
   }
 }
@@ -96,6 +122,7 @@ export function mutatingObjects(input: MutatingInput): readonly [MutatingAdmissi
         matchConstraints: { resourceRules: MUTATION_RULES },
         // Another mutator may add a container or change a uid after this one ran.
         reinvocationPolicy: 'IfNeeded',
+        variables: [listVariable('initContainers'), listVariable('containers'), listVariable('ephemeralContainers')],
         mutations: [listMutation('initContainers'), listMutation('containers'), listMutation('ephemeralContainers')],
       },
     },
