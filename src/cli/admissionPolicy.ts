@@ -50,7 +50,7 @@ export async function admissionPolicyCommand(argv: ReadonlyArray<string>, io: Cl
     return 0
   }
   // YAML 1.1 as kubectl reads it; long CEL expressions stay on one line each.
-  const documents = policies.objects.map((o) => stringify(o, { version: '1.1', indentSeq: false, lineWidth: 0 }))
+  const documents = policies.objects.map((o) => stringify(o, { version: '1.1', indentSeq: false, lineWidth: 0, aliasDuplicateObjects: false }))
   io.stdout.write(`${header(policies)}${documents.join('---\n')}`)
   return 0
 }
