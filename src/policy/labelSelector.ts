@@ -53,6 +53,7 @@ function values(list: string): E.Either<string, ReadonlyArray<string>> {
  * //   { key: 'env', operator: 'NotIn', values: ['dev'] }, { key: 'legacy', operator: 'DoesNotExist' }] })
  * parseLabelSelector('a=(b') // Left('unbalanced parentheses')
  * ```
+ * @public
  */
 export function parseLabelSelector(text: string): E.Either<string, LabelSelector> {
   const parts = requirementsOf(text)
