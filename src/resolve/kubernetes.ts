@@ -7,7 +7,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
-import { addedCapabilitiesWhere, grantsSysAdmin, KUBERNETES_SYS_ADMIN, type AddedCapability } from '../capabilities.js'
+import { addedCapabilitiesWhere, grantsSysAdmin, KUBERNETES_SYS_ADMIN, type AddedCapability } from './capabilities.js'
 import * as O from './origins.js'
 import { mayAddSysAdmin } from './sysAdmin.js'
 import { restrictedChecks, restrictedViolation } from './podSecurity.js'

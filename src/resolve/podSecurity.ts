@@ -4,8 +4,11 @@
  *
  * @packageDocumentation
  */
-import type { PodSecurityOptions, PodSecurityVersion, Violation } from './types.js'
+import type { PodSecurityOptions, Violation } from './types.js'
+import { minorOf } from './versions.js'
 import { ESCALATION_PATH } from './violations.js'
+
+export { minorOf } from './versions.js'
 
 /**
  * The upstream `forbiddenReason` of the check.
@@ -23,23 +26,6 @@ export const RESTRICTED_REASON = 'allowPrivilegeEscalation != false'
 const FIRST_CHECKED_MINOR = 8
 /** From this policy version on, Windows pods are exempt. */
 const WINDOWS_EXEMPT_MINOR = 25
-
-/**
- * The minor version a policy version names: `'v1.25'` → 25, `'latest'` (or anything that does not
- * name a `v1.N` version) → `Infinity`.
- *
- * @example
- * ```ts
- * minorOf('v1.8')   // 8
- * minorOf('latest') // Infinity
- * ```
- * @public
- */
-export function minorOf(version: PodSecurityVersion | undefined): number {
-  // `undefined` and `latest` are read as the strings they are, which name no `v1.N`.
-  const match = /^v1\.(\d+)$/.exec(String(version))
-  return match === null ? Infinity : Number(match[1])
-}
 
 /**
  * Does the level check this pod's containers at all? Not before `v1.8`, and not for Windows pods

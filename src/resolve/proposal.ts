@@ -5,7 +5,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
-import type { AddedCapability } from '../capabilities.js'
+import type { AddedCapability } from './capabilities.js'
 import * as O from './origins.js'
 import { restrictedChecks, restrictedViolation } from './podSecurity.js'
 import { sysAdminGrantsOf } from './sysAdmin.js'

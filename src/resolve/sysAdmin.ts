@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-import { addedCapabilitiesWhere, grantsSysAdmin, type AddedCapability } from '../capabilities.js'
+import { addedCapabilitiesWhere, grantsSysAdmin, type AddedCapability } from './capabilities.js'
 import type { ContainerSecurityInput, PolicyInput } from './types.js'
 
 const NONE: ReadonlyArray<AddedCapability> = Object.freeze([])

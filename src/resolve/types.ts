@@ -18,8 +18,8 @@
  * ```
  */
 export interface CapabilitiesInput {
-  readonly add?: ReadonlyArray<string> | null
-  readonly drop?: ReadonlyArray<string> | null
+  readonly add?: ReadonlyArray<string> | null | undefined
+  readonly drop?: ReadonlyArray<string> | null | undefined
 }
 
 /**
@@ -32,13 +32,13 @@ export interface CapabilitiesInput {
  * ```
  */
 export interface ContainerSecurityInput {
-  readonly allowPrivilegeEscalation?: boolean | null
-  readonly privileged?: boolean | null
-  readonly capabilities?: CapabilitiesInput | null
-  readonly runAsUser?: number | null
-  readonly runAsNonRoot?: boolean | null
+  readonly allowPrivilegeEscalation?: boolean | null | undefined
+  readonly privileged?: boolean | null | undefined
+  readonly capabilities?: CapabilitiesInput | null | undefined
+  readonly runAsUser?: number | null | undefined
+  readonly runAsNonRoot?: boolean | null | undefined
   /** The first design's container flag (semantics `noNewPrivileges` only). */
-  readonly noNewPrivileges?: boolean | null
+  readonly noNewPrivileges?: boolean | null | undefined
 }
 
 /**
@@ -51,10 +51,10 @@ export interface ContainerSecurityInput {
  * ```
  */
 export interface PodSecurityInput {
-  readonly runAsUser?: number | null
-  readonly runAsNonRoot?: boolean | null
+  readonly runAsUser?: number | null | undefined
+  readonly runAsNonRoot?: boolean | null | undefined
   /** The first design's pod flag (semantics `noNewPrivileges` only). */
-  readonly noNewPrivileges?: boolean | null
+  readonly noNewPrivileges?: boolean | null | undefined
 }
 
 /**
@@ -82,17 +82,17 @@ export interface IDRangeInput {
  * ```
  */
 export interface PolicyInput {
-  readonly metadata?: { readonly name?: string | null } | null
+  readonly metadata?: { readonly name?: string | null | undefined } | null | undefined
   readonly spec?: {
     /** The gate: may a container set `allowPrivilegeEscalation: true`? */
-    readonly allowPrivilegeEscalation?: boolean | null
-    readonly defaultAllowPrivilegeEscalation?: boolean | null
-    readonly defaultAddCapabilities?: ReadonlyArray<string> | null
+    readonly allowPrivilegeEscalation?: boolean | null | undefined
+    readonly defaultAllowPrivilegeEscalation?: boolean | null | undefined
+    readonly defaultAddCapabilities?: ReadonlyArray<string> | null | undefined
     readonly runAsUser?: {
       readonly rule: string
-      readonly ranges?: ReadonlyArray<IDRangeInput> | null
-    } | null
-  } | null
+      readonly ranges?: ReadonlyArray<IDRangeInput> | null | undefined
+    } | null | undefined
+  } | null | undefined
 }
 
 /**
@@ -106,15 +106,15 @@ export interface PolicyInput {
  */
 export interface ResolveInput {
   /** The container's `securityContext`. */
-  readonly container?: ContainerSecurityInput | null
+  readonly container?: ContainerSecurityInput | null | undefined
   /** The pod's `spec.securityContext`. */
-  readonly pod?: PodSecurityInput | null
+  readonly pod?: PodSecurityInput | null | undefined
   /** A PodSecurityPolicy to admit the pod with. */
-  readonly policy?: PolicyInput | null
+  readonly policy?: PolicyInput | null | undefined
   /** `pod.spec.os.name`: `'windows'` switches off every Linux rule (SPEC §5a). */
-  readonly os?: string | null
+  readonly os?: string | null | undefined
   /** The container's name, used only in messages (Pod Security Standards wording). */
-  readonly name?: string | null
+  readonly name?: string | null | undefined
 }
 
 /**
@@ -150,7 +150,7 @@ export type PodSecurityVersion = 'latest' | `v1.${number}`
 export interface PodSecurityOptions {
   readonly level: 'restricted'
   /** `'v1.0'` … `'latest'`; default `'latest'`. */
-  readonly version?: PodSecurityVersion
+  readonly version?: PodSecurityVersion | undefined
 }
 
 /**
@@ -164,8 +164,72 @@ export interface PodSecurityOptions {
  */
 export interface ResolveOptions {
   /** Default `'proposal'`. */
-  readonly semantics?: Semantics
-  readonly podSecurity?: PodSecurityOptions
+  readonly semantics?: Semantics | undefined
+  /**
+   * The `restricted` level; its `version` defaults to `kubernetesVersion` (the cluster's version),
+   * as Pod Security Admission's default policy version is the cluster's own.
+   */
+  readonly podSecurity?: PodSecurityOptions | undefined
+  /**
+   * The cluster's version for the `kubernetes` semantics (SPEC §5.1): `'v1.8'` … `'latest'`,
+   * default `'latest'`. The other semantics are designs, not releases, and ignore it (except as the
+   * default Pod Security version).
+   */
+  readonly kubernetesVersion?: KubernetesVersion | undefined
+  /** The admission operation (`kubernetes` semantics): `'create'` (default) or `'update'`. */
+  readonly operation?: Operation | undefined
+  /**
+   * The old pod spec of an `'update'` (its containers' security contexts are what Kubernetes
+   * compares with). An update without it is checked as if the old spec relaxed nothing.
+   */
+  readonly oldPod?: OldPodSpecInput | null | undefined
+}
+
+/**
+ * A Kubernetes release, by minor version, or `'latest'`.
+ *
+ * @example
+ * ```ts
+ * const versions: KubernetesVersion[] = ['v1.24', 'v1.37', 'latest']
+ * ```
+ */
+export type KubernetesVersion = 'latest' | `v1.${number}`
+
+/**
+ * The admission operation a pod is checked for.
+ *
+ * @example
+ * ```ts
+ * resolveNoNewPrivs({ container: {} }, { semantics: 'kubernetes', operation: 'update', oldPod: { containers: [] } })
+ * ```
+ */
+export type Operation = 'create' | 'update'
+
+/**
+ * One container of the old pod spec of an update: only its `securityContext` is read.
+ *
+ * @example
+ * ```ts
+ * const old: OldContainerInput = { securityContext: { allowPrivilegeEscalation: false, capabilities: { add: ['CAP_SYS_ADMIN'] } } }
+ * ```
+ */
+export interface OldContainerInput {
+  readonly securityContext?: ContainerSecurityInput | null | undefined
+}
+
+/**
+ * The old pod spec of an update (a `PodSpec`, or `V1PodSpec`, fits): every init, regular and
+ * ephemeral container.
+ *
+ * @example
+ * ```ts
+ * const oldPod: OldPodSpecInput = { containers: [{ securityContext: { allowPrivilegeEscalation: false } }] }
+ * ```
+ */
+export interface OldPodSpecInput {
+  readonly containers?: ReadonlyArray<OldContainerInput | null | undefined> | null | undefined
+  readonly initContainers?: ReadonlyArray<OldContainerInput | null | undefined> | null | undefined
+  readonly ephemeralContainers?: ReadonlyArray<OldContainerInput | null | undefined> | null | undefined
 }
 
 /**
@@ -226,7 +290,7 @@ export interface Violation {
  * const code: DecisionWarningCode = 'sys-admin-spelling'
  * ```
  */
-export type DecisionWarningCode = 'sys-admin-spelling'
+export type DecisionWarningCode = 'sys-admin-spelling' | 'policy-not-applied'
 
 /**
  * Something worth knowing that does not stop the pod.
@@ -349,6 +413,12 @@ export interface KubernetesDecision {
   /** `allowPrivilegeEscalation` after admission: `null` when unset. */
   readonly setting: boolean | null
   readonly from: Origin
+  /**
+   * The cluster version the rules were taken from (`options.kubernetesVersion`, default
+   * `'latest'`). `resolveNoNewPrivs` always sets it; optional only so that decisions written by
+   * hand before versions existed still type-check.
+   */
+  readonly kubernetesVersion?: KubernetesVersion
   readonly warnings: ReadonlyArray<DecisionWarning>
 }
 

@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import type { AddedCapability } from '../capabilities.js'
+import type { AddedCapability } from './capabilities.js'
 import type { DecisionWarning, PolicyInput, Violation, ViolationCode } from './types.js'
 
 /**

@@ -1,0 +1,147 @@
+/**
+ * Capability names as the design compares them (SPEC §3.1), and the effective added set.
+ *
+ * @packageDocumentation
+ */
+import type { ContainerSecurityInput, PolicyInput } from './types.js'
+
+/**
+ * Upper-case a capability name and strip one leading `CAP_`, so `sys_admin`, `SYS_ADMIN` and
+ * `CAP_SYS_ADMIN` compare equal.
+ *
+ * @example
+ * ```ts
+ * normaliseCapability('cap_sys_admin') // 'SYS_ADMIN'
+ * normaliseCapability('CAP_CAP_X')     // 'CAP_X' (only one prefix is stripped)
+ * ```
+ * @public
+ */
+export function normaliseCapability(name: string): string {
+  const upper = name.toUpperCase()
+  return upper.startsWith('CAP_') ? upper.slice(4) : upper
+}
+
+/**
+ * Does adding this capability give the process CAP_SYS_ADMIN? True for every spelling of
+ * `SYS_ADMIN` and for `ALL`.
+ *
+ * @example
+ * ```ts
+ * grantsSysAdmin('ALL')        // true
+ * grantsSysAdmin('sys_admin')  // true
+ * grantsSysAdmin('NET_ADMIN')  // false
+ * ```
+ * @public
+ */
+export function grantsSysAdmin(name: string): boolean {
+  const n = normaliseCapability(name)
+  return n === 'SYS_ADMIN' || n === 'ALL'
+}
+
+/**
+ * The literal string released Kubernetes rejects with `allowPrivilegeEscalation: false`.
+ *
+ * @example
+ * ```ts
+ * import { KUBERNETES_SYS_ADMIN } from 'no-new-privs'
+ * ['SYS_ADMIN', 'CAP_SYS_ADMIN'].filter((c) => c === KUBERNETES_SYS_ADMIN) // ['CAP_SYS_ADMIN']
+ * ```
+ */
+export const KUBERNETES_SYS_ADMIN = 'CAP_SYS_ADMIN'
+
+/**
+ * One capability of the effective added set, with where it was added.
+ *
+ * @example
+ * ```ts
+ * const added: ReadonlyArray<AddedCapability> = addedCapabilitiesWhere(
+ *   { capabilities: { add: ['NET_ADMIN'] } },
+ *   { spec: { defaultAddCapabilities: ['SYS_ADMIN'] } },
+ *   'normalised',
+ *   grantsSysAdmin,
+ * )
+ * added // [{ name: 'SYS_ADMIN', target: 'policy', path: 'spec.defaultAddCapabilities[0]' }]
+ * ```
+ */
+export interface AddedCapability {
+  readonly name: string
+  /** `'container'`: `securityContext.capabilities.add[i]`; `'policy'`: `spec.defaultAddCapabilities[j]`. */
+  readonly target: 'container' | 'policy'
+  readonly path: string
+}
+
+/**
+ * How two capability names are compared: as the design does, or as released Kubernetes does.
+ *
+ * @example
+ * ```ts
+ * const comparisons: CapabilityComparison[] = ['normalised', 'exact'] // proposal, kubernetes
+ * ```
+ */
+export type CapabilityComparison = 'normalised' | 'exact'
+
+const NONE: ReadonlyArray<AddedCapability> = Object.freeze([])
+
+function keyOf(name: string, comparison: CapabilityComparison): string {
+  return comparison === 'exact' ? name : normaliseCapability(name)
+}
+
+function contains(list: ReadonlyArray<unknown> | null | undefined, key: string, comparison: CapabilityComparison): boolean {
+  if (!Array.isArray(list)) return false
+  for (let i = 0; i < list.length; i++) {
+    const item: unknown = list[i]
+    if (typeof item === 'string' && keyOf(item, comparison) === key) return true
+  }
+  return false
+}
+
+/**
+ * The capabilities of the effective added set (SPEC §3.1) that satisfy `select`:
+ * `container.capabilities.add` ∪ (`policy.spec.defaultAddCapabilities` minus those the container
+ * drops). A policy default already in the container's own list is not counted twice, as the
+ * PodSecurityPolicy admission plugin did not add it twice.
+ *
+ * Returns a shared empty array when nothing matches, so the common case allocates nothing.
+ *
+ * @example
+ * ```ts
+ * addedCapabilitiesWhere(
+ *   { capabilities: { add: ['NET_ADMIN', 'sys_admin'] } },
+ *   { spec: { defaultAddCapabilities: ['ALL'] } },
+ *   'normalised',
+ *   grantsSysAdmin,
+ * )
+ * // [{ name: 'sys_admin', target: 'container', path: 'securityContext.capabilities.add[1]' },
+ * //  { name: 'ALL', target: 'policy', path: 'spec.defaultAddCapabilities[0]' }]
+ * ```
+ * @public
+ */
+export function addedCapabilitiesWhere(
+  container: ContainerSecurityInput | null | undefined,
+  policy: PolicyInput | null | undefined,
+  comparison: CapabilityComparison,
+  select: (name: string) => boolean,
+): ReadonlyArray<AddedCapability> {
+  let found: AddedCapability[] | undefined
+  const caps = container?.capabilities
+  const add = caps?.add
+  if (Array.isArray(add)) {
+    for (let i = 0; i < add.length; i++) {
+      const name: unknown = add[i]
+      if (typeof name === 'string' && select(name)) {
+        ;(found ??= []).push({ name, target: 'container', path: `securityContext.capabilities.add[${i}]` })
+      }
+    }
+  }
+  const defaults = policy?.spec?.defaultAddCapabilities
+  if (Array.isArray(defaults)) {
+    for (let j = 0; j < defaults.length; j++) {
+      const name: unknown = defaults[j]
+      if (typeof name !== 'string' || !select(name)) continue
+      const key = keyOf(name, comparison)
+      if (contains(caps?.drop, key, comparison) || contains(add, key, comparison)) continue
+      ;(found ??= []).push({ name, target: 'policy', path: `spec.defaultAddCapabilities[${j}]` })
+    }
+  }
+  return found ?? NONE
+}
