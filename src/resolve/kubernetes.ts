@@ -7,18 +7,14 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
-import { addedCapabilitiesWhere, grantsSysAdmin, KUBERNETES_SYS_ADMIN, type AddedCapability } from './capabilities.js'
+import { addedCapabilitiesWhere, grantsSysAdmin, KUBERNETES_SYS_ADMIN } from './capabilities.js'
 import * as O from './origins.js'
+import type { Plan } from './plan.js'
+import type { Subject } from './rules/rule.js'
+import { runChecks } from './rules/run.js'
+import { sysAdminSpelling } from './rules/sysAdminWithoutEscalation.js'
 import { mayAddSysAdmin } from './sysAdmin.js'
-import { restrictedChecks, restrictedViolation } from './podSecurity.js'
-import type { DecisionWarning, KubernetesDecision, Origin, PodSecurityOptions, PolicyInput, ResolveInput, Violation } from './types.js'
-import {
-  escalationForbiddenByPolicy,
-  invalidPolicy,
-  privilegedWithoutEscalation,
-  sysAdminSpelling,
-  sysAdminWithoutEscalation,
-} from './violations.js'
+import type { DecisionWarning, KubernetesDecision, KubernetesVersion, OldPodSpecInput, Origin, PolicyInput, ResolveInput, Violation } from './types.js'
 
 /**
  * `allowPrivilegeEscalation` after admission and the input that decided it.
@@ -55,10 +51,12 @@ const UNSET: AdmittedSetting = Object.freeze({ setting: null, from: O.UNSET })
  * @public
  */
 export function admittedSettingOf(input: ResolveInput): AdmittedSetting {
-  const own = input.container?.allowPrivilegeEscalation
+  return admittedFrom(input.container?.allowPrivilegeEscalation, input.policy?.spec)
+}
+
+function admittedFrom(own: boolean | null | undefined, spec: PolicySpec | null | undefined): AdmittedSetting {
   if (own === true) return FROM_CONTAINER_TRUE
   if (own === false) return FROM_CONTAINER_FALSE
-  const spec = input.policy?.spec
   const fallback = spec?.defaultAllowPrivilegeEscalation
   if (fallback === true) return FROM_DEFAULT_TRUE
   if (fallback === false) return FROM_DEFAULT_FALSE
@@ -68,66 +66,92 @@ export function admittedSettingOf(input: ResolveInput): AdmittedSetting {
 
 type PolicySpec = NonNullable<PolicyInput['spec']>
 
-/** PSP spec validation: is a default of `true` paired with the gate `false`? */
-function isInvalidKubernetesPolicy(spec: PolicySpec | null | undefined): boolean {
-  return spec?.defaultAllowPrivilegeEscalation === true && spec.allowPrivilegeEscalation === false
-}
-
-/** The policy's own rule, whatever the container: push `invalid-policy` when it is broken. */
-export function kubernetesPolicyViolations(policy: PolicyInput | null | undefined, out: Violation[]): void {
-  if (isInvalidKubernetesPolicy(policy?.spec)) out.push(invalidPolicy())
-}
-
-function isLiteralSysAdmin(name: string): boolean {
-  return name === KUBERNETES_SYS_ADMIN
-}
-
 function isOtherSysAdminSpelling(name: string): boolean {
   return name !== KUBERNETES_SYS_ADMIN && grantsSysAdmin(name)
 }
 
-function decisionOf(admitted: AdmittedSetting, warnings: ReadonlyArray<DecisionWarning>): KubernetesDecision {
-  return { semantics: 'kubernetes', applicable: true, noNewPrivs: admitted.setting === false, setting: admitted.setting, from: admitted.from, warnings }
+function decisionOf(admitted: AdmittedSetting, version: KubernetesVersion, warnings: ReadonlyArray<DecisionWarning>): KubernetesDecision {
+  return {
+    semantics: 'kubernetes',
+    applicable: true,
+    noNewPrivs: admitted.setting === false,
+    setting: admitted.setting,
+    from: admitted.from,
+    kubernetesVersion: version,
+    warnings,
+  }
 }
 
-// A decision without warnings depends on the admitted setting alone, which is one of six constants.
-const DECISIONS: ReadonlyMap<AdmittedSetting, E.Right<KubernetesDecision>> = new Map(
-  [FROM_CONTAINER_TRUE, FROM_CONTAINER_FALSE, FROM_DEFAULT_TRUE, FROM_DEFAULT_FALSE, FROM_GATE_FALSE, UNSET].map((admitted) => [
-    admitted,
-    Object.freeze(E.right(Object.freeze(decisionOf(admitted, O.NO_WARNINGS)))) as E.Right<KubernetesDecision>,
-  ]),
-)
+/**
+ * Does the old pod spec of an update already have a container that adds exactly `CAP_SYS_ADMIN`
+ * with `allowPrivilegeEscalation` not `true` (kubernetes/kubernetes#138834)? Then v1.37 on skips
+ * the `CAP_SYS_ADMIN` check for every container of the new spec.
+ *
+ * @example
+ * ```ts
+ * oldSpecHasSysAdminWithoutEscalation({ containers: [{ securityContext: { allowPrivilegeEscalation: false, capabilities: { add: ['CAP_SYS_ADMIN'] } } }] }) // true
+ * ```
+ */
+export function oldSpecHasSysAdminWithoutEscalation(oldPod: OldPodSpecInput | null | undefined): boolean {
+  if (oldPod == null) return false
+  return anyRelaxes(oldPod.initContainers) || anyRelaxes(oldPod.containers) || anyRelaxes(oldPod.ephemeralContainers)
+}
+
+function anyRelaxes(list: unknown): boolean {
+  if (!Array.isArray(list)) return false
+  for (const item of list as ReadonlyArray<unknown>) {
+    const sc = (item as { securityContext?: unknown } | null)?.securityContext as
+      | { allowPrivilegeEscalation?: unknown; capabilities?: { add?: unknown } | null }
+      | null
+      | undefined
+    if (sc == null || sc.allowPrivilegeEscalation === true) continue
+    const add = sc.capabilities?.add
+    if (Array.isArray(add) && add.includes(KUBERNETES_SYS_ADMIN)) return true
+  }
+  return false
+}
+
+// Decisions without warnings (and with only the policy-not-applied one) depend on the admitted
+// setting and the version alone: shared per plan, made on first use.
+const shared = new WeakMap<Plan, Map<AdmittedSetting, E.Right<KubernetesDecision>>>()
+const sharedNotApplied = new WeakMap<Plan, Map<AdmittedSetting, E.Right<KubernetesDecision>>>()
+
+function sharedDecision(plan: Plan, admitted: AdmittedSetting, warnings: ReadonlyArray<DecisionWarning>): E.Right<KubernetesDecision> {
+  const table = warnings === O.NO_WARNINGS ? shared : sharedNotApplied
+  let byPlan = table.get(plan)
+  if (byPlan === undefined) table.set(plan, (byPlan = new Map()))
+  let made = byPlan.get(admitted)
+  if (made === undefined) {
+    made = Object.freeze(E.right(Object.freeze(decisionOf(admitted, plan.kubernetesVersion, warnings)))) as E.Right<KubernetesDecision>
+    byPlan.set(admitted, made)
+  }
+  return made
+}
 
 /**
- * Resolve one Linux container as released Kubernetes does (SPEC §5, and §5b when `podSecurity`
- * is given). Windows pods are handled by `resolveNoNewPrivs` before this is called.
+ * Resolve one Linux container as released Kubernetes does at the plan's version and operation
+ * (SPEC §5, §5.1, and §5b when asked). Windows pods are handled before this is called.
  */
 export function resolveKubernetes(
   input: ResolveInput,
-  podSecurity: PodSecurityOptions | undefined,
+  plan: Plan,
+  oldSpecRelaxesSysAdmin: boolean,
 ): E.Either<ReadonlyNonEmptyArray<Violation>, KubernetesDecision> {
-  const { container, policy } = input
-  const admitted = admittedSettingOf(input)
+  const container = input.container
+  const given = input.policy
+  const policy = plan.policyApplies ? given : undefined
   const spec = policy?.spec
-  let violations: Violation[] | undefined
-  let warnings: ReadonlyArray<DecisionWarning> = O.NO_WARNINGS
-  if (admitted.setting === false) {
-    if (container?.privileged === true) (violations ??= []).push(privilegedWithoutEscalation())
-    // Every name either list could hold grants SYS_ADMIN: skip both when none could.
-    if (mayAddSysAdmin(container, policy)) {
-      const literal = addedCapabilitiesWhere(container, policy, 'exact', isLiteralSysAdmin)
-      for (let i = 0; i < literal.length; i++) (violations ??= []).push(sysAdminWithoutEscalation(literal[i] as AddedCapability, true))
-      const spellings = addedCapabilitiesWhere(container, policy, 'exact', isOtherSysAdminSpelling)
-      if (spellings.length > 0) warnings = spellings.map(sysAdminSpelling)
-    }
-  } else if (spec?.allowPrivilegeEscalation === false) {
-    ;(violations ??= []).push(escalationForbiddenByPolicy(policy as PolicyInput, false, true))
+  const admitted = admittedFrom(container?.allowPrivilegeEscalation, spec)
+  const subject: Subject = { input, container, policy, spec, setting: admitted.setting, sysAdmin: NONE, oldSpecRelaxesSysAdmin }
+  const violations = runChecks(plan.linux, subject)
+  if (violations !== undefined) return E.left(violations)
+  let warnings: ReadonlyArray<DecisionWarning> = given != null && !plan.policyApplies ? plan.policyWarnings : O.NO_WARNINGS
+  if (admitted.setting === false && mayAddSysAdmin(container, policy, spec)) {
+    const spellings = addedCapabilitiesWhere(container, policy, 'exact', isOtherSysAdminSpelling)
+    if (spellings.length > 0) warnings = [...warnings, ...spellings.map(sysAdminSpelling)]
   }
-  if (podSecurity !== undefined && admitted.setting !== false && restrictedChecks(podSecurity, false)) {
-    ;(violations ??= []).push(restrictedViolation(input.name))
-  }
-  if (isInvalidKubernetesPolicy(spec)) (violations ??= []).push(invalidPolicy())
-  if (violations !== undefined) return E.left(violations as unknown as ReadonlyNonEmptyArray<Violation>)
-  if (warnings === O.NO_WARNINGS) return DECISIONS.get(admitted) ?? E.right(decisionOf(admitted, warnings))
-  return E.right(decisionOf(admitted, warnings))
+  if (warnings === O.NO_WARNINGS || warnings === plan.policyWarnings) return sharedDecision(plan, admitted, warnings)
+  return E.right(decisionOf(admitted, plan.kubernetesVersion, warnings))
 }
+
+const NONE: ReadonlyArray<never> = Object.freeze([])

@@ -6,8 +6,10 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import * as O from './origins.js'
-import { restrictedChecks, restrictedViolation } from './podSecurity.js'
-import type { NoNewPrivilegesDecision, Origin, PodSecurityOptions, ResolveInput, Violation } from './types.js'
+import type { Plan } from './plan.js'
+import type { Subject } from './rules/rule.js'
+import { runChecks } from './rules/run.js'
+import type { NoNewPrivilegesDecision, Origin, ResolveInput, Violation } from './types.js'
 
 /**
  * The flag that decides under the first design: the container's `noNewPrivileges`, else the
@@ -50,16 +52,20 @@ const DECISIONS: ReadonlyMap<Origin, E.Right<NoNewPrivilegesDecision>> = new Map
  * `restricted` level (when asked for) reads the container's own `allowPrivilegeEscalation`, since
  * policies play no part here.
  */
-export function resolveNoNewPrivileges(
-  input: ResolveInput,
-  podSecurity: PodSecurityOptions | undefined,
-): E.Either<ReadonlyNonEmptyArray<Violation>, NoNewPrivilegesDecision> {
-  if (
-    podSecurity !== undefined &&
-    input.container?.allowPrivilegeEscalation !== false &&
-    restrictedChecks(podSecurity, false)
-  ) {
-    return E.left([restrictedViolation(input.name)])
+export function resolveNoNewPrivileges(input: ResolveInput, plan: Plan): E.Either<ReadonlyNonEmptyArray<Violation>, NoNewPrivilegesDecision> {
+  if (plan.linux.length > 0) {
+    const container = input.container
+    const subject: Subject = {
+      input,
+      container,
+      policy: undefined,
+      spec: undefined,
+      setting: container?.allowPrivilegeEscalation ?? null,
+      sysAdmin: O.NO_WARNINGS,
+      oldSpecRelaxesSysAdmin: false,
+    }
+    const violations = runChecks(plan.linux, subject)
+    if (violations !== undefined) return E.left(violations)
   }
   const from = noNewPrivilegesOf(input)
   return DECISIONS.get(from) ?? E.right(decisionOf(from))

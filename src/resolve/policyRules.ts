@@ -1,11 +1,10 @@
 /**
  * The rules about a PodSecurityPolicy alone, whatever the container (SPEC §3.5 and §5
- * `invalid-policy`), for the semantics at hand.
+ * `invalid-policy`), for the semantics at hand: read from the registry's `invalid-policy` rule.
  *
  * @packageDocumentation
  */
-import { kubernetesPolicyViolations } from './kubernetes.js'
-import { proposalPolicyViolations } from './proposal.js'
+import { invalidPolicyViolation, isInvalidPolicy } from './rules/invalidPolicy.js'
 import type { PolicyInput, Semantics, Violation } from './types.js'
 
 /**
@@ -20,6 +19,5 @@ import type { PolicyInput, Semantics, Violation } from './types.js'
  * ```
  */
 export function policyViolationsInto(policy: PolicyInput | null | undefined, semantics: Semantics, out: Violation[]): void {
-  if (semantics === 'proposal') proposalPolicyViolations(policy, out)
-  else if (semantics === 'kubernetes') kubernetesPolicyViolations(policy, out)
+  if (isInvalidPolicy(policy?.spec, semantics)) out.push(invalidPolicyViolation())
 }

@@ -7,26 +7,22 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import type { AddedCapability } from './capabilities.js'
 import * as O from './origins.js'
-import { restrictedChecks, restrictedViolation } from './podSecurity.js'
+import type { Plan } from './plan.js'
+import { indexed, sharedDecision, uidDecision } from './proposalCache.js'
+import { runChecks } from './rules/run.js'
+import type { Subject } from './rules/rule.js'
 import { sysAdminGrantsOf } from './sysAdmin.js'
 import { NO_NEW_PRIVS_TABLE } from './table.js'
 import type {
   Column,
   ContainerSecurityInput,
   Origin,
-  PodSecurityOptions,
   PolicyInput,
   ProposalDecision,
   ResolveInput,
   Row,
   Violation,
 } from './types.js'
-import {
-  escalationForbiddenByPolicy,
-  invalidPolicy,
-  privilegedWithoutEscalation,
-  sysAdminWithoutEscalation,
-} from './violations.js'
 
 /**
  * A column of the table and the input that put the container there.
@@ -56,32 +52,22 @@ export interface RowAccount {
   readonly from: Origin
 }
 
-// Constant accounts carry (out of sight: non-enumerable) their place in the table of shared
-// decisions, so the hot path finds a decision with two monomorphic reads instead of a hash lookup.
-const SHARED_INDEX = Symbol('sharedIndex')
-interface Indexed {
-  readonly [SHARED_INDEX]?: number
-}
-function constant<A extends object>(account: A, index: number): A {
-  Object.defineProperty(account, SHARED_INDEX, { value: index, enumerable: false })
-  return Object.freeze(account)
-}
+// Constant accounts are indexed for the decision cache (proposalCache.ts): see there why.
+const ROOT_UNSET: ColumnAccount = indexed({ column: 'root', from: O.UNSET }, 0)
+const PRIVILEGED_FLAG: ColumnAccount = indexed({ column: 'privileged', from: O.CONTAINER_PRIVILEGED }, 1)
+const NON_ROOT_BY_CONTAINER: ColumnAccount = indexed({ column: 'nonRoot', from: O.CONTAINER_RUN_AS_NON_ROOT_TRUE }, 2)
+const NON_ROOT_BY_POD: ColumnAccount = indexed({ column: 'nonRoot', from: O.POD_RUN_AS_NON_ROOT_TRUE }, 3)
+const NON_ROOT_BY_POLICY: ColumnAccount = indexed({ column: 'nonRoot', from: O.POLICY_MUST_RUN_AS_NON_ROOT }, 4)
+const ROOT_BY_CONTAINER: ColumnAccount = indexed({ column: 'root', from: O.CONTAINER_RUN_AS_NON_ROOT_FALSE }, 5)
+const ROOT_BY_POD: ColumnAccount = indexed({ column: 'root', from: O.POD_RUN_AS_NON_ROOT_FALSE }, 6)
 
-const ROOT_UNSET: ColumnAccount = constant({ column: 'root', from: O.UNSET }, 0)
-const PRIVILEGED_FLAG: ColumnAccount = constant({ column: 'privileged', from: O.CONTAINER_PRIVILEGED }, 1)
-const NON_ROOT_BY_CONTAINER: ColumnAccount = constant({ column: 'nonRoot', from: O.CONTAINER_RUN_AS_NON_ROOT_TRUE }, 2)
-const NON_ROOT_BY_POD: ColumnAccount = constant({ column: 'nonRoot', from: O.POD_RUN_AS_NON_ROOT_TRUE }, 3)
-const NON_ROOT_BY_POLICY: ColumnAccount = constant({ column: 'nonRoot', from: O.POLICY_MUST_RUN_AS_NON_ROOT }, 4)
-const ROOT_BY_CONTAINER: ColumnAccount = constant({ column: 'root', from: O.CONTAINER_RUN_AS_NON_ROOT_FALSE }, 5)
-const ROOT_BY_POD: ColumnAccount = constant({ column: 'root', from: O.POD_RUN_AS_NON_ROOT_FALSE }, 6)
-
-const ROW_NIL: RowAccount = constant({ row: 'nil', from: O.UNSET }, 0)
-const ROW_CONTAINER_TRUE: RowAccount = constant({ row: 'true', from: O.CONTAINER_ESCALATION_TRUE }, 1)
-const ROW_CONTAINER_FALSE: RowAccount = constant({ row: 'false', from: O.CONTAINER_ESCALATION_FALSE }, 2)
-const ROW_POLICY_TRUE: RowAccount = constant({ row: 'true', from: O.POLICY_DEFAULT_TRUE }, 3)
-const ROW_POLICY_FALSE: RowAccount = constant({ row: 'false', from: O.POLICY_DEFAULT_FALSE }, 4)
+const ROW_NIL: RowAccount = indexed({ row: 'nil', from: O.UNSET }, 0)
+const ROW_CONTAINER_TRUE: RowAccount = indexed({ row: 'true', from: O.CONTAINER_ESCALATION_TRUE }, 1)
+const ROW_CONTAINER_FALSE: RowAccount = indexed({ row: 'false', from: O.CONTAINER_ESCALATION_FALSE }, 2)
+const ROW_POLICY_TRUE: RowAccount = indexed({ row: 'true', from: O.POLICY_DEFAULT_TRUE }, 3)
+const ROW_POLICY_FALSE: RowAccount = indexed({ row: 'false', from: O.POLICY_DEFAULT_FALSE }, 4)
 /** A `false` default is not applied to a privileged container: it keeps `true` (the seed's words). */
-const ROW_POLICY_FALSE_KEPT_TRUE: RowAccount = constant({ row: 'true', from: O.POLICY_DEFAULT_FALSE }, 5)
+const ROW_POLICY_FALSE_KEPT_TRUE: RowAccount = indexed({ row: 'true', from: O.POLICY_DEFAULT_FALSE }, 5)
 
 /**
  * The uid the policy's defaulting fills in: `ranges[0].min` of a `MustRunAs` runAsUser strategy.
@@ -113,8 +99,8 @@ function uidColumn(target: UidTarget, uid: number): ColumnAccount {
 }
 
 /**
- * What `columnFrom` answers when a uid decides the column: which input gave it, the uid itself in
- * `decidingUid`. The account is then made only if the decision is not already known.
+ * What `columnFrom` answers when a uid decides the column: which input gave it (the uid is read
+ * again from there by `uidOf`). The account is then made only if the decision is not already known.
  */
 interface UidFrom {
   readonly uidFrom: UidTarget
@@ -123,8 +109,11 @@ interface UidFrom {
 const UID_FROM_CONTAINER: UidFrom = Object.freeze({ uidFrom: 'container', slot: 0 })
 const UID_FROM_POD: UidFrom = Object.freeze({ uidFrom: 'pod', slot: 1 })
 const UID_FROM_POLICY: UidFrom = Object.freeze({ uidFrom: 'policy', slot: 2 })
-// Set just before `columnFrom` returns a `UidFrom`, read at once by its caller (synchronously).
-let decidingUid = 0
+function uidOf(from: UidFrom, container: ContainerSecurityInput | null | undefined, pod: ResolveInput['pod'], spec: PolicySpec | null | undefined): number {
+  if (from.slot === 0) return container?.runAsUser as number
+  if (from.slot === 1) return pod?.runAsUser as number
+  return uidOfStrategy(spec?.runAsUser) as number
+}
 
 function isUidFrom(column: ColumnAccount | UidFrom): column is UidFrom {
   return (column as Partial<UidFrom>).uidFrom !== undefined
@@ -149,8 +138,9 @@ export function columnOf(
   input: ResolveInput,
   sysAdmin: ReadonlyArray<AddedCapability> = sysAdminGrantsOf(input.container, input.policy),
 ): ColumnAccount {
-  const column = columnFrom(input.container, input.pod, input.policy?.spec, sysAdmin)
-  return isUidFrom(column) ? uidColumn(column.uidFrom, decidingUid) : column
+  const spec = input.policy?.spec
+  const column = columnFrom(input.container, input.pod, spec, sysAdmin)
+  return isUidFrom(column) ? uidColumn(column.uidFrom, uidOf(column, input.container, input.pod, spec)) : column
 }
 
 // The hot path reads each input field once: on data of many shapes every property read is a
@@ -167,26 +157,16 @@ function columnFrom(
     const grant = sysAdmin[0]
     if (grant !== undefined) return { column: 'privileged', from: O.capabilityOrigin(grant.target, grant.path, grant.name) }
     const containerUid = container.runAsUser
-    if (containerUid != null) {
-      decidingUid = containerUid
-      return UID_FROM_CONTAINER
-    }
+    if (containerUid != null) return UID_FROM_CONTAINER
     containerNonRoot = container.runAsNonRoot
   } else {
     const grant = sysAdmin[0]
     if (grant !== undefined) return { column: 'privileged', from: O.capabilityOrigin(grant.target, grant.path, grant.name) }
   }
   const podUid = pod?.runAsUser
-  if (podUid != null) {
-    decidingUid = podUid
-    return UID_FROM_POD
-  }
+  if (podUid != null) return UID_FROM_POD
   const strategy = spec?.runAsUser
-  const policyUid = uidOfStrategy(strategy)
-  if (policyUid !== undefined) {
-    decidingUid = policyUid
-    return UID_FROM_POLICY
-  }
+  if (uidOfStrategy(strategy) !== undefined) return UID_FROM_POLICY
   const mustRunAsNonRoot = strategy?.rule === 'MustRunAsNonRoot'
   if (containerNonRoot === true) return NON_ROOT_BY_CONTAINER
   if (containerNonRoot == null) {
@@ -224,19 +204,6 @@ function settingFrom(own: boolean | null | undefined, spec: PolicySpec | null | 
   return ROW_NIL
 }
 
-/**
- * Is the policy invalid in the design (SPEC §3.5 `invalid-policy`)? A default of `true` needs the
- * gate `true` (an absent gate is `false` in the design).
- */
-function isInvalidProposalPolicy(spec: PolicySpec | null | undefined): boolean {
-  return spec?.defaultAllowPrivilegeEscalation === true && spec.allowPrivilegeEscalation !== true
-}
-
-/** The policy's own rule, whatever the container: push `invalid-policy` when it is broken. */
-export function proposalPolicyViolations(policy: PolicyInput | null | undefined, out: Violation[]): void {
-  if (isInvalidProposalPolicy(policy?.spec)) out.push(invalidPolicy())
-}
-
 function decisionOf(row: RowAccount, column: ColumnAccount): ProposalDecision {
   return {
     semantics: 'proposal',
@@ -250,75 +217,27 @@ function decisionOf(row: RowAccount, column: ColumnAccount): ProposalDecision {
   }
 }
 
-// Every decision whose row and column accounts are shared constants is itself a constant: resolving
-// such a container (most of them: only a uid or a capability makes a fresh origin) allocates nothing.
-const ROW_ACCOUNTS = [ROW_NIL, ROW_CONTAINER_TRUE, ROW_CONTAINER_FALSE, ROW_POLICY_TRUE, ROW_POLICY_FALSE, ROW_POLICY_FALSE_KEPT_TRUE]
-const COLUMN_ACCOUNTS = [ROOT_UNSET, PRIVILEGED_FLAG, NON_ROOT_BY_CONTAINER, NON_ROOT_BY_POD, NON_ROOT_BY_POLICY, ROOT_BY_CONTAINER, ROOT_BY_POD]
-const DECISIONS: Array<E.Right<ProposalDecision>> = []
-for (const row of ROW_ACCOUNTS) {
-  for (const column of COLUMN_ACCOUNTS) {
-    const at = ((row as Indexed)[SHARED_INDEX] as number) * COLUMN_ACCOUNTS.length + ((column as Indexed)[SHARED_INDEX] as number)
-    DECISIONS[at] = Object.freeze(E.right(Object.freeze(decisionOf(row, column)))) as E.Right<ProposalDecision>
-  }
-}
-
-/** The shared decision for a row and column that are both constants; `undefined` otherwise. */
-function sharedDecision(row: RowAccount, column: ColumnAccount): E.Right<ProposalDecision> | undefined {
-  // Every row account is a constant; a fresh column account has no index, which makes the
-  // position NaN, under which no decision is stored.
-  return DECISIONS[((row as Indexed)[SHARED_INDEX] as number) * COLUMN_ACCOUNTS.length + ((column as Indexed)[SHARED_INDEX] as number)]
-}
-
-// Real manifests use a handful of uids. Decisions whose column a uid decided are kept in a small
-// direct-mapped table (row × source of the uid × low bits of the uid), checked by exact uid, so a
-// batch with the usual few uids allocates nothing and a batch of many uids only replaces entries.
-const UID_WAYS = 16
-const uidKeys: Array<number | undefined> = []
-const uidDecisions: Array<E.Right<ProposalDecision> | undefined> = []
-
-function uidDecision(row: RowAccount, from: UidFrom, uid: number): E.Right<ProposalDecision> {
-  const r = (row as Indexed)[SHARED_INDEX] ?? 0
-  const slot = ((r * 3 + from.slot) * UID_WAYS) | (uid & (UID_WAYS - 1))
-  // Object.is: -0 and 0 are different values in a decision someone may compare.
-  if (Object.is(uidKeys[slot], uid)) return uidDecisions[slot] as E.Right<ProposalDecision>
-  const made = Object.freeze(E.right(Object.freeze(decisionOf(row, uidColumn(from.uidFrom, uid))))) as E.Right<ProposalDecision>
-  uidKeys[slot] = uid
-  uidDecisions[slot] = made
-  return made
-}
-
 /**
- * Resolve one Linux container under the design's table (SPEC §3, and §5b when `podSecurity` is
- * given). Windows pods are handled by `resolveNoNewPrivs` before this is called.
+ * Resolve one Linux container under the design's table (SPEC §3), with the registry's checks the
+ * plan selected (SPEC §3.5, and §5b when asked). Windows pods are handled before this is called.
  */
-export function resolveProposal(
-  input: ResolveInput,
-  podSecurity: PodSecurityOptions | undefined,
-): E.Either<ReadonlyNonEmptyArray<Violation>, ProposalDecision> {
+export function resolveProposal(input: ResolveInput, plan: Plan): E.Either<ReadonlyNonEmptyArray<Violation>, ProposalDecision> {
   const container = input.container
   const policy = input.policy
   const spec = policy?.spec
   const sysAdmin = sysAdminGrantsOf(container, policy, spec)
   const column = columnFrom(container, input.pod, spec, sysAdmin)
-  const uid = decidingUid
-  const own = container?.allowPrivilegeEscalation
   // A uid never puts a container in the privileged column.
-  const row = settingFrom(own, spec, !isUidFrom(column) && column.column === 'privileged')
-
-  // Every rule of SPEC §3.5 (and §5b); the array of violations is made only when one is broken.
-  let violations: Violation[] | undefined
-  if (own === false) {
-    if (container?.privileged === true) (violations ??= []).push(privilegedWithoutEscalation())
-    for (let i = 0; i < sysAdmin.length; i++) (violations ??= []).push(sysAdminWithoutEscalation(sysAdmin[i] as AddedCapability, false))
-  } else if (own === true && policy != null) {
-    const gate = spec?.allowPrivilegeEscalation
-    if (gate !== true) (violations ??= []).push(escalationForbiddenByPolicy(policy, gate == null, false))
+  const row = settingFrom(container?.allowPrivilegeEscalation, spec, !isUidFrom(column) && column.column === 'privileged')
+  const subject: Subject = { input, container, policy, spec, setting: SETTING_OF_ROW[row.row], sysAdmin, oldSpecRelaxesSysAdmin: false }
+  const violations = runChecks(plan.linux, subject)
+  if (violations !== undefined) return E.left(violations)
+  if (isUidFrom(column)) {
+    return uidDecision(row, column.slot, uidOf(column, container, input.pod, spec), () =>
+      decisionOf(row, uidColumn(column.uidFrom, uidOf(column, container, input.pod, spec))),
+    )
   }
-  if (podSecurity !== undefined && row.row !== 'false' && restrictedChecks(podSecurity, false)) {
-    ;(violations ??= []).push(restrictedViolation(input.name))
-  }
-  if (isInvalidProposalPolicy(spec)) (violations ??= []).push(invalidPolicy())
-  if (violations !== undefined) return E.left(violations as unknown as ReadonlyNonEmptyArray<Violation>)
-  if (isUidFrom(column)) return uidDecision(row, column, uid)
-  return sharedDecision(row, column) ?? E.right(decisionOf(row, column))
+  return sharedDecision(row, column, () => decisionOf(row, column)) ?? E.right(decisionOf(row, column))
 }
+
+const SETTING_OF_ROW: { readonly [R in Row]: boolean | null } = { nil: null, false: false, true: true }

@@ -5,8 +5,9 @@
  */
 import type * as E from 'fp-ts/lib/Either.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
-import { resolveKubernetes } from './kubernetes.js'
+import { oldSpecHasSysAdminWithoutEscalation, resolveKubernetes } from './kubernetes.js'
 import { resolveNoNewPrivileges } from './noNewPrivileges.js'
+import { planOf } from './plan.js'
 import { resolveProposal } from './proposal.js'
 import type { Decision, ResolveInput, ResolveOptions, Violation } from './types.js'
 import { isWindows, resolveWindows } from './windows.js'
@@ -43,15 +44,14 @@ export function resolveNoNewPrivs(
   options?: ResolveOptions,
 ): E.Either<ReadonlyNonEmptyArray<Violation>, Decision> {
   const given = input ?? NO_INPUT
-  const semantics = options?.semantics ?? 'proposal'
-  const podSecurity = options?.podSecurity
-  if (isWindows(given)) return resolveWindows(given, semantics, podSecurity)
-  switch (semantics) {
+  const plan = planOf(options)
+  if (isWindows(given)) return resolveWindows(given, plan)
+  switch (plan.semantics) {
     case 'kubernetes':
-      return resolveKubernetes(given, podSecurity)
+      return resolveKubernetes(given, plan, plan.readsOldPod && oldSpecHasSysAdminWithoutEscalation(options?.oldPod))
     case 'noNewPrivileges':
-      return resolveNoNewPrivileges(given, podSecurity)
+      return resolveNoNewPrivileges(given, plan)
     default:
-      return resolveProposal(given, podSecurity)
+      return resolveProposal(given, plan)
   }
 }

@@ -6,10 +6,10 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import * as O from './origins.js'
-import { restrictedChecks, restrictedViolation } from './podSecurity.js'
-import { policyViolationsInto } from './policyRules.js'
-import type { NotApplicableDecision, PodSecurityOptions, ResolveInput, Semantics, Violation } from './types.js'
-import { escalationFieldOnWindows, ESCALATION_PATH } from './violations.js'
+import type { Plan } from './plan.js'
+import type { Subject } from './rules/rule.js'
+import { runChecks } from './rules/run.js'
+import type { NotApplicableDecision, ResolveInput, Semantics, Violation } from './types.js'
 
 /**
  * Is this a Windows pod? Only the exact API value `windows` (`pod.spec.os.name` is an enum).
@@ -25,30 +25,28 @@ export function isWindows(input: ResolveInput): boolean {
 }
 
 /**
- * Resolve a container of a Windows pod: never `no_new_privs`; setting the escalation field of
- * the semantics is a violation; policies do not default it; only `invalid-policy` (about the
- * policy alone) and the `restricted` level before v1.25 (the container's own field) still apply.
+ * Resolve a container of a Windows pod: never `no_new_privs`; the registry's Windows checks (the
+ * escalation field of the semantics set at all, the policy's own rule, the `restricted` level
+ * before v1.25 on the container's own field); policies do not default its containers.
  */
-export function resolveWindows(
-  input: ResolveInput,
-  semantics: Semantics,
-  podSecurity: PodSecurityOptions | undefined,
-): E.Either<ReadonlyNonEmptyArray<Violation>, NotApplicableDecision> {
+export function resolveWindows(input: ResolveInput, plan: Plan): E.Either<ReadonlyNonEmptyArray<Violation>, NotApplicableDecision> {
   const container = input.container
-  // The array of violations is made only when a rule is broken.
-  let violations: Violation[] | undefined
-  if (semantics === 'noNewPrivileges') {
-    if (container?.noNewPrivileges != null) (violations ??= []).push(escalationFieldOnWindows('securityContext.noNewPrivileges'))
-  } else if (container?.allowPrivilegeEscalation != null) {
-    ;(violations ??= []).push(escalationFieldOnWindows(ESCALATION_PATH))
+  const given = input.policy
+  const policy = plan.policyApplies ? given : undefined
+  const subject: Subject = {
+    input,
+    container,
+    policy,
+    spec: policy?.spec,
+    setting: container?.allowPrivilegeEscalation ?? null,
+    sysAdmin: O.NO_WARNINGS,
+    oldSpecRelaxesSysAdmin: false,
   }
-  if (podSecurity !== undefined && container?.allowPrivilegeEscalation !== false && restrictedChecks(podSecurity, true)) {
-    ;(violations ??= []).push(restrictedViolation(input.name))
-  }
-  if (input.policy != null) policyViolationsInto(input.policy, semantics, (violations ??= []))
-  if (violations !== undefined && violations.length > 0) return E.left(violations as unknown as ReadonlyNonEmptyArray<Violation>)
+  const violations = runChecks(plan.windows, subject)
+  if (violations !== undefined) return E.left(violations)
+  if (given != null && !plan.policyApplies) return notAppliedPolicyDecision(plan)
   // The decision depends on the semantics alone.
-  return NOT_APPLICABLE[semantics]
+  return NOT_APPLICABLE[plan.semantics]
 }
 
 function notApplicable(semantics: Semantics): NotApplicableDecision {
@@ -61,4 +59,15 @@ const NOT_APPLICABLE: Readonly<Record<Semantics, E.Right<NotApplicableDecision>>
   proposal: shared('proposal'),
   noNewPrivileges: shared('noNewPrivileges'),
   kubernetes: shared('kubernetes'),
+}
+
+// With a policy that no longer exists, the decision depends on the plan alone (its version's warning).
+const withPolicyWarning = new WeakMap<Plan, E.Right<NotApplicableDecision>>()
+function notAppliedPolicyDecision(plan: Plan): E.Right<NotApplicableDecision> {
+  let made = withPolicyWarning.get(plan)
+  if (made === undefined) {
+    made = Object.freeze(E.right(Object.freeze({ ...notApplicable(plan.semantics), warnings: plan.policyWarnings }))) as E.Right<NotApplicableDecision>
+    withPolicyWarning.set(plan, made)
+  }
+  return made
 }

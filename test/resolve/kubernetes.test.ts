@@ -4,8 +4,9 @@ import { describe, expect } from 'vitest'
 import { resolveNoNewPrivs } from '../../src/resolve/resolve.js'
 import type { KubernetesDecision, ResolveInput } from '../../src/resolve/types.js'
 import { harmlessCapability, sysAdminSpelling } from './arbitraries.js'
+import { pspEra } from './pspEra.js'
 
-const k8s = (input: ResolveInput) => resolveNoNewPrivs(input, { semantics: 'kubernetes' })
+const k8s = (input: ResolveInput) => resolveNoNewPrivs(input, pspEra({ semantics: 'kubernetes' }))
 const optBool = fc.constantFrom(true, false, null, undefined)
 const uid = fc.option(fc.integer({ min: 0, max: 2147483647 }), { nil: undefined })
 
@@ -105,6 +106,7 @@ describe('kubernetes semantics: the setting after admission decides, nothing els
         noNewPrivs: true,
         setting: false,
         from: { target: 'policy', path: 'spec.allowPrivilegeEscalation', value: false },
+        kubernetesVersion: 'v1.24',
         warnings: [],
       }),
     )

@@ -4,13 +4,14 @@ import { describe, expect } from 'vitest'
 import { restrictedPodDetail, RESTRICTED_REASON } from '../../src/resolve/podSecurity.js'
 import { resolveNoNewPrivs } from '../../src/resolve/resolve.js'
 import type { PodSecurityVersion, ResolveInput, Semantics } from '../../src/resolve/types.js'
+import { pspEra } from './pspEra.js'
 
 const semantics = fc.constantFrom<Semantics>('proposal', 'noNewPrivileges', 'kubernetes')
 const checkedVersion = fc.oneof(fc.integer({ min: 8, max: 40 }).map((n) => `v1.${n}` as PodSecurityVersion), fc.constant<PodSecurityVersion>('latest'))
 const uncheckedVersion = fc.integer({ min: 0, max: 7 }).map((n) => `v1.${n}` as PodSecurityVersion)
 
 function restrictedCodes(input: ResolveInput, s: Semantics, version?: PodSecurityVersion): string[] {
-  const result = resolveNoNewPrivs(input, { semantics: s, podSecurity: { level: 'restricted', ...(version ? { version } : {}) } })
+  const result = resolveNoNewPrivs(input, pspEra({ semantics: s, podSecurity: { level: 'restricted', ...(version ? { version } : {}) } }))
   return E.isLeft(result) ? result.left.filter((v) => v.code === 'restricted-requires-no-escalation').map((v) => v.message) : []
 }
 

@@ -7,6 +7,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { resolveNoNewPrivs } from '../../src/resolve/resolve.js'
 import type { PodSecurityOptions, ResolveInput, Semantics } from '../../src/resolve/types.js'
+import { pspEra } from './pspEra.js'
 
 const ESC = 'securityContext.allowPrivilegeEscalation'
 const NNP = 'securityContext.noNewPrivileges'
@@ -161,7 +162,7 @@ function* inputs(): Generator<ResolveInput> {
 }
 
 function actual(input: ResolveInput, semantics: Semantics, ps: PodSecurityOptions | undefined): Expected {
-  const result = resolveNoNewPrivs(input, { semantics, podSecurity: ps })
+  const result = resolveNoNewPrivs(input, pspEra({ semantics, podSecurity: ps }))
   if (E.isLeft(result)) return { violations: result.left.map((x) => v(x.code, x.target, x.path)) }
   const d = result.right as unknown as Record<string, unknown>
   const decision: Record<string, unknown> = { semantics: d['semantics'], applicable: d['applicable'], noNewPrivs: d['noNewPrivs'] }

@@ -13,6 +13,7 @@ import { resolveNoNewPrivs } from '../../src/resolve/resolve.js'
 import { grantsSysAdminQuickly, mayAddSysAdmin, sysAdminGrantsOf } from '../../src/resolve/sysAdmin.js'
 import { NO_NEW_PRIVS_TABLE } from '../../src/resolve/table.js'
 import type { ContainerSecurityInput, PolicyInput, ResolveInput, Semantics, Violation } from '../../src/resolve/types.js'
+import { pspEra } from './pspEra.js'
 
 /** Every spelling class the shortcut distinguishes: each length it switches on, ASCII and not. */
 const NAMES = [
@@ -188,7 +189,7 @@ describe('Pod Security versions and wording', () => {
 
 describe('messages', () => {
   const messagesOf = (input: ResolveInput, semantics: Semantics = 'proposal'): string[] => {
-    const result = resolveNoNewPrivs(input, { semantics })
+    const result = resolveNoNewPrivs(input, pspEra({ semantics }))
     return E.isLeft(result) ? result.left.map((x) => x.message) : result.right.warnings.map((w) => w.message)
   }
 
@@ -265,8 +266,8 @@ describe('shared decisions (resolution allocates nothing for the usual container
   })
 
   test.prop([constantInput, semantics])('the same input twice gives the very same frozen decision', (input, s) => {
-    const first = resolveNoNewPrivs(input, { semantics: s })
-    const second = resolveNoNewPrivs(structuredClone(input), { semantics: s })
+    const first = resolveNoNewPrivs(input, pspEra({ semantics: s }))
+    const second = resolveNoNewPrivs(structuredClone(input), pspEra({ semantics: s }))
     if (E.isLeft(first)) return
     expect(second).toBe(first)
     expect(Object.isFrozen(first) && Object.isFrozen(first.right)).toBe(true)

@@ -10,8 +10,9 @@ import { describe, expect, test } from 'vitest'
 import { restrictedPodDetail } from '../../src/resolve/podSecurity.js'
 import { resolveNoNewPrivs } from '../../src/resolve/resolve.js'
 import type { ContainerSecurityInput, KubernetesDecision, ResolveInput } from '../../src/resolve/types.js'
+import { pspEra } from './pspEra.js'
 
-const k8s = (input: ResolveInput) => resolveNoNewPrivs(input, { semantics: 'kubernetes' })
+const k8s = (input: ResolveInput) => resolveNoNewPrivs(input, pspEra({ semantics: 'kubernetes' }))
 const noNewPrivsOf = (input: ResolveInput) => {
   const r = k8s(input)
   return E.isRight(r) ? r.right.noNewPrivs : 'rejected'

@@ -4,9 +4,10 @@ import { describe, expect } from 'vitest'
 import { resolveNoNewPrivs } from '../../src/resolve/resolve.js'
 import type { ResolveInput, Semantics, Violation } from '../../src/resolve/types.js'
 import { harmlessCapability, sysAdminSpelling } from './arbitraries.js'
+import { pspEra } from './pspEra.js'
 
 function violationsOf(input: ResolveInput, semantics: Semantics = 'proposal'): ReadonlyArray<Violation> {
-  const result = resolveNoNewPrivs(input, { semantics })
+  const result = resolveNoNewPrivs(input, pspEra({ semantics }))
   return E.isLeft(result) ? result.left : []
 }
 

@@ -3,6 +3,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect } from 'vitest'
 import { resolveNoNewPrivs } from '../../src/resolve/resolve.js'
 import type { Semantics } from '../../src/resolve/types.js'
+import { pspEra } from './pspEra.js'
 
 const semantics = fc.constantFrom<Semantics>('proposal', 'noNewPrivileges', 'kubernetes')
 const optBool = fc.constantFrom(true, false, null, undefined)
@@ -17,7 +18,7 @@ describe('Windows pods (every semantics)', () => {
           container: { privileged, runAsUser: uid, capabilities: { add: ['SYS_ADMIN'] } },
           policy: { spec: { allowPrivilegeEscalation: gate ?? true, defaultAllowPrivilegeEscalation: false } },
         },
-        { semantics: s },
+        pspEra({ semantics: s }),
       )
       expect(result).toEqual(
         E.right({ semantics: s, applicable: false, noNewPrivs: false, from: { target: 'pod', path: 'os.name', value: 'windows' }, warnings: [] }),
@@ -30,7 +31,7 @@ describe('Windows pods (every semantics)', () => {
     (s, ape) => {
       const result = resolveNoNewPrivs(
         { os: 'windows', container: { allowPrivilegeEscalation: ape, privileged: true, capabilities: { add: ['CAP_SYS_ADMIN'] } }, policy: { spec: { allowPrivilegeEscalation: false } } },
-        { semantics: s },
+        pspEra({ semantics: s }),
       )
       expect(E.isLeft(result) && result.left).toEqual([
         { code: 'escalation-field-on-windows', target: 'container', path: 'securityContext.allowPrivilegeEscalation', message: 'cannot be set for a windows pod' },
