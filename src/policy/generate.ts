@@ -170,7 +170,7 @@ export function admissionPolicies(options: AdmissionPolicyOptions = {}): E.Eithe
   const context: RuleContext = { semantics, minor, restrictedMinor: options.podSecurity === undefined ? undefined : minorOf(restrictedVersion) }
   const enforced: InClusterRule[] = []
   const rules: RuleAccount[] = []
-  for (const code of codesEnforced(semantics, kubernetesVersion, options.podSecurity !== undefined)) {
+  for (const code of codesEnforced(semantics, minor, context.restrictedMinor)) {
     const translation = IN_CLUSTER[code](context)
     if (translation === null) continue
     if (isInCluster(translation)) {

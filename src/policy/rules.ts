@@ -9,7 +9,9 @@
  *
  * @packageDocumentation
  */
-import { PRIVILEGED_MESSAGE, SYS_ADMIN_MESSAGE, WINDOWS_MESSAGE } from '../resolve/violations.js'
+import { WINDOWS_MESSAGE } from '../resolve/rules/escalationFieldOnWindows.js'
+import { PRIVILEGED_MESSAGE } from '../resolve/rules/privilegedWithoutEscalation.js'
+import { SYS_ADMIN_MESSAGE } from '../resolve/rules/sysAdminWithoutEscalation.js'
 import type { ViolationCode } from '../resolve/types.js'
 import {
   addsCapability,

@@ -5,6 +5,8 @@ import type { AdmissionPolicyOptions } from '../../src/policy/options.js'
 import { codesEnforced } from '../../src/policy/registry.js'
 import { IN_CLUSTER, isInCluster } from '../../src/policy/rules.js'
 import { VIOLATION_CODES } from '../../src/resolve/violations.js'
+import { RULES } from '../../src/resolve/rules/index.js'
+import { inRange, minorOf } from '../../src/resolve/versions.js'
 
 function ok(options: AdmissionPolicyOptions): AdmissionPolicies {
   const r = admissionPolicies(options)
@@ -37,10 +39,11 @@ describe('admissionPolicies', () => {
   it('accounts for every code of the semantics: each is enforced or says why not (none vanishes)', () => {
     for (const semantics of ['kubernetes', 'proposal'] as const) {
       const p = ok({ semantics, podSecurity: { level: 'restricted' } })
-      expect(p.rules.map((r) => r.code).sort()).toEqual([...codesEnforced(semantics, 'latest', true)].sort())
+      expect(p.rules.map((r) => r.code).sort()).toEqual([...codesEnforced(semantics, Infinity, Infinity)].sort())
       const enforced = p.rules.filter((r) => r.enforced).map((r) => r.code)
       expect(p.validatingPolicy.spec?.validations?.map((v) => /^'?"?([a-z-]+):/.exec(v.message ?? '')?.[1])).toEqual(enforced)
-      expect(p.rules.filter((r) => !r.enforced).map((r) => r.code).sort()).toEqual(['escalation-forbidden-by-policy', 'invalid-policy'])
+      // PodSecurityPolicy rules: part of the design, but in released Kubernetes only through v1.24.
+      expect(p.rules.filter((r) => !r.enforced).map((r) => r.code).sort()).toEqual(semantics === 'proposal' ? ['escalation-forbidden-by-policy', 'invalid-policy'] : [])
     }
   })
 
@@ -109,5 +112,34 @@ describe('admissionPolicies', () => {
     [{ namePrefix: 'UPPER' }, 'invalid-option', 'namePrefix: "UPPER" does not make a valid object name'],
   ])('refuses %j as data', (options, code, message) => {
     expect(admissionPolicies(options)).toEqual({ _tag: 'Left', left: { code, message } })
+  })
+})
+
+describe('the registry drives the policy', () => {
+  const VERSIONS = [30, 31, 32, 33, 34, 35, 36, 37, Infinity]
+  it('every variant of every rule that applies in a cluster has a translation (a new variant without one fails here)', () => {
+    for (const rule of RULES) {
+      for (const variant of rule.variants) {
+        for (const semantics of ['kubernetes', 'proposal'] as const) {
+          if (!variant.semantics.includes(semantics)) continue
+          for (const minor of VERSIONS) {
+            if (!inRange(variant.versions, rule.versionOf === 'podSecurity' ? Infinity : minor) && rule.versionOf !== 'podSecurity') continue
+            const t = IN_CLUSTER[rule.code]({ semantics, minor, restrictedMinor: rule.versionOf === 'podSecurity' ? minorOf(variant.versions.from) : undefined })
+            expect(t, `${rule.code} ${semantics} v1.${minor}`).not.toBeNull()
+            if (t !== null && !isInCluster(t)) expect(rule.target === 'policy' || rule.code === 'escalation-forbidden-by-policy').toBe(true)
+          }
+        }
+      }
+    }
+  })
+
+  it("uses the registry's messages", () => {
+    const p = ok({ semantics: 'kubernetes' })
+    const messages = p.validatingPolicy.spec?.validations?.map((v) => v.message) ?? []
+    for (const rule of RULES) {
+      const variant = rule.variants.find((v) => v.semantics.includes('kubernetes'))
+      if (variant === undefined || !p.rules.some((r) => r.code === rule.code && r.enforced)) continue
+      expect(messages.some((m) => m?.includes(variant.message)), rule.code).toBe(true)
+    }
   })
 })
