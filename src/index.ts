@@ -48,6 +48,18 @@ export {
   type CapabilityComparison,
 } from './capabilities.js'
 
+// Admission policies (SPEC §11)
+export {
+  admissionPolicies,
+  MUTATING_POLICY_MINOR,
+  VALIDATING_POLICY_MINOR,
+  type AdmissionObject,
+  type AdmissionPolicies,
+  type RuleAccount,
+} from './policy/generate.js'
+export type { AdmissionPolicyOptions, AdmissionPolicyProblem, PolicySemantics } from './policy/options.js'
+export { parseLabelSelector } from './policy/labelSelector.js'
+
 // Codecs
 export * from './codecs/index.js'
 export { compileClosureGuard, compileDecoder, compileGuard, type Guard } from './codecs/compile.js'

@@ -6,13 +6,14 @@
 import { checkCommand } from './check.js'
 import type { CheckContext } from './check.js'
 import type { CliDeps } from './deps.js'
-import { CHECK_HELP, RUN_HELP, TOP_HELP } from './help.js'
+import { ADMISSION_POLICY_HELP, CHECK_HELP, RUN_HELP, TOP_HELP } from './help.js'
+import { admissionPolicyCommand } from './admissionPolicy.js'
 import type { CliIO } from './io.js'
 import { runCommand } from './run.js'
 import { suggestName } from '../codecs/suggest.js'
 import { VERSION } from './version.js'
 
-const COMMANDS = ['check', 'run', 'help'] as const
+const COMMANDS = ['check', 'run', 'admission-policy', 'help'] as const
 
 /**
  * Runs the command line `argv` (without `node` and the script) and returns the exit status.
@@ -34,6 +35,8 @@ export async function runCli(
       return checkCommand(rest, io, deps.checkStream, context)
     case 'run':
       return runCommand(rest, io, deps.resolveNoNewPrivs)
+    case 'admission-policy':
+      return admissionPolicyCommand(rest, io)
     case 'help':
       return help(rest, io)
     case '--help':
@@ -60,8 +63,9 @@ function help(rest: ReadonlyArray<string>, io: CliIO): number {
   if (topic === undefined) io.stdout.write(TOP_HELP)
   else if (topic === 'check') io.stdout.write(CHECK_HELP)
   else if (topic === 'run') io.stdout.write(RUN_HELP)
+  else if (topic === 'admission-policy') io.stdout.write(ADMISSION_POLICY_HELP)
   else {
-    io.stderr.write(`no-new-privs help: unknown command ${JSON.stringify(topic)} (commands: check, run)\n`)
+    io.stderr.write(`no-new-privs help: unknown command ${JSON.stringify(topic)} (commands: check, run, admission-policy)\n`)
     return 2
   }
   return 0

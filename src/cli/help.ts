@@ -11,7 +11,8 @@ Usage:
   no-new-privs check [options] [FILE|DIR|-]...   check manifests (default: standard input)
   no-new-privs run NAME --image IMAGE [options] [-- COMMAND ARG...]
                                                   print a Pod as kubectl run would, with no_new_privs options
-  no-new-privs help [check|run]                   show help for a command
+  no-new-privs admission-policy [options]         print admission policies that make the API server enforce it
+  no-new-privs help [check|run|admission-policy]  show help for a command
 
 Options:
   -h, --help       show this help
@@ -72,4 +73,38 @@ Examples:
   no-new-privs run web --image nginx:1.27 --security-opt no-new-privileges
   no-new-privs run job --image busybox --user 1000 --command -- sh -c 'id'
   no-new-privs run dbg --image alpine --privileged --security-opt no-new-privileges   # refused
+`
+
+/** `no-new-privs admission-policy --help`. */
+export const ADMISSION_POLICY_HELP = `Usage: no-new-privs admission-policy [options]
+
+Prints Kubernetes-native admission objects (admissionregistration.k8s.io/v1) that make the API
+server itself enforce the chosen semantics, without a webhook:
+  - a ValidatingAdmissionPolicy rejecting what no-new-privs rejects, for init, regular and
+    ephemeral containers of pods (CREATE, UPDATE, pods/ephemeralcontainers), with two bindings:
+    pods (the --actions), workload templates (Deployment ... CronJob, PodTemplate: Warn for Deny);
+  - under proposal, a MutatingAdmissionPolicy (v1.36+) that defaults allowPrivilegeEscalation so
+    the cluster's no_new_privs equals the design's table.
+
+Options:
+      --semantics S              proposal (default, needs v1.36+) | kubernetes
+      --kubernetes-version V     the cluster's version: latest (default) or v1.N (v1.30 or later)
+      --actions A[,A]            Deny (default), Warn, Audit; Deny and Warn not together
+      --namespace-selector SEL   only namespaces whose labels match (kubectl -l syntax)
+      --object-selector SEL      only objects whose labels match (kubectl -l syntax)
+      --exclude-namespace NS     exempt a namespace by name (repeatable)
+      --name-prefix P            prefix of every object's name
+      --pod-security restricted[:VERSION]
+                                 also enforce the restricted level's allowPrivilegeEscalation check
+      --failure-policy Fail|Ignore
+                                 what a CEL evaluation error does (default Fail)
+  -o, --output FORMAT            yaml (default) | json (a List)
+  -h, --help                     show this help
+
+Exit status: 0 printed; 2 a usage error or a version without these APIs.
+
+Examples:
+  no-new-privs admission-policy --semantics kubernetes --actions Warn,Audit | kubectl apply -f -
+  no-new-privs admission-policy --exclude-namespace kube-system --namespace-selector 'env in (prod)'
+  no-new-privs admission-policy --semantics kubernetes --kubernetes-version v1.31 -o json
 `

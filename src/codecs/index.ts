@@ -64,6 +64,39 @@ export {
   SupplementalGroupsStrategyType,
 } from './podSecurityPolicy.js'
 export { ObjectMeta, OwnerReference } from './objectMeta.js'
+export {
+  AdmissionRegistrationApiVersion,
+  ApplyConfiguration,
+  AuditAnnotation,
+  FailurePolicyType,
+  JSONPatch,
+  LabelSelector,
+  LabelSelectorOperator,
+  LabelSelectorRequirement,
+  MatchCondition,
+  MatchPolicyType,
+  MatchResources,
+  MutatingAdmissionPolicy,
+  MutatingAdmissionPolicyBinding,
+  MutatingAdmissionPolicyBindingSpec,
+  MutatingAdmissionPolicySpec,
+  Mutation,
+  NamedRuleWithOperations,
+  OperationType,
+  ParamKind,
+  ParameterNotFoundActionType,
+  ParamRef,
+  PatchType,
+  ReinvocationPolicyType,
+  ScopeType,
+  ValidatingAdmissionPolicy,
+  ValidatingAdmissionPolicyBinding,
+  ValidatingAdmissionPolicyBindingSpec,
+  ValidatingAdmissionPolicySpec,
+  Validation,
+  ValidationAction,
+  Variable,
+} from './admissionRegistration.js'
 export { Container, EphemeralContainer, OSName, Pod, PodOS, PodSpec, PodTemplateSpec } from './podSpec.js'
 export type { DecodeIssue, DecodeIssueCode, DecodeIssueSeverity } from './issue.js'
 export { expectedOf, formatIssue, issuesFromErrors } from './errors.js'

@@ -40,7 +40,7 @@ describe('top level', () => {
   test.each([
     [['chek'], 'no-new-privs: unknown command "chek" (did you mean check?) (see no-new-privs --help)\n'],
     [['--verbose'], 'no-new-privs: unknown option --verbose (see no-new-privs --help)\n'],
-    [['help', 'explain'], 'no-new-privs help: unknown command "explain" (commands: check, run)\n'],
+    [['help', 'explain'], 'no-new-privs help: unknown command "explain" (commands: check, run, admission-policy)\n'],
   ])('%j is a one-line usage error with exit 2', async (argv, message) => {
     expect(await cli(argv)).toEqual({ status: 2, out: '', err: message })
   })

@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest'
+import { decode, MutatingAdmissionPolicy, MutatingAdmissionPolicyBinding, ValidatingAdmissionPolicy, ValidatingAdmissionPolicyBinding } from '../../src/codecs/index.js'
+import { admissionPolicies, type AdmissionPolicies } from '../../src/policy/generate.js'
+import type { AdmissionPolicyOptions } from '../../src/policy/options.js'
+import { codesEnforced } from '../../src/policy/registry.js'
+import { IN_CLUSTER, isInCluster } from '../../src/policy/rules.js'
+import { VIOLATION_CODES } from '../../src/resolve/violations.js'
+import { RULES } from '../../src/resolve/rules/index.js'
+import { inRange, minorOf } from '../../src/resolve/versions.js'
+
+function ok(options: AdmissionPolicyOptions): AdmissionPolicies {
+  const r = admissionPolicies(options)
+  if (r._tag === 'Left') throw new Error(r.left.message)
+  return r.right
+}
+
+const CODECS: Readonly<Record<string, Parameters<typeof decode>[0]>> = {
+  ValidatingAdmissionPolicy,
+  ValidatingAdmissionPolicyBinding,
+  MutatingAdmissionPolicy,
+  MutatingAdmissionPolicyBinding,
+}
+
+describe('admissionPolicies', () => {
+  it.each([
+    ['kubernetes', 'v1.30'],
+    ['kubernetes', 'latest'],
+    ['proposal', 'v1.36'],
+    ['proposal', 'latest'],
+  ] as const)('emits objects that decode strictly with the admissionregistration v1 codecs (%s, %s)', (semantics, kubernetesVersion) => {
+    const p = ok({ semantics, kubernetesVersion, podSecurity: { level: 'restricted' }, namespaceSelector: { matchLabels: { a: 'b' } } })
+    for (const o of p.objects) {
+      const codec = CODECS[o.kind ?? '']
+      if (codec === undefined) expect.fail(`no codec for ${String(o.kind)}`)
+      expect(decode(codec, JSON.parse(JSON.stringify(o)), { strict: true })).toMatchObject({ _tag: 'Right', right: { warnings: [] } })
+    }
+  })
+
+  it('accounts for every code of the semantics: each is enforced or says why not (none vanishes)', () => {
+    for (const semantics of ['kubernetes', 'proposal'] as const) {
+      const p = ok({ semantics, podSecurity: { level: 'restricted' } })
+      expect(p.rules.map((r) => r.code).sort()).toEqual([...codesEnforced(semantics, Infinity, Infinity)].sort())
+      const enforced = p.rules.filter((r) => r.enforced).map((r) => r.code)
+      expect(p.validatingPolicy.spec?.validations?.map((v) => /^'?"?([a-z-]+):/.exec(v.message ?? '')?.[1])).toEqual(enforced)
+      // PodSecurityPolicy rules: part of the design, but in released Kubernetes only through v1.24.
+      expect(p.rules.filter((r) => !r.enforced).map((r) => r.code).sort()).toEqual(semantics === 'proposal' ? ['escalation-forbidden-by-policy', 'invalid-policy'] : [])
+    }
+  })
+
+  it('translates every violation code the library knows (a code without a translation fails here)', () => {
+    for (const code of VIOLATION_CODES) {
+      const t = IN_CLUSTER[code]({ semantics: 'kubernetes', minor: Infinity, restrictedMinor: Infinity })
+      expect(t).not.toBeNull()
+      if (t !== null && !isInCluster(t)) expect(t.notInCluster).toMatch(/PodSecurityPolicy/)
+    }
+  })
+
+  it('reads the old object only where a rule needs it (kubernetes from v1.37)', () => {
+    const names = (p: AdmissionPolicies) => p.validatingPolicy.spec?.variables?.map((v) => v.name)
+    expect(names(ok({ semantics: 'kubernetes', kubernetesVersion: 'v1.36' }))).toEqual(['spec', 'containers', 'windows'])
+    expect(names(ok({ semantics: 'kubernetes', kubernetesVersion: 'v1.37' }))).toEqual(['spec', 'containers', 'windows', 'oldSpec', 'oldContainers'])
+    expect(names(ok({ semantics: 'proposal' }))).toEqual(['spec', 'containers', 'windows'])
+  })
+
+  it('binds pods with the actions asked for and workload templates with Warn for Deny', () => {
+    const bindings = (actions: AdmissionPolicyOptions['actions']) => ok({ semantics: 'kubernetes', actions }).validatingBindings.map((b) => b.spec?.validationActions)
+    expect(bindings(undefined)).toEqual([['Deny'], ['Warn']])
+    expect(bindings(['Deny', 'Audit'])).toEqual([['Deny', 'Audit'], ['Warn', 'Audit']])
+    expect(bindings(['Audit'])).toEqual([['Audit'], ['Audit']])
+  })
+
+  it('puts the exemptions on every binding: selectors, and namespaces by name', () => {
+    const p = ok({
+      semantics: 'proposal',
+      namespaceSelector: { matchExpressions: [{ key: 'env', operator: 'In', values: ['prod'] }] },
+      objectSelector: { matchLabels: { enforce: 'yes' } },
+      excludeNamespaces: ['kube-system'],
+      namePrefix: 'acme-',
+    })
+    const expected = {
+      namespaceSelector: {
+        matchExpressions: [
+          { key: 'env', operator: 'In', values: ['prod'] },
+          { key: 'kubernetes.io/metadata.name', operator: 'NotIn', values: ['kube-system'] },
+        ],
+      },
+      objectSelector: { matchLabels: { enforce: 'yes' } },
+    }
+    const bindings = [...p.validatingBindings, p.mutatingBinding]
+    for (const b of bindings) expect(b?.spec?.matchResources).toMatchObject(expected)
+    expect(p.objects.map((o) => o.metadata?.name)).toEqual(['acme-no-new-privs-default', 'acme-no-new-privs-default', 'acme-no-new-privs', 'acme-no-new-privs-pods', 'acme-no-new-privs-workloads'])
+    expect(p.validatingBindings.map((b) => b.spec?.policyName)).toEqual(['acme-no-new-privs', 'acme-no-new-privs'])
+    expect(p.mutatingBinding?.spec?.policyName).toBe('acme-no-new-privs-default')
+  })
+
+  it('has no mutating policy under kubernetes', () => {
+    const p = ok({ semantics: 'kubernetes' })
+    expect([p.mutatingPolicy, p.mutatingBinding]).toEqual([null, null])
+  })
+
+  it.each<[AdmissionPolicyOptions, string, string]>([
+    [{ semantics: 'kubernetes', kubernetesVersion: 'v1.29' }, 'unsupported-version', 'ValidatingAdmissionPolicy (admissionregistration.k8s.io/v1) needs Kubernetes v1.30 or later, not v1.29'],
+    [{ kubernetesVersion: 'v1.35' }, 'unsupported-version', 'the proposal semantics needs MutatingAdmissionPolicy (admissionregistration.k8s.io/v1), GA in Kubernetes v1.36, not v1.35: use --semantics kubernetes'],
+    [{ semantics: 'noNewPrivileges' as never }, 'invalid-option', 'semantics: "noNewPrivileges" is not kubernetes or proposal'],
+    [{ kubernetesVersion: 'v2.0' as never }, 'invalid-option', 'kubernetesVersion: "v2.0" is not latest or v1.N'],
+    [{ actions: [] }, 'invalid-option', 'actions: at least one of Deny, Warn, Audit is required'],
+    [{ actions: ['Block' as never] }, 'invalid-option', 'actions: unknown action "Block" (Deny, Warn or Audit)'],
+    [{ actions: ['Warn', 'Warn'] }, 'invalid-option', 'actions: each action may be given once'],
+    [{ actions: ['Deny', 'Warn'] }, 'invalid-option', 'actions: Deny and Warn may not be used together (the API server rejects the binding)'],
+    [{ excludeNamespaces: ['Not_A_Namespace!'] }, 'invalid-option', 'excludeNamespaces: "Not_A_Namespace!" is not a namespace name'],
+    [{ podSecurity: { level: 'restricted', version: 'v9' as never } }, 'invalid-option', 'podSecurity.version: "v9" is not latest or v1.N'],
+    [{ namePrefix: 'UPPER' }, 'invalid-option', 'namePrefix: "UPPER" does not make a valid object name'],
+  ])('refuses %j as data', (options, code, message) => {
+    expect(admissionPolicies(options)).toEqual({ _tag: 'Left', left: { code, message } })
+  })
+})
+
+describe('the registry drives the policy', () => {
+  const VERSIONS = [30, 31, 32, 33, 34, 35, 36, 37, Infinity]
+  it('every variant of every rule that applies in a cluster has a translation (a new variant without one fails here)', () => {
+    for (const rule of RULES) {
+      for (const variant of rule.variants) {
+        for (const semantics of ['kubernetes', 'proposal'] as const) {
+          if (!variant.semantics.includes(semantics)) continue
+          for (const minor of VERSIONS) {
+            if (!inRange(variant.versions, rule.versionOf === 'podSecurity' ? Infinity : minor) && rule.versionOf !== 'podSecurity') continue
+            const t = IN_CLUSTER[rule.code]({ semantics, minor, restrictedMinor: rule.versionOf === 'podSecurity' ? minorOf(variant.versions.from) : undefined })
+            expect(t, `${rule.code} ${semantics} v1.${minor}`).not.toBeNull()
+            if (t !== null && !isInCluster(t)) expect(rule.target === 'policy' || rule.code === 'escalation-forbidden-by-policy').toBe(true)
+          }
+        }
+      }
+    }
+  })
+
+  it("uses the registry's messages", () => {
+    const p = ok({ semantics: 'kubernetes' })
+    const messages = p.validatingPolicy.spec?.validations?.map((v) => v.message) ?? []
+    for (const rule of RULES) {
+      const variant = rule.variants.find((v) => v.semantics.includes('kubernetes'))
+      if (variant === undefined || !p.rules.some((r) => r.code === rule.code && r.enforced)) continue
+      expect(messages.some((m) => m?.includes(variant.message)), rule.code).toBe(true)
+    }
+  })
+})
