@@ -69,6 +69,7 @@ function optionsOf(args: CheckArgs, policies: ReadonlyArray<CliSource>): CliChec
     ...(args.podSecurity !== undefined ? { podSecurity: args.podSecurity } : {}),
     requireNoNewPrivs: args.requireNoNewPrivs,
     strict: args.strict,
+    ...(args.podSpecKinds.length > 0 ? { podSpecKinds: args.podSpecKinds } : {}),
   }
 }
 

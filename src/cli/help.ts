@@ -37,7 +37,14 @@ Options:
       --require-no-new-privs     a Linux container that runs without no_new_privs is a finding
       --strict                   unknown fields are errors, not warnings
   -o, --output FORMAT            text (default) | json | sarif
+      --pod-spec KIND[.GROUP]=PATH
+                                 a custom kind whose objects hold a pod spec at PATH
+                                 (repeatable), e.g. Workflow.example.com=spec.template.spec;
+                                 built in: Argo Rollout, OpenShift DeploymentConfig,
+                                 Knative Service and Configuration
   -h, --help                     show this help
+
+An option given twice keeps its last value; repeatable options accumulate.
 
 Exit status: 0 nothing found; 1 violations or findings; 2 input that could not be read or
 decoded, or a usage error (2 wins over 1).

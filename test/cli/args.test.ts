@@ -26,6 +26,7 @@ describe('parseCheckArgs', () => {
       requireNoNewPrivs: false,
       strict: false,
       output: 'text',
+      podSpecKinds: [],
       inputs: ['-'],
     })
   })
@@ -43,6 +44,9 @@ describe('parseCheckArgs', () => {
         '--strict',
         '-o',
         'sarif',
+        '--pod-spec',
+        'Scaler.example.com=spec.workload.spec',
+        '--pod-spec=Job2=spec.t.spec',
         'dir/',
         '-',
       ]),
@@ -55,6 +59,10 @@ describe('parseCheckArgs', () => {
       requireNoNewPrivs: true,
       strict: true,
       output: 'sarif',
+      podSpecKinds: [
+        { kind: 'Scaler', group: 'example.com', podSpecPath: 'spec.workload.spec' },
+        { kind: 'Job2', podSpecPath: 'spec.t.spec' },
+      ],
       inputs: ['dir/', '-'],
     })
   })
@@ -91,6 +99,7 @@ describe('parseCheckArgs', () => {
     [['--output'], 'option --output needs a value'],
     [['--output', '--strict'], 'option --output needs a value'],
     [['--strict=yes'], 'option --strict takes no value'],
+    [['--pod-spec', 'Scaler'], '--pod-spec must be KIND[.GROUP]=PATH such as Rollout.argoproj.io=spec.template.spec; "Scaler" has no ='],
     [['--policy='], '--policy needs a file name, not an empty string'],
     [['--pod-security', 'baseline'], '--pod-security supports the level restricted only (restricted or restricted:VERSION), not "baseline"'],
     [['--pod-security', 'restricted:1.25'], '--pod-security version must be latest or v1.N (such as v1.25), not "1.25"'],
