@@ -5,7 +5,7 @@
 // Usage: node scripts/check-package.mjs [--keep]   (after `npm run build`; --keep leaves the
 // consumer project in place and prints where). Exits non-zero on the first failed check.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -67,6 +67,15 @@ const isShipped = (f) => ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'
 const extra = files.filter((f) => !isShipped(f))
 if (extra.length === 0) ok('the tarball holds nothing but dist/*.{js,cjs,d.ts,d.cts} and the package documents')
 else fail('the tarball holds files no user needs', extra.join('\n'))
+
+// ./testing uses the root's module instance: it imports `no-new-privs` and holds no copy of the library.
+for (const file of ['dist/testing/index.js', 'dist/testing/index.cjs']) {
+  const code = readFileSync(join(root, file), 'utf8')
+  const imports = /from ['"]no-new-privs['"]|require\(['"]no-new-privs['"]\)/.test(code)
+  const copies = /function (resolveNoNewPrivs|checkManifests|decode)\b/.test(code)
+  if (imports && !copies) ok(`${file} imports the root (one module instance), with no copy of the library`)
+  else fail(`${file} does not share the root's module instance`, `imports no-new-privs: ${imports}; defines library functions: ${copies}`)
+}
 
 const cli = readFileSync(join(root, 'dist', 'cli', 'main.js'), 'utf8')
 if (cli.startsWith('#!/usr/bin/env node\n')) ok('the CLI starts with a node shebang')
@@ -237,6 +246,28 @@ for (const mode of ['node16', 'bundler']) {
   const bad = npx(['check', 'privileged.yaml'])
   if (bad.status === 1 && bad.stdout.includes('privileged-without-escalation')) ok('npx no-new-privs check privileged.yaml: exit 1, the violation named')
   else fail('npx no-new-privs check privileged.yaml', `exit ${bad.status}\n${bad.stdout}${bad.stderr}`)
+}
+
+// Without the peers (npm install --legacy-peer-deps, strict-peer setups): the CLI carries its
+// runtime dependencies, and ./testing says in one line what to install.
+{
+  const bare = join(work, 'bare')
+  mkdirSync(bare)
+  writeFileSync(join(bare, 'package.json'), JSON.stringify({ name: 'bare', private: true, version: '0.0.0', type: 'module' }, null, 2))
+  writeFileSync(join(bare, 'pod.yaml'), POD)
+  const install = npm(['install', '--prefer-offline', '--ignore-scripts', '--legacy-peer-deps', tarball], bare)
+  if (install.status !== 0) fail('npm install --legacy-peer-deps of the tarball', install.stderr)
+  else {
+    const peersMissing = ['fp-ts', 'io-ts', 'fast-check'].filter((p) => !existsSync(join(bare, 'node_modules', p)))
+    const r = run('npx', ['no-new-privs', 'check', '--output', 'json', 'pod.yaml'], { cwd: bare, env: { ...process.env, npm_config_yes: 'false' } })
+    let parsed = null
+    try {
+      parsed = JSON.parse(r.stdout)
+    } catch {}
+    if (r.status === 0 && parsed?.results?.[0]?.noNewPrivs === true)
+      ok(`npm install --legacy-peer-deps (peers absent: ${peersMissing.join(', ') || 'none'}): npx no-new-privs check pod.yaml works`)
+    else fail('the CLI without its peers installed', `exit ${r.status}\n${r.stdout}${r.stderr}`)
+  }
 }
 
 finish()
