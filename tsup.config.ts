@@ -53,7 +53,7 @@ export default defineConfig([
   },
   {
     // The command line and the worker thread of checkFilesInParallel: ESM only, never imported by
-    // users. Their runtime dependencies (fp-ts, io-ts, yaml) are bundled in, so `npx no-new-privs`
+    // users. Their runtime dependencies (fp-ts, io-ts, yaml, ignore) are bundled in, so `npx no-new-privs`
     // runs where peers are not installed (`npm install --legacy-peer-deps`, strict-peer setups).
     entry: { 'cli/main': 'src/cli/main.ts', checkWorker: 'src/manifest/checkWorker.ts' },
     format: ['esm'],
@@ -61,7 +61,7 @@ export default defineConfig([
     clean: false,
     sourcemap: true,
     target: 'node20',
-    noExternal: ['fp-ts', 'io-ts', 'yaml'],
+    noExternal: ['fp-ts', 'io-ts', 'yaml', 'ignore'],
     // yaml's `node` export is CommonJS and calls require('process'): give the ESM bundle a real
     // `require` for esbuild's interop helper to use.
     banner: { js: "#!/usr/bin/env node\nimport { createRequire as __nnpCreateRequire } from 'node:module'\nconst require = __nnpCreateRequire(import.meta.url)" },

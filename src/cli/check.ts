@@ -3,6 +3,7 @@
  *
  * @packageDocumentation
  */
+import { execFile } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import * as E from 'fp-ts/lib/Either.js'
 import type { Report, ReportError } from '../manifest/report.js'
@@ -19,6 +20,7 @@ import { formatText } from './format/text.js'
 import { CHECK_HELP } from './help.js'
 import type { CliIO } from './io.js'
 import { progressLine } from './progress.js'
+import { discovery } from './discover.js'
 import { collectInputs, describeFsError } from './sources.js'
 import type { InputEntry } from './sources.js'
 
@@ -104,7 +106,7 @@ interface Checked {
  * be shown, and an unreadable file becomes an error entry while the others are still checked.
  */
 async function checkInputs(args: CheckArgs, options: CliCheckOptions, io: CliIO, checkManifests: CheckManifests): Promise<Checked> {
-  const { entries, emptyDirectories } = await collectInputs(args.inputs)
+  const { entries, emptyDirectories } = await collectInputs(args.inputs, discovery({ excludes: args.excludes }))
   for (const directory of emptyDirectories) {
     io.stderr.write(`no-new-privs check: no *.yaml, *.yml or *.json file under ${directory}\n`)
   }
@@ -118,11 +120,23 @@ async function checkInputs(args: CheckArgs, options: CliCheckOptions, io: CliIO,
   const skipped: Array<Report['skipped'][number]> = []
   let done = 0
   for (const entry of entries) {
+    if (entry._tag === 'skipped') {
+      skipped.push({ source: entry.source, document: 0, kind: SKIPPED_FILE_KIND, reason: entry.reason })
+      done++
+      progress.update(done, entry.source)
+      continue
+    }
     const source = await readEntry(entry, io)
     if (E.isLeft(source)) {
       errors.push(source.left)
     } else {
       const report = checkManifests([source.right], options)
+      if (entry._tag === 'file' && entry.walked === true && holdsNoObject(report)) {
+        skipped.push({ source: entry.source, document: 0, kind: SKIPPED_FILE_KIND, reason: 'not a Kubernetes manifest: no document in it has a kind' })
+        done++
+        progress.update(done, entry.source)
+        continue
+      }
       results.push(...report.results)
       errors.push(...report.errors)
       warnings.push(...report.warnings)
@@ -138,8 +152,40 @@ async function checkInputs(args: CheckArgs, options: CliCheckOptions, io: CliIO,
   }
 }
 
-async function readEntry(entry: InputEntry, io: CliIO): Promise<E.Either<ReportError, CliSource>> {
+/** The kind a file skipped as a whole is listed under (with its `reason`). */
+export const SKIPPED_FILE_KIND = '(file)'
+
+// Codes of a document that is no Kubernetes object at all (src/manifest/walk.ts).
+const NOT_AN_OBJECT_CODES: ReadonlySet<string> = new Set(['missing-kind', 'not-an-object'])
+
+/**
+ * A file met in a directory walk whose every document lacks a kind (package.json, values.yaml,
+ * a CI config) is not a manifest that went wrong: it is not a manifest.
+ */
+function holdsNoObject(report: Report): boolean {
+  return report.results.length === 0 && report.errors.length > 0 && report.errors.every((e) => NOT_AN_OBJECT_CODES.has(e.code)) && report.skipped.every((s) => s.kind === '(empty)')
+}
+
+/** `kubectl kustomize DIR`: the rendered stream, or why it failed in one line. */
+function kustomize(directory: string): Promise<E.Either<string, Uint8Array>> {
+  return new Promise((resolve) => {
+    execFile('kubectl', ['kustomize', directory], { encoding: 'buffer', maxBuffer: 1 << 30 }, (error, stdout, stderr) => {
+      if (error === null) resolve(E.right(stdout))
+      else {
+        const first = stderr.toString('utf8').split('\n').find((l) => l.trim() !== '') ?? error.message
+        resolve(E.left(`kubectl kustomize ${directory} failed: ${first.trim()}`))
+      }
+    })
+  })
+}
+
+async function readEntry(entry: Exclude<InputEntry, { readonly _tag: 'skipped' }>, io: CliIO): Promise<E.Either<ReportError, CliSource>> {
   if (entry._tag === 'unreadable') return E.left(unreadable(entry.source, entry.message))
+  if (entry._tag === 'kustomize') {
+    const rendered = await kustomize(entry.directory)
+    if (E.isLeft(rendered)) return E.left({ source: entry.source, document: null, line: null, column: null, code: 'kustomize-failed', message: rendered.left })
+    return E.right({ source: entry.source, text: new TextDecoder().decode(rendered.right) })
+  }
   let bytes: Uint8Array
   try {
     bytes = entry._tag === 'stdin' ? await io.readStdin() : await readFile(entry.path)

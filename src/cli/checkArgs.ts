@@ -29,6 +29,8 @@ export interface CheckArgs {
   readonly requireNoNewPrivs: boolean
   readonly strict: boolean
   readonly output: OutputFormat
+  /** `--exclude` patterns (`.gitignore` syntax) for directory walks, in order. */
+  readonly excludes: ReadonlyArray<string>
   /** `--pod-spec KIND[.GROUP]=PATH` declarations, in order. */
   readonly podSpecKinds: ReadonlyArray<PodSpecKind>
   /** Files, directories and `-` (standard input); `['-']` when none was named. */
@@ -44,6 +46,7 @@ export const CHECK_OPTIONS: OptionSpecs = {
   strict: { type: 'boolean' },
   output: { type: 'string', short: 'o' },
   'pod-spec': { type: 'string', multiple: true },
+  exclude: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
 }
 
@@ -67,8 +70,9 @@ export function parseCheckArgs(argv: ReadonlyArray<string>): E.Either<UsageError
         E.bind('output', () => oneOf('--output', singleValue(line, 'output') ?? 'text', OUTPUT_FORMATS)),
         E.bind('podSecurity', () => parsePodSecurity(singleValue(line, 'pod-security'))),
         E.bind('policies', () => nonEmptyPaths('--policy', allValues(line, 'policy'))),
+        E.bind('excludes', () => nonEmptyPatterns(allValues(line, 'exclude'))),
         E.bind('podSpecKinds', () => parsePodSpecKinds(allValues(line, 'pod-spec'))),
-        E.map(({ semantics, output, podSecurity, policies, podSpecKinds }) => {
+        E.map(({ semantics, output, podSecurity, policies, podSpecKinds, excludes }) => {
           const inputs = [...line.operands, ...(line.rest ?? [])]
           return {
             help: line.flags.has('help'),
@@ -79,6 +83,7 @@ export function parseCheckArgs(argv: ReadonlyArray<string>): E.Either<UsageError
             strict: line.flags.has('strict'),
             output,
             podSpecKinds,
+            excludes,
             inputs: inputs.length === 0 ? ['-'] : inputs,
           }
         }),
@@ -126,4 +131,8 @@ function parsePodSpecKinds(values: ReadonlyArray<string>): E.Either<UsageError, 
     E.traverseArray(parsePodSpecKind)(values),
     E.mapLeft(usageError),
   )
+}
+
+function nonEmptyPatterns(patterns: ReadonlyArray<string>): E.Either<UsageError, ReadonlyArray<string>> {
+  return patterns.some((p) => p.trim() === '') ? E.left(usageError('--exclude needs a pattern, not an empty string')) : E.right(patterns)
 }

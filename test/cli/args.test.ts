@@ -27,6 +27,7 @@ describe('parseCheckArgs', () => {
       strict: false,
       output: 'text',
       podSpecKinds: [],
+      excludes: [],
       inputs: ['-'],
     })
   })
@@ -47,6 +48,9 @@ describe('parseCheckArgs', () => {
         '--pod-spec',
         'Scaler.example.com=spec.workload.spec',
         '--pod-spec=Job2=spec.t.spec',
+        '--exclude',
+        'charts/',
+        '--exclude=*.json',
         'dir/',
         '-',
       ]),
@@ -63,6 +67,7 @@ describe('parseCheckArgs', () => {
         { kind: 'Scaler', group: 'example.com', podSpecPath: 'spec.workload.spec' },
         { kind: 'Job2', podSpecPath: 'spec.t.spec' },
       ],
+      excludes: ['charts/', '*.json'],
       inputs: ['dir/', '-'],
     })
   })
@@ -100,6 +105,7 @@ describe('parseCheckArgs', () => {
     [['--output', '--strict'], 'option --output needs a value'],
     [['--strict=yes'], 'option --strict takes no value'],
     [['--pod-spec', 'Scaler'], '--pod-spec must be KIND[.GROUP]=PATH such as Rollout.argoproj.io=spec.template.spec; "Scaler" has no ='],
+    [['--exclude', ' '], '--exclude needs a pattern, not an empty string'],
     [['--policy='], '--policy needs a file name, not an empty string'],
     [['--pod-security', 'baseline'], '--pod-security supports the level restricted only (restricted or restricted:VERSION), not "baseline"'],
     [['--pod-security', 'restricted:1.25'], '--pod-security version must be latest or v1.N (such as v1.25), not "1.25"'],

@@ -123,7 +123,7 @@ function errorPlace(e: ReportError): string {
 }
 
 function skippedWords(s: ReportSkipped): string {
-  return `${s.kind} (document ${s.document})`
+  return s.reason === undefined ? `${s.kind} (document ${s.document})` : s.reason
 }
 
 /**
