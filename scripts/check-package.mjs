@@ -50,12 +50,12 @@ const REQUIRED = [
   'LICENSE',
   'dist/index.js',
   'dist/index.cjs',
-  'dist/index.d.ts',
-  'dist/index.d.cts',
+  'dist/types/index.d.ts',
+  'dist/types/index.d.cts',
   'dist/testing/index.js',
   'dist/testing/index.cjs',
-  'dist/testing/index.d.ts',
-  'dist/testing/index.d.cts',
+  'dist/types/testing/index.d.ts',
+  'dist/types/testing/index.d.cts',
   'dist/cli/main.js',
 ]
 const missing = REQUIRED.filter((f) => !files.includes(f))
@@ -67,6 +67,14 @@ const isShipped = (f) => ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'
 const extra = files.filter((f) => !isShipped(f))
 if (extra.length === 0) ok('the tarball holds nothing but dist/*.{js,cjs,d.ts,d.cts} and the package documents')
 else fail('the tarball holds files no user needs', extra.join('\n'))
+
+// Declarations in named files (go-to-definition lands in resolve/types.d.ts), never hashed chunks.
+{
+  const hashed = files.filter((f) => /\.d\.c?ts$/.test(f) && /-[A-Za-z0-9_]{8}\.d\.c?ts$/.test(f))
+  const named = files.includes('dist/types/resolve/types.d.ts') && files.includes('dist/types/resolve/types.d.cts')
+  if (hashed.length === 0 && named) ok('declarations: one named .d.ts and .d.cts per source file, no hashed chunks')
+  else fail('declarations are not in named files', hashed.join('\n') || 'dist/types/resolve/types.d.ts missing')
+}
 
 // ./testing uses the root's module instance: it imports `no-new-privs` and holds no copy of the library.
 for (const file of ['dist/testing/index.js', 'dist/testing/index.cjs']) {
