@@ -29,14 +29,22 @@ export default defineConfig([
     // The library: dual ESM + CJS. Declarations come from tsc (tsconfig.build.json), one per source
     // file, so go-to-definition lands in a named file. `shims` gives the CJS build an
     // `import.meta.url`, which `checkFilesInParallel` uses to find its worker.
-    entry: { index: 'src/index.ts' },
+    // The root and its subpaths share chunks (`splitting`, for CJS too), so every entry point
+    // uses one module instance of each module: a codec from ./codecs is the root's codec.
+    entry: {
+      index: 'src/index.ts',
+      'codecs/index': 'src/codecs/index.ts',
+      'manifest/index': 'src/manifest/index.ts',
+      'resolve/index': 'src/resolve/index.ts',
+      'runtime/index': 'src/runtime/index.ts',
+    },
     format: ['esm', 'cjs'],
     dts: false,
     // The three builds run at once: `npm run build` empties dist/ before them instead.
     clean: false,
     sourcemap: true,
     target: 'node20',
-    splitting: false,
+    splitting: true,
     treeshake: true,
     shims: true,
   },

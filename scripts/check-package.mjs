@@ -11,6 +11,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const root_ = root
 const keep = process.argv.includes('--keep')
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 const work = mkdtempSync(join(tmpdir(), 'no-new-privs-package-'))
@@ -57,6 +58,7 @@ const REQUIRED = [
   'dist/types/testing/index.d.ts',
   'dist/types/testing/index.d.cts',
   'dist/cli/main.js',
+  ...['codecs', 'manifest', 'resolve', 'runtime'].flatMap((sub) => [`dist/${sub}/index.js`, `dist/${sub}/index.cjs`, `dist/types/${sub}/index.d.ts`, `dist/types/${sub}/index.d.cts`]),
 ]
 const missing = REQUIRED.filter((f) => !files.includes(f))
 if (missing.length === 0) ok('the tarball holds every entry point, its types, README and LICENSE')
@@ -74,6 +76,19 @@ else fail('the tarball holds files no user needs', extra.join('\n'))
   const named = files.includes('dist/types/resolve/types.d.ts') && files.includes('dist/types/resolve/types.d.cts')
   if (hashed.length === 0 && named) ok('declarations: one named .d.ts and .d.cts per source file, no hashed chunks')
   else fail('declarations are not in named files', hashed.join('\n') || 'dist/types/resolve/types.d.ts missing')
+}
+
+// A small front door: about 60 names at the root, internals only in subpaths.
+{
+  const root = await import(join(root_, 'dist', 'index.js'))
+  const names = Object.keys(root)
+  const internals = ['compileClosureGuard', 'unwrap', 'tagOf', 'prepareCheck', 'minorOf'].filter((n) => names.includes(n))
+  if (internals.length === 0 && names.length <= 45) ok(`the root exports ${names.length} values (plus types); internals live in subpaths`)
+  else fail('the root exports internals', internals.join(', ') || `${names.length} values`)
+  // One module instance across entry points: the same codec object from the root and ./codecs.
+  const codecs = await import(join(root_, 'dist', 'codecs', 'index.js'))
+  if (codecs.SecurityContext === root.SecurityContext) ok('./codecs and the root share one module instance')
+  else fail('./codecs holds a second copy of the codecs')
 }
 
 // ./testing uses the root's module instance: it imports `no-new-privs` and holds no copy of the library.
