@@ -29,7 +29,15 @@ export interface PodSpecKind {
   readonly podSpecPath: string
 }
 
-/** Where one kind keeps its pod spec. */
+/**
+ * Where one kind keeps its pod spec.
+ *
+ * @example
+ * ```ts
+ * const rollout: KindEntry | undefined = kindEntryOf('Rollout', 'argoproj.io')
+ * rollout?.referenceField // 'workloadRef'
+ * ```
+ */
 export interface KindEntry {
   readonly steps: ReadonlyArray<string>
   /**
@@ -39,7 +47,15 @@ export interface KindEntry {
   readonly referenceField?: string
 }
 
-/** Kinds by `Kind` (any group) and by `Kind.group`; build one with {@link kindTableOf}. */
+/**
+ * Kinds by `Kind` (any group) and by `Kind.group`; build one with {@link kindTableOf}.
+ *
+ * @example
+ * ```ts
+ * const table: KindTable = kindTableOf([{ kind: 'Scaler', podSpecPath: 'spec.workload.spec' }])
+ * walkPods(object, { kinds: table })
+ * ```
+ */
 export type KindTable = ReadonlyMap<string, KindEntry>
 
 // A Map, not an object literal: a document's `kind` is user data and `constructor` or
