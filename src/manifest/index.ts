@@ -31,4 +31,4 @@ export type { DocumentError, EmptyDocument, LoadedDocument, LoadErrorCode, LoadO
 export { walkPods } from './walk.js'
 export type { ContainerRef, DocumentWalk, PodEntry, PolicyEntry, SkippedEntry, WalkEntry, WalkError, WalkErrorCode, WalkOptions } from './walk.js'
 export { byPolicyName, choosePolicy, policyChangesContainer, type Admission, type PolicyCandidate, type PolicyChoice } from './policies.js'
-export { groupOf, kindTableOf, parsePodSpecKind, type KindEntry, type KindTable, type PodSpecKind } from './kinds.js'
+export { groupOf, kindEntryOf, kindTableOf, parsePodSpecKind, type KindEntry, type KindTable, type PodSpecKind } from './kinds.js'
