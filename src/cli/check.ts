@@ -155,15 +155,21 @@ async function checkInputs(args: CheckArgs, options: CliCheckOptions, io: CliIO,
 /** The kind a file skipped as a whole is listed under (with its `reason`). */
 export const SKIPPED_FILE_KIND = '(file)'
 
-// Codes of a document that is no Kubernetes object at all (src/manifest/walk.ts).
-const NOT_AN_OBJECT_CODES: ReadonlySet<string> = new Set(['missing-kind', 'not-an-object'])
+// A mapping without a kind (src/manifest/walk.ts): configuration of some other tool. A scalar or
+// binary junk under a manifest's name stays an error: that file is broken, not foreign.
+const NOT_AN_OBJECT_CODES: ReadonlySet<string> = new Set(['missing-kind'])
 
 /**
  * A file met in a directory walk whose every document lacks a kind (package.json, values.yaml,
  * a CI config) is not a manifest that went wrong: it is not a manifest.
  */
 function holdsNoObject(report: Report): boolean {
-  return report.results.length === 0 && report.errors.length > 0 && report.errors.every((e) => NOT_AN_OBJECT_CODES.has(e.code)) && report.skipped.every((s) => s.kind === '(empty)')
+  return (
+    report.results.length === 0 &&
+    report.errors.length > 0 &&
+    report.errors.every((e) => NOT_AN_OBJECT_CODES.has(e.code)) &&
+    report.skipped.every((s) => s.kind === '(empty)')
+  )
 }
 
 /** `kubectl kustomize DIR`: the rendered stream, or why it failed in one line. */
