@@ -5,12 +5,13 @@
 // Usage: node scripts/check-package.mjs [--keep]   (after `npm run build`; --keep leaves the
 // consumer project in place and prints where). Exits non-zero on the first failed check.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const root_ = root
 const keep = process.argv.includes('--keep')
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 const work = mkdtempSync(join(tmpdir(), 'no-new-privs-package-'))
@@ -50,13 +51,14 @@ const REQUIRED = [
   'LICENSE',
   'dist/index.js',
   'dist/index.cjs',
-  'dist/index.d.ts',
-  'dist/index.d.cts',
+  'dist/types/index.d.ts',
+  'dist/types/index.d.cts',
   'dist/testing/index.js',
   'dist/testing/index.cjs',
-  'dist/testing/index.d.ts',
-  'dist/testing/index.d.cts',
+  'dist/types/testing/index.d.ts',
+  'dist/types/testing/index.d.cts',
   'dist/cli/main.js',
+  ...['codecs', 'manifest', 'resolve', 'runtime'].flatMap((sub) => [`dist/${sub}/index.js`, `dist/${sub}/index.cjs`, `dist/types/${sub}/index.d.ts`, `dist/types/${sub}/index.d.cts`]),
 ]
 const missing = REQUIRED.filter((f) => !files.includes(f))
 if (missing.length === 0) ok('the tarball holds every entry point, its types, README and LICENSE')
@@ -67,6 +69,36 @@ const isShipped = (f) => ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'
 const extra = files.filter((f) => !isShipped(f))
 if (extra.length === 0) ok('the tarball holds nothing but dist/*.{js,cjs,d.ts,d.cts} and the package documents')
 else fail('the tarball holds files no user needs', extra.join('\n'))
+
+// Declarations in named files (go-to-definition lands in resolve/types.d.ts), never hashed chunks.
+{
+  const hashed = files.filter((f) => /\.d\.c?ts$/.test(f) && /-[A-Za-z0-9_]{8}\.d\.c?ts$/.test(f))
+  const named = files.includes('dist/types/resolve/types.d.ts') && files.includes('dist/types/resolve/types.d.cts')
+  if (hashed.length === 0 && named) ok('declarations: one named .d.ts and .d.cts per source file, no hashed chunks')
+  else fail('declarations are not in named files', hashed.join('\n') || 'dist/types/resolve/types.d.ts missing')
+}
+
+// A small front door: about 60 names at the root, internals only in subpaths.
+{
+  const root = await import(join(root_, 'dist', 'index.js'))
+  const names = Object.keys(root)
+  const internals = ['compileClosureGuard', 'unwrap', 'tagOf', 'prepareCheck', 'minorOf'].filter((n) => names.includes(n))
+  if (internals.length === 0 && names.length <= 45) ok(`the root exports ${names.length} values (plus types); internals live in subpaths`)
+  else fail('the root exports internals', internals.join(', ') || `${names.length} values`)
+  // One module instance across entry points: the same codec object from the root and ./codecs.
+  const codecs = await import(join(root_, 'dist', 'codecs', 'index.js'))
+  if (codecs.SecurityContext === root.SecurityContext) ok('./codecs and the root share one module instance')
+  else fail('./codecs holds a second copy of the codecs')
+}
+
+// ./testing uses the root's module instance: it imports `no-new-privs` and holds no copy of the library.
+for (const file of ['dist/testing/index.js', 'dist/testing/index.cjs']) {
+  const code = readFileSync(join(root, file), 'utf8')
+  const imports = /from ['"]no-new-privs['"]|require\(['"]no-new-privs['"]\)/.test(code)
+  const copies = /function (resolveNoNewPrivs|checkManifests|decode)\b/.test(code)
+  if (imports && !copies) ok(`${file} imports the root (one module instance), with no copy of the library`)
+  else fail(`${file} does not share the root's module instance`, `imports no-new-privs: ${imports}; defines library functions: ${copies}`)
+}
 
 const cli = readFileSync(join(root, 'dist', 'cli', 'main.js'), 'utf8')
 if (cli.startsWith('#!/usr/bin/env node\n')) ok('the CLI starts with a node shebang')
@@ -237,6 +269,28 @@ for (const mode of ['node16', 'bundler']) {
   const bad = npx(['check', 'privileged.yaml'])
   if (bad.status === 1 && bad.stdout.includes('privileged-without-escalation')) ok('npx no-new-privs check privileged.yaml: exit 1, the violation named')
   else fail('npx no-new-privs check privileged.yaml', `exit ${bad.status}\n${bad.stdout}${bad.stderr}`)
+}
+
+// Without the peers (npm install --legacy-peer-deps, strict-peer setups): the CLI carries its
+// runtime dependencies, and ./testing says in one line what to install.
+{
+  const bare = join(work, 'bare')
+  mkdirSync(bare)
+  writeFileSync(join(bare, 'package.json'), JSON.stringify({ name: 'bare', private: true, version: '0.0.0', type: 'module' }, null, 2))
+  writeFileSync(join(bare, 'pod.yaml'), POD)
+  const install = npm(['install', '--prefer-offline', '--ignore-scripts', '--legacy-peer-deps', tarball], bare)
+  if (install.status !== 0) fail('npm install --legacy-peer-deps of the tarball', install.stderr)
+  else {
+    const peersMissing = ['fp-ts', 'io-ts', 'fast-check'].filter((p) => !existsSync(join(bare, 'node_modules', p)))
+    const r = run('npx', ['no-new-privs', 'check', '--output', 'json', 'pod.yaml'], { cwd: bare, env: { ...process.env, npm_config_yes: 'false' } })
+    let parsed = null
+    try {
+      parsed = JSON.parse(r.stdout)
+    } catch {}
+    if (r.status === 0 && parsed?.results?.[0]?.noNewPrivs === true)
+      ok(`npm install --legacy-peer-deps (peers absent: ${peersMissing.join(', ') || 'none'}): npx no-new-privs check pod.yaml works`)
+    else fail('the CLI without its peers installed', `exit ${r.status}\n${r.stdout}${r.stderr}`)
+  }
 }
 
 finish()

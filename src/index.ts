@@ -1,6 +1,10 @@
 /**
  * no-new-privs: will this Kubernetes container run with Linux `no_new_privs`, and will the
- * cluster accept it? Re-exports only; each concept lives in its own module.
+ * cluster accept it? The front door: what most callers need. The rest is in subpaths —
+ * `no-new-privs/codecs` (every codec, the compiled guards), `no-new-privs/manifest` (reading
+ * streams, walking documents, choosing policies), `no-new-privs/resolve` (the rules' building
+ * blocks), `no-new-privs/runtime` (Docker, OCI, CRI, rkt switches), `no-new-privs/testing`.
+ * Re-exports only; each concept lives in its own module.
  *
  * @packageDocumentation
  */
@@ -16,6 +20,10 @@ export type {
   DecisionWarningCode,
   IDRangeInput,
   KubernetesDecision,
+  KubernetesVersion,
+  OldContainerInput,
+  OldPodSpecInput,
+  Operation,
   NoNewPrivilegesDecision,
   NotApplicableDecision,
   Origin,
@@ -33,22 +41,11 @@ export type {
   ViolationCode,
 } from './resolve/types.js'
 export { COLUMNS, NO_NEW_PRIVS_TABLE, ROWS } from './resolve/table.js'
-export { columnOf, policyUidOf, settingOf, type ColumnAccount, type RowAccount } from './resolve/proposal.js'
-export { admittedSettingOf, type AdmittedSetting } from './resolve/kubernetes.js'
-export { noNewPrivilegesOf } from './resolve/noNewPrivileges.js'
-export { isWindows } from './resolve/windows.js'
 export { VIOLATION_CODES } from './resolve/violations.js'
-export { minorOf, RESTRICTED_REASON, restrictedChecks, restrictedPodDetail, restrictedViolation } from './resolve/podSecurity.js'
-export {
-  addedCapabilitiesWhere,
-  grantsSysAdmin,
-  KUBERNETES_SYS_ADMIN,
-  normaliseCapability,
-  type AddedCapability,
-  type CapabilityComparison,
-} from './capabilities.js'
+export { RULES, type Rule, type RuleVariant } from './resolve/rules/index.js'
+export { grantsSysAdmin, KUBERNETES_SYS_ADMIN } from './capabilities.js'
 
-// Admission policies (SPEC §11)
+// Admission policies: the API server enforcing the rules
 export {
   admissionPolicies,
   MUTATING_POLICY_MINOR,
@@ -60,25 +57,20 @@ export {
 export type { AdmissionPolicyOptions, AdmissionPolicyProblem, PolicySemantics } from './policy/options.js'
 export { parseLabelSelector } from './policy/labelSelector.js'
 
-// Codecs
-export * from './codecs/index.js'
-export { compileClosureGuard, compileDecoder, compileGuard, type Guard } from './codecs/compile.js'
+// Codecs: the objects most callers decode (all of them: no-new-privs/codecs)
+export { Container, Pod, PodSpec } from './codecs/podSpec.js'
+export { SecurityContext } from './codecs/securityContext.js'
+export { PodSecurityContext } from './codecs/podSecurityContext.js'
+export { PodSecurityPolicy } from './codecs/podSecurityPolicy.js'
+export { decode, type DecodeOptions, type Decoded } from './codecs/decode.js'
+export type { DecodeIssue, DecodeIssueCode, DecodeIssueSeverity } from './codecs/issue.js'
+export { formatIssue } from './codecs/errors.js'
 
-// Manifests
-export {
-  checkEntries,
-  checkManifests,
-  EMPTY_DOCUMENT_KIND,
-  prepareCheck,
-  type CheckOptions,
-  type CheckSource,
-  type PreparedCheck,
-  type ReportEntry,
-} from './manifest/check.js'
-export { checkStream, documentTexts, loadStream, type DocumentText, type StreamSource, type TextChunks } from './manifest/stream.js'
-export { readAllUnits, readUnits, UnitReader } from './read/units.js'
-export type { ItemUnit, ListEndUnit, ProblemUnit, ReadNote, Unit, WholeUnit } from './read/unit.js'
+// Manifests (reading and walking them: no-new-privs/manifest)
+export { checkEntries, checkManifests, EMPTY_DOCUMENT_KIND, type CheckOptions, type CheckSource, type ReportEntry } from './manifest/check.js'
+export { checkStream, type StreamSource } from './manifest/stream.js'
 export { checkFilesInParallel, type FileSource, type ParallelOptions } from './manifest/parallel.js'
+export type { PodSpecKind } from './manifest/kinds.js'
 export type {
   ContainerResult,
   ContainerType,
@@ -89,11 +81,3 @@ export type {
   ReportViolation,
   ReportWarning,
 } from './manifest/report.js'
-export { loadDocuments, loadValue } from './manifest/load.js'
-export type { DocumentError, EmptyDocument, LoadedDocument, LoadErrorCode, LoadOptions, LoadProblem, LoadResult, Position } from './manifest/document.js'
-export { walkPods } from './manifest/walk.js'
-export type { ContainerRef, DocumentWalk, PodEntry, PolicyEntry, SkippedEntry, WalkEntry, WalkError, WalkErrorCode, WalkOptions } from './manifest/walk.js'
-export { byPolicyName, choosePolicy, policyChangesContainer, type Admission, type PolicyCandidate, type PolicyChoice } from './manifest/policies.js'
-
-// Runtimes
-export * from './runtime/index.js'

@@ -31,7 +31,10 @@ export interface UsageError {
 
 /** The command line split into option values and operands. */
 export interface CommandLine {
-  /** Values of string options, in order, by long name (absent when not given). */
+  /**
+   * Values of string options by long name (absent when not given): every value in order for a
+   * repeatable option, the last one given for a single-valued option.
+   */
   readonly strings: Readonly<Record<string, ReadonlyArray<string>>>
   /** Boolean options that were given. */
   readonly flags: ReadonlySet<string>
@@ -54,8 +57,8 @@ export function usageError(message: string): UsageError {
 }
 
 /**
- * Splits `argv` by `specs`: unknown options, missing values, values given to flags and a
- * single-valued option given twice are usage errors.
+ * Splits `argv` by `specs`: unknown options, missing values and values given to flags are usage
+ * errors; a single-valued option given twice keeps its last value.
  *
  * @example
  * ```ts
@@ -99,11 +102,10 @@ export function parseCommandLine(
     if (value === undefined || (token.inlineValue !== true && looksLikeOption(value))) {
       return E.left(usageError(`option ${token.rawName} needs a value`))
     }
-    const previous = strings[token.name]
-    if (previous !== undefined && spec.multiple !== true) {
-      return E.left(usageError(`option --${token.name} given more than once`))
-    }
-    strings[token.name] = [...(previous ?? []), value]
+    // A single-valued option given again replaces the earlier value, as POSIX utilities and
+    // cobra-based tools (kubectl, helm) do: wrapper scripts put defaults first and let the user's
+    // arguments after them override. Repeatable options accumulate.
+    strings[token.name] = spec.multiple === true ? [...(strings[token.name] ?? []), value] : [value]
   }
   return E.right({ strings, flags, operands, rest })
 }

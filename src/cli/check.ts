@@ -3,6 +3,7 @@
  *
  * @packageDocumentation
  */
+import { spawn } from 'node:child_process'
 import { open, readFile } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
 import * as E from 'fp-ts/lib/Either.js'
@@ -11,7 +12,9 @@ import { parseCheckArgs } from './checkArgs.js'
 import type { CheckArgs } from './checkArgs.js'
 import { wantsColour } from './colour.js'
 import { decodeUtf8 } from './decodeText.js'
+import type { ReportEntry } from '../manifest/check.js'
 import type { CheckStream, CliCheckOptions, CliSource, CliStreamSource } from './deps.js'
+import { discovery } from './discover.js'
 import { ExitTally } from './exitStatus.js'
 import type { ExitStatus } from './exitStatus.js'
 import { jsonWriter, ndjsonWriter, sarifWriter, textWriter } from './format/streamed.js'
@@ -62,7 +65,7 @@ export async function checkCommand(
     io.stderr.write(`no-new-privs check: ${policies.left}\n`)
     return 2
   }
-  const { entries, emptyDirectories } = await collectInputs(args.inputs)
+  const { entries, emptyDirectories } = await collectInputs(args.inputs, discovery({ excludes: args.excludes }))
   for (const directory of emptyDirectories) {
     io.stderr.write(`no-new-privs check: no *.yaml, *.yml or *.json file under ${directory}\n`)
   }
@@ -73,17 +76,28 @@ export async function checkCommand(
   const tally = new ExitTally()
   const progress = progressLine(io.stderr, entries.length)
   let done = 0
+  const write = (entry: ReportEntry): void => {
+    tally.add(entry)
+    writer.add(entry)
+  }
+  // A file skipped whole by the directory walk (a Helm chart) is listed before the checked ones;
+  // the rest stream through checkStream, one source after another.
+  for (const entry of entries) {
+    if (entry._tag !== 'skipped') continue
+    write({ _tag: 'Skipped', skipped: { source: entry.source, document: 0, kind: SKIPPED_FILE_KIND, reason: entry.reason } })
+    done++
+    progress.update(done, entry.source)
+  }
   const sources = async function* (): AsyncGenerator<CliStreamSource> {
     for (const entry of entries) {
+      if (entry._tag === 'skipped') continue
       yield { source: entry.source, chunks: chunksOf(entry, io) }
       done++
       progress.update(done, entry.source)
     }
   }
-  for await (const entry of checkStream(sources(), optionsOf(args, policies.right))) {
-    tally.add(entry)
-    writer.add(entry)
-  }
+  const walked = new Set(entries.flatMap((e) => (e._tag === 'file' && e.walked === true ? [e.source] : [])))
+  for await (const entry of foreignFilesSkipped(checkStream(sources(), optionsOf(args, policies.right)), walked)) write(entry)
   progress.done()
   writer.end()
   return tally.status()
@@ -103,8 +117,12 @@ function writerOf(args: CheckArgs, io: CliIO, entries: ReadonlyArray<InputEntry>
 }
 
 /** A source's bytes as they are read; what cannot be read throws `SourceUnreadable` (one error entry). */
-async function* chunksOf(entry: InputEntry, io: CliIO): AsyncGenerator<Uint8Array> {
+async function* chunksOf(entry: Exclude<InputEntry, { readonly _tag: 'skipped' }>, io: CliIO): AsyncGenerator<Uint8Array> {
   if (entry._tag === 'unreadable') throw new SourceUnreadable(entry.message)
+  if (entry._tag === 'kustomize') {
+    yield* kustomize(entry.directory)
+    return
+  }
   if (entry._tag === 'stdin') {
     yield* io.stdinChunks === undefined ? [await io.readStdin()] : io.stdinChunks()
     return
@@ -139,6 +157,7 @@ function optionsOf(args: CheckArgs, policies: ReadonlyArray<CliSource>): CliChec
     ...(args.podSecurity !== undefined ? { podSecurity: args.podSecurity } : {}),
     requireNoNewPrivs: args.requireNoNewPrivs,
     strict: args.strict,
+    ...(args.podSpecKinds.length > 0 ? { podSpecKinds: args.podSpecKinds } : {}),
   }
 }
 
@@ -160,4 +179,83 @@ async function readPolicies(paths: ReadonlyArray<string>): Promise<E.Either<stri
     out.push({ source: path, text: text.right })
   }
   return E.right(out)
+}
+
+/** The kind a file skipped as a whole is listed under (with its `reason`). */
+export const SKIPPED_FILE_KIND = '(file)'
+
+/**
+ * A file met in a directory walk whose every document is a mapping without a kind (package.json,
+ * values.yaml, a CI config) is not a manifest that went wrong: it is not a manifest, and is listed
+ * as one skipped file. A scalar or binary junk under a manifest's name stays an error (that file
+ * is broken, not foreign). Entries of such a file are held only while nothing but `missing-kind`
+ * errors and empty documents came from it, so memory stays bounded by that file's documents.
+ */
+async function* foreignFilesSkipped(entries: AsyncIterable<ReportEntry>, walked: ReadonlySet<string>): AsyncGenerator<ReportEntry> {
+  let source: string | null = null
+  let held: ReportEntry[] = []
+  let foreign = false
+  const settle = function* (): Generator<ReportEntry> {
+    if (source !== null && foreign && held.some((e) => e._tag === 'Error')) {
+      yield { _tag: 'Skipped', skipped: { source, document: 0, kind: SKIPPED_FILE_KIND, reason: 'not a Kubernetes manifest: no document in it has a kind' } }
+    } else {
+      yield* held
+    }
+    held = []
+  }
+  for await (const entry of entries) {
+    const from = sourceOfEntry(entry)
+    if (from !== source) {
+      yield* settle()
+      source = from
+      foreign = walked.has(from)
+    }
+    if (foreign && looksForeign(entry)) {
+      held.push(entry)
+      continue
+    }
+    if (foreign) {
+      foreign = false
+      yield* held
+      held = []
+    }
+    yield entry
+  }
+  yield* settle()
+}
+
+function sourceOfEntry(entry: ReportEntry): string {
+  switch (entry._tag) {
+    case 'Result':
+      return entry.result.source
+    case 'Error':
+      return entry.error.source
+    case 'Warning':
+      return entry.warning.source
+    case 'Skipped':
+      return entry.skipped.source
+  }
+}
+
+const looksForeign = (entry: ReportEntry): boolean =>
+  (entry._tag === 'Error' && entry.error.code === 'missing-kind') || (entry._tag === 'Skipped' && entry.skipped.kind === '(empty)')
+
+/** `kubectl kustomize DIR`'s output as it is rendered; a failure is this source's `kustomize-failed` error. */
+async function* kustomize(directory: string): AsyncGenerator<Uint8Array> {
+  const child = spawn('kubectl', ['kustomize', directory], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const stderr: Buffer[] = []
+  child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk))
+  const exited = new Promise<number | null>((resolve) => {
+    child.on('error', () => resolve(null))
+    child.on('close', (code) => resolve(code))
+  })
+  const rendered: Uint8Array[] = []
+  // Rendered whole before it is checked: a kustomization that fails half-way must not report half a stream.
+  for await (const chunk of child.stdout as AsyncIterable<Buffer>) rendered.push(chunk)
+  const code = await exited
+  if (code !== 0) {
+    const first = Buffer.concat(stderr).toString('utf8').split('\n').find((l) => l.trim() !== '') ?? `exit status ${String(code)}`
+    throw new SourceUnreadable(`kubectl kustomize ${directory} failed: ${first.trim()}`, 'kustomize-failed')
+  }
+  yield* rendered
 }

@@ -5,6 +5,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
+import { parsePodSpecKind, type PodSpecKind } from '../manifest/kinds.js'
 import type { PodSecurityOptions, PodSecurityVersion, Semantics } from '../resolve/types.js'
 import { allValues, oneOf, parseCommandLine, singleValue, usageError } from './args.js'
 import type { OptionSpecs, UsageError } from './args.js'
@@ -28,6 +29,10 @@ export interface CheckArgs {
   readonly requireNoNewPrivs: boolean
   readonly strict: boolean
   readonly output: OutputFormat
+  /** `--exclude` patterns (`.gitignore` syntax) for directory walks, in order. */
+  readonly excludes: ReadonlyArray<string>
+  /** `--pod-spec KIND[.GROUP]=PATH` declarations, in order. */
+  readonly podSpecKinds: ReadonlyArray<PodSpecKind>
   /** Files, directories and `-` (standard input); `['-']` when none was named. */
   readonly inputs: ReadonlyArray<string>
 }
@@ -40,6 +45,8 @@ export const CHECK_OPTIONS: OptionSpecs = {
   'require-no-new-privs': { type: 'boolean' },
   strict: { type: 'boolean' },
   output: { type: 'string', short: 'o' },
+  'pod-spec': { type: 'string', multiple: true },
+  exclude: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
 }
 
@@ -63,7 +70,9 @@ export function parseCheckArgs(argv: ReadonlyArray<string>): E.Either<UsageError
         E.bind('output', () => oneOf('--output', singleValue(line, 'output') ?? 'text', OUTPUT_FORMATS)),
         E.bind('podSecurity', () => parsePodSecurity(singleValue(line, 'pod-security'))),
         E.bind('policies', () => nonEmptyPaths('--policy', allValues(line, 'policy'))),
-        E.map(({ semantics, output, podSecurity, policies }) => {
+        E.bind('excludes', () => nonEmptyPatterns(allValues(line, 'exclude'))),
+        E.bind('podSpecKinds', () => parsePodSpecKinds(allValues(line, 'pod-spec'))),
+        E.map(({ semantics, output, podSecurity, policies, podSpecKinds, excludes }) => {
           const inputs = [...line.operands, ...(line.rest ?? [])]
           return {
             help: line.flags.has('help'),
@@ -73,6 +82,8 @@ export function parseCheckArgs(argv: ReadonlyArray<string>): E.Either<UsageError
             requireNoNewPrivs: line.flags.has('require-no-new-privs'),
             strict: line.flags.has('strict'),
             output,
+            podSpecKinds,
+            excludes,
             inputs: inputs.length === 0 ? ['-'] : inputs,
           }
         }),
@@ -113,4 +124,15 @@ function isPodSecurityVersion(version: string): version is PodSecurityVersion {
 
 function nonEmptyPaths(option: string, paths: ReadonlyArray<string>): E.Either<UsageError, ReadonlyArray<string>> {
   return paths.some((p) => p === '') ? E.left(usageError(`${option} needs a file name, not an empty string`)) : E.right(paths)
+}
+
+function parsePodSpecKinds(values: ReadonlyArray<string>): E.Either<UsageError, ReadonlyArray<PodSpecKind>> {
+  return pipe(
+    E.traverseArray(parsePodSpecKind)(values),
+    E.mapLeft(usageError),
+  )
+}
+
+function nonEmptyPatterns(patterns: ReadonlyArray<string>): E.Either<UsageError, ReadonlyArray<string>> {
+  return patterns.some((p) => p.trim() === '') ? E.left(usageError('--exclude needs a pattern, not an empty string')) : E.right(patterns)
 }

@@ -11,6 +11,7 @@
 import type { Either } from 'fp-ts/lib/Either.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import type { ReportEntry } from '../manifest/check.js'
+import type { PodSpecKind } from '../manifest/kinds.js'
 import type { Report } from '../manifest/report.js'
 import type {
   Decision,
@@ -34,6 +35,7 @@ export interface CliCheckOptions {
   readonly podSecurity?: PodSecurityOptions
   readonly requireNoNewPrivs?: boolean
   readonly strict?: boolean
+  readonly podSpecKinds?: ReadonlyArray<PodSpecKind>
 }
 
 /** `checkManifests` as the CLI used to call it (and tests still build reports with). */

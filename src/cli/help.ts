@@ -26,8 +26,10 @@ export const CHECK_HELP = `Usage: no-new-privs check [options] [FILE|DIR|-]...
 
 Reads Kubernetes manifests (JSON or YAML, one or many documents) and tells, for every init,
 regular and ephemeral container, whether it runs with no_new_privs and what would reject it.
-Directories are read recursively (*.yaml, *.yml, *.json, sorted by name); '-' or no operand
-reads standard input.
+Directories are read recursively (*.yaml, *.yml, *.json, sorted by name), leaving out hidden
+directories, node_modules and what .gitignore or --exclude names; there a file with no
+Kubernetes object (package.json, values.yaml) and a Helm chart are skipped with a note, and a
+kustomization is rendered with kubectl kustomize. '-' or no operand reads standard input.
 
 Options:
       --semantics S              proposal (default) | noNewPrivileges | kubernetes
@@ -38,7 +40,15 @@ Options:
       --require-no-new-privs     a Linux container that runs without no_new_privs is a finding
       --strict                   unknown fields are errors, not warnings
   -o, --output FORMAT            text (default) | json | sarif | ndjson (one entry per line)
+      --exclude PATTERN          leave out of directory walks (.gitignore syntax, repeatable)
+      --pod-spec KIND[.GROUP]=PATH
+                                 a custom kind whose objects hold a pod spec at PATH
+                                 (repeatable), e.g. Workflow.example.com=spec.template.spec;
+                                 built in: Argo Rollout, OpenShift DeploymentConfig,
+                                 Knative Service and Configuration
   -h, --help                     show this help
+
+An option given twice keeps its last value; repeatable options accumulate.
 
 Exit status: 0 nothing found; 1 violations or findings; 2 input that could not be read or
 decoded, or a usage error (2 wins over 1).

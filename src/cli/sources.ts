@@ -7,13 +7,17 @@
 import { readdir, realpath, stat } from 'node:fs/promises'
 import type { Dirent } from 'node:fs'
 import { join } from 'node:path'
+import type { Discovery } from './discover.js'
 
 /** The name standard input goes by in reports. */
 export const STDIN_SOURCE = '<stdin>'
 
 /** One thing to read, or the reason it cannot be. */
 export type InputEntry =
-  | { readonly _tag: 'file'; readonly source: string; readonly path: string }
+  /** `walked`: found in a directory walk, where a file with no Kubernetes object is skipped, not an error. */
+  | { readonly _tag: 'file'; readonly source: string; readonly path: string; readonly walked?: true }
+  | { readonly _tag: 'skipped'; readonly source: string; readonly reason: string }
+  | { readonly _tag: 'kustomize'; readonly source: string; readonly directory: string }
   | { readonly _tag: 'stdin'; readonly source: string }
   | { readonly _tag: 'unreadable'; readonly source: string; readonly message: string }
 
@@ -50,25 +54,31 @@ export function isManifestName(name: string): boolean {
  * // [{ _tag: 'file', source: 'examples/cronjob.yaml', path: 'examples/cronjob.yaml' }, …, { _tag: 'stdin', source: '<stdin>' }]
  * ```
  */
-export async function collectInputs(operands: ReadonlyArray<string>): Promise<CollectedInputs> {
+export async function collectInputs(operands: ReadonlyArray<string>, discovery?: Discovery): Promise<CollectedInputs> {
   const entries: InputEntry[] = []
   const emptyDirectories: string[] = []
   const seenFiles = new Set<string>()
   const seenDirectories = new Set<string>()
   let stdinTaken = false
 
-  const addFile = async (source: string): Promise<void> => {
+  const addFile = async (source: string, walked = false): Promise<void> => {
     // A pipe (`check <(kubectl get …)`, /dev/fd/63) has no real path: it is its own identity.
     const real = await realpath(source).catch(() => source)
     if (seenFiles.has(real)) return
     seenFiles.add(real)
-    entries.push({ _tag: 'file', source, path: source })
+    entries.push(walked ? { _tag: 'file', source, path: source, walked: true } : { _tag: 'file', source, path: source })
   }
 
-  const walk = async (directory: string): Promise<number> => {
+  const walk = async (directory: string, root = false): Promise<number> => {
     const real = await realpath(directory)
     if (seenDirectories.has(real)) return 0
     seenDirectories.add(real)
+    // Helm charts, kustomizations, .gitignore and --exclude: src/cli/discover.ts decides.
+    const verdict = discovery === undefined ? { _tag: 'walk' as const } : await discovery.directory(directory, root)
+    if (verdict._tag !== 'walk') {
+      entries.push(verdict)
+      return 1
+    }
     let children: Dirent[]
     try {
       children = await readdir(directory, { withFileTypes: true })
@@ -81,13 +91,14 @@ export async function collectInputs(operands: ReadonlyArray<string>): Promise<Co
     for (const child of children) {
       const path = join(directory, child.name)
       const kind = await kindOf(child, path)
+      if (discovery?.excluded(path, kind === 'directory') === true) continue
       if (kind === 'directory') {
         found += await walk(path)
       } else if (isManifestName(child.name)) {
         if (kind === 'file') {
           const before = entries.length
           try {
-            await addFile(path)
+            await addFile(path, discovery !== undefined)
           } catch (error) {
             entries.push({ _tag: 'unreadable', source: path, message: describeFsError(error) })
           }
@@ -112,7 +123,7 @@ export async function collectInputs(operands: ReadonlyArray<string>): Promise<Co
       const info = await stat(operand)
       if (info.isDirectory()) {
         if (seenDirectories.has(await realpath(operand))) continue
-        const found = await walk(operand)
+        const found = await walk(operand, true)
         if (found === 0) emptyDirectories.push(operand)
       } else {
         await addFile(operand)

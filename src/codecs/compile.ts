@@ -165,7 +165,7 @@ export function forgetCompiledGuards(): void {
  *
  * @example
  * ```ts
- * import { compileGuard, SecurityContext } from 'no-new-privs'
+ * import { compileGuard, SecurityContext } from 'no-new-privs/codecs'
  * const isClean = compileGuard(SecurityContext)
  * isClean({ allowPrivilegeEscalation: false, runAsUser: 1000 }) // true
  * isClean({ runAsUser: -1 })                                    // false: decode fails
@@ -240,7 +240,7 @@ function buildShape(codec: AnyDecoder, shape: AnyDecoder): Guard | undefined {
  *
  * @example
  * ```ts
- * import { compileDecoder, PodSpec } from 'no-new-privs'
+ * import { compileDecoder, PodSpec } from 'no-new-privs/codecs'
  * const decodePodSpec = compileDecoder(PodSpec)
  * decodePodSpec({ containers: [{ name: 'app' }] }) // Right({ value: { containers: [...] }, warnings: [] })
  * decodePodSpec({ containers: 'app' }, { path: 'spec' }) // Left([{ path: 'spec.containers', ... }])

@@ -86,7 +86,7 @@ function thrownIssue(codecName: string, value: unknown, prefix: string, thrown: 
  *
  * @example
  * ```ts
- * import { decode, SecurityContext } from 'no-new-privs'
+ * import { decode, SecurityContext } from 'no-new-privs/codecs'
  * decode(SecurityContext, { runAsUser: -1 }, { path: 'spec.containers[1].securityContext' })
  * // Left([{ code: 'invalid-value', path: 'spec.containers[1].securityContext.runAsUser',
  * //         message: 'Invalid value: -1: must be between 0 and 2147483647, inclusive', … }])
@@ -122,7 +122,7 @@ export function decode<A>(
  *
  * @example
  * ```ts
- * import { decodeWith, PodSpec } from 'no-new-privs'
+ * import { decodeWith, PodSpec } from 'no-new-privs/codecs'
  * import { pipe } from 'fp-ts/lib/function.js'
  * pipe({ containers: [{ name: 'app' }] }, decodeWith(PodSpec, { path: 'spec' }))
  * ```

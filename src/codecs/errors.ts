@@ -15,7 +15,7 @@ import { childKindOf, tagOf, unwrap, type AnyDecoder } from './structure.js'
  *
  * @example
  * ```ts
- * import { expectedOf, ProcMountType } from 'no-new-privs'
+ * import { expectedOf, ProcMountType } from 'no-new-privs/codecs'
  * expectedOf(ProcMountType) // '"Default" | "Unmasked"'
  * ```
  * @public
@@ -106,7 +106,7 @@ function mergeAt(first: DecodeIssue, next: DecodeIssue): DecodeIssue {
  *
  * @example
  * ```ts
- * import { issuesFromErrors, SecurityContext } from 'no-new-privs'
+ * import { issuesFromErrors, SecurityContext } from 'no-new-privs/codecs'
  * import { isLeft } from 'fp-ts/lib/Either.js'
  * const r = SecurityContext.decode({ runAsUser: -1 })
  * if (isLeft(r)) issuesFromErrors(r.left, 'spec.containers[0].securityContext')[0]?.path
@@ -137,7 +137,7 @@ export function issuesFromErrors(errors: t.Errors, prefix: string = ''): Readonl
  *
  * @example
  * ```ts
- * import { formatIssue } from 'no-new-privs'
+ * import { formatIssue } from 'no-new-privs/codecs'
  * formatIssue({ code: 'invalid-value', severity: 'error', path: 'runAsUser', segments: ['runAsUser'],
  *   expected: 'uid', received: '-1', message: 'Invalid value: -1: must be between 0 and 2147483647, inclusive' })
  * // 'runAsUser: Invalid value: -1: must be between 0 and 2147483647, inclusive'

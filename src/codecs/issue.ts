@@ -34,7 +34,7 @@ export type DecodeIssueSeverity = 'error' | 'warning'
  *
  * @example
  * ```ts
- * import type { DecodeIssue } from 'no-new-privs'
+ * import type { DecodeIssue } from 'no-new-privs/codecs'
  * const issue: DecodeIssue = {
  *   code: 'invalid-value', severity: 'error',
  *   path: 'spec.containers[1].securityContext.runAsUser',

@@ -12,7 +12,7 @@ import * as t from 'io-ts'
  *
  * @example
  * ```ts
- * import { optionalFields, nullable } from 'no-new-privs'
+ * import { optionalFields, nullable } from 'no-new-privs/codecs'
  * import * as t from 'io-ts'
  * const SELinux = optionalFields('SELinuxOptions', { user: nullable(t.string) })
  * SELinux.is({}) // true
@@ -28,7 +28,7 @@ export function optionalFields<P extends t.Props>(name: string, props: P): t.Rea
  *
  * @example
  * ```ts
- * import { requiredFields } from 'no-new-privs'
+ * import { requiredFields } from 'no-new-privs/codecs'
  * import * as t from 'io-ts'
  * const Sysctl = requiredFields('Sysctl', { name: t.string, value: t.string })
  * Sysctl.is({ name: 'kernel.shm_rmid_forced' }) // false
@@ -44,7 +44,7 @@ export function requiredFields<P extends t.Props>(name: string, props: P): t.Rea
  *
  * @example
  * ```ts
- * import { mixedFields, nullable } from 'no-new-privs'
+ * import { mixedFields, nullable } from 'no-new-privs/codecs'
  * import * as t from 'io-ts'
  * const Profile = mixedFields('SeccompProfile', { type: t.string }, { localhostProfile: nullable(t.string) })
  * Profile.is({ type: 'RuntimeDefault' }) // true

@@ -13,7 +13,7 @@ import { int64, nullable, stringList, stringMap } from './primitives.js'
  *
  * @example
  * ```ts
- * import { OwnerReference } from 'no-new-privs'
+ * import { OwnerReference } from 'no-new-privs/codecs'
  * OwnerReference.is({ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web-5d8', uid: 'd9607e19' }) // true
  * ```
  * @public
@@ -33,7 +33,7 @@ export const OwnerReference = optionalFields('OwnerReference', {
  *
  * @example
  * ```ts
- * import { ObjectMeta } from 'no-new-privs'
+ * import { ObjectMeta } from 'no-new-privs/codecs'
  * ObjectMeta.is({ name: 'web', namespace: 'default', labels: { app: 'web' } }) // true
  * ```
  * @public

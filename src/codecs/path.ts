@@ -24,7 +24,7 @@ export type PathSegment =
  *
  * @example
  * ```ts
- * import { formatPath } from 'no-new-privs'
+ * import { formatPath } from 'no-new-privs/codecs'
  * formatPath('spec', [{ kind: 'field', name: 'containers' }, { kind: 'index', index: 1 }]) // 'spec.containers[1]'
  * ```
  * @public

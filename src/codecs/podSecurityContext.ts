@@ -14,7 +14,7 @@ import { AppArmorProfile, SELinuxOptions, SeccompProfile, WindowsSecurityContext
  *
  * @example
  * ```ts
- * import { Sysctl } from 'no-new-privs'
+ * import { Sysctl } from 'no-new-privs/codecs'
  * Sysctl.is({ name: 'net.ipv4.ip_local_port_range', value: '1024 65535' }) // true
  * ```
  * @public
@@ -26,7 +26,7 @@ export const Sysctl = requiredFields('Sysctl', { name: t.string, value: t.string
  *
  * @example
  * ```ts
- * import { PodFSGroupChangePolicy } from 'no-new-privs'
+ * import { PodFSGroupChangePolicy } from 'no-new-privs/codecs'
  * PodFSGroupChangePolicy.is('OnRootMismatch') // true
  * ```
  * @public
@@ -38,7 +38,7 @@ export const PodFSGroupChangePolicy = enumOf('PodFSGroupChangePolicy', ['OnRootM
  *
  * @example
  * ```ts
- * import { PodSELinuxChangePolicy } from 'no-new-privs'
+ * import { PodSELinuxChangePolicy } from 'no-new-privs/codecs'
  * PodSELinuxChangePolicy.is('Recursive') // true
  * ```
  * @public
@@ -50,7 +50,7 @@ export const PodSELinuxChangePolicy = enumOf('PodSELinuxChangePolicy', ['MountOp
  *
  * @example
  * ```ts
- * import { SupplementalGroupsPolicy } from 'no-new-privs'
+ * import { SupplementalGroupsPolicy } from 'no-new-privs/codecs'
  * SupplementalGroupsPolicy.is('Strict') // true
  * ```
  * @public
@@ -64,7 +64,7 @@ export const SupplementalGroupsPolicy = enumOf('SupplementalGroupsPolicy', ['Mer
  *
  * @example
  * ```ts
- * import { PodSecurityContext, decode } from 'no-new-privs'
+ * import { PodSecurityContext, decode } from 'no-new-privs/codecs'
  * decode(PodSecurityContext, { runAsNonRoot: true, fsGroup: 2000 })
  * // Right({ value: { runAsNonRoot: true, fsGroup: 2000 }, warnings: [] })
  * ```

@@ -21,7 +21,7 @@ import { ProcMountType, SELinuxOptions } from './securityContext.js'
  *
  * @example
  * ```ts
- * import { IDRange } from 'no-new-privs'
+ * import { IDRange } from 'no-new-privs/codecs'
  * IDRange.is({ min: 1000, max: 1999 }) // true
  * ```
  * @public
@@ -33,7 +33,7 @@ export const IDRange = requiredFields('IDRange', { min: int64, max: int64 })
  *
  * @example
  * ```ts
- * import { HostPortRange } from 'no-new-privs'
+ * import { HostPortRange } from 'no-new-privs/codecs'
  * HostPortRange.is({ min: 8000, max: 8080 }) // true
  * ```
  * @public
@@ -45,7 +45,7 @@ export const HostPortRange = requiredFields('HostPortRange', { min: int32, max: 
  *
  * @example
  * ```ts
- * import { AllowedHostPath } from 'no-new-privs'
+ * import { AllowedHostPath } from 'no-new-privs/codecs'
  * AllowedHostPath.is({ pathPrefix: '/var/log', readOnly: true }) // true
  * ```
  * @public
@@ -60,7 +60,7 @@ export const AllowedHostPath = optionalFields('AllowedHostPath', {
  *
  * @example
  * ```ts
- * import { AllowedFlexVolume } from 'no-new-privs'
+ * import { AllowedFlexVolume } from 'no-new-privs/codecs'
  * AllowedFlexVolume.is({ driver: 'example/lvm' }) // true
  * ```
  * @public
@@ -72,7 +72,7 @@ export const AllowedFlexVolume = requiredFields('AllowedFlexVolume', { driver: t
  *
  * @example
  * ```ts
- * import { AllowedCSIDriver } from 'no-new-privs'
+ * import { AllowedCSIDriver } from 'no-new-privs/codecs'
  * AllowedCSIDriver.is({ name: 'csi.example.com' }) // true
  * ```
  * @public
@@ -84,7 +84,7 @@ export const AllowedCSIDriver = requiredFields('AllowedCSIDriver', { name: t.str
  *
  * @example
  * ```ts
- * import { FSType } from 'no-new-privs'
+ * import { FSType } from 'no-new-privs/codecs'
  * FSType.is('configMap') // true
  * ```
  * @public
@@ -127,7 +127,7 @@ export const FSType = enumOf('FSType', [
  *
  * @example
  * ```ts
- * import { RunAsUserStrategy } from 'no-new-privs'
+ * import { RunAsUserStrategy } from 'no-new-privs/codecs'
  * RunAsUserStrategy.is('MustRunAsNonRoot') // true
  * ```
  * @public
@@ -139,7 +139,7 @@ export const RunAsUserStrategy = enumOf('RunAsUserStrategy', ['MustRunAs', 'Must
  *
  * @example
  * ```ts
- * import { RunAsUserStrategyOptions } from 'no-new-privs'
+ * import { RunAsUserStrategyOptions } from 'no-new-privs/codecs'
  * RunAsUserStrategyOptions.is({ rule: 'MustRunAs', ranges: [{ min: 1000, max: 1000 }] }) // true
  * ```
  * @public
@@ -155,7 +155,7 @@ export const RunAsUserStrategyOptions = mixedFields(
  *
  * @example
  * ```ts
- * import { RunAsGroupStrategy } from 'no-new-privs'
+ * import { RunAsGroupStrategy } from 'no-new-privs/codecs'
  * RunAsGroupStrategy.is('MayRunAs') // true
  * ```
  * @public
@@ -167,7 +167,7 @@ export const RunAsGroupStrategy = enumOf('RunAsGroupStrategy', ['MustRunAs', 'Ma
  *
  * @example
  * ```ts
- * import { RunAsGroupStrategyOptions } from 'no-new-privs'
+ * import { RunAsGroupStrategyOptions } from 'no-new-privs/codecs'
  * RunAsGroupStrategyOptions.is({ rule: 'RunAsAny' }) // true
  * ```
  * @public
@@ -183,7 +183,7 @@ export const RunAsGroupStrategyOptions = mixedFields(
  *
  * @example
  * ```ts
- * import { SELinuxStrategy } from 'no-new-privs'
+ * import { SELinuxStrategy } from 'no-new-privs/codecs'
  * SELinuxStrategy.is('RunAsAny') // true
  * ```
  * @public
@@ -195,7 +195,7 @@ export const SELinuxStrategy = enumOf('SELinuxStrategy', ['MustRunAs', 'RunAsAny
  *
  * @example
  * ```ts
- * import { SELinuxStrategyOptions } from 'no-new-privs'
+ * import { SELinuxStrategyOptions } from 'no-new-privs/codecs'
  * SELinuxStrategyOptions.is({ rule: 'MustRunAs', seLinuxOptions: { level: 's0' } }) // true
  * ```
  * @public
@@ -211,7 +211,7 @@ export const SELinuxStrategyOptions = mixedFields(
  *
  * @example
  * ```ts
- * import { SupplementalGroupsStrategyType } from 'no-new-privs'
+ * import { SupplementalGroupsStrategyType } from 'no-new-privs/codecs'
  * SupplementalGroupsStrategyType.is('MustRunAs') // true
  * ```
  * @public
@@ -227,7 +227,7 @@ export const SupplementalGroupsStrategyType = enumOf('SupplementalGroupsStrategy
  *
  * @example
  * ```ts
- * import { SupplementalGroupsStrategyOptions } from 'no-new-privs'
+ * import { SupplementalGroupsStrategyOptions } from 'no-new-privs/codecs'
  * SupplementalGroupsStrategyOptions.is({ rule: 'MayRunAs', ranges: [{ min: 1, max: 65535 }] }) // true
  * ```
  * @public
@@ -242,7 +242,7 @@ export const SupplementalGroupsStrategyOptions = optionalFields('SupplementalGro
  *
  * @example
  * ```ts
- * import { FSGroupStrategyType } from 'no-new-privs'
+ * import { FSGroupStrategyType } from 'no-new-privs/codecs'
  * FSGroupStrategyType.is('RunAsAny') // true
  * ```
  * @public
@@ -254,7 +254,7 @@ export const FSGroupStrategyType = enumOf('FSGroupStrategyType', ['MustRunAs', '
  *
  * @example
  * ```ts
- * import { FSGroupStrategyOptions } from 'no-new-privs'
+ * import { FSGroupStrategyOptions } from 'no-new-privs/codecs'
  * FSGroupStrategyOptions.is({ rule: 'RunAsAny' }) // true
  * ```
  * @public
@@ -269,7 +269,7 @@ export const FSGroupStrategyOptions = optionalFields('FSGroupStrategyOptions', {
  *
  * @example
  * ```ts
- * import { RuntimeClassStrategyOptions } from 'no-new-privs'
+ * import { RuntimeClassStrategyOptions } from 'no-new-privs/codecs'
  * RuntimeClassStrategyOptions.is({ allowedRuntimeClassNames: ['gvisor'], defaultRuntimeClassName: 'gvisor' }) // true
  * ```
  * @public
@@ -286,7 +286,7 @@ export const RuntimeClassStrategyOptions = mixedFields(
  *
  * @example
  * ```ts
- * import { PodSecurityPolicySpec } from 'no-new-privs'
+ * import { PodSecurityPolicySpec } from 'no-new-privs/codecs'
  * PodSecurityPolicySpec.is({ allowPrivilegeEscalation: false, runAsUser: { rule: 'MustRunAsNonRoot' } }) // true
  * ```
  * @public
@@ -327,7 +327,7 @@ export const PodSecurityPolicySpec = new RequiredByApiType(
  *
  * @example
  * ```ts
- * import { PodSecurityPolicyApiVersion } from 'no-new-privs'
+ * import { PodSecurityPolicyApiVersion } from 'no-new-privs/codecs'
  * PodSecurityPolicyApiVersion.is('policy/v1beta1') // true
  * ```
  * @public
@@ -343,7 +343,7 @@ export const PodSecurityPolicyApiVersion = enumOf('PodSecurityPolicyApiVersion',
  *
  * @example
  * ```ts
- * import { PodSecurityPolicy, decode } from 'no-new-privs'
+ * import { PodSecurityPolicy, decode } from 'no-new-privs/codecs'
  * decode(PodSecurityPolicy, {
  *   apiVersion: 'policy/v1beta1', kind: 'PodSecurityPolicy', metadata: { name: 'restricted' },
  *   spec: { allowPrivilegeEscalation: false, seLinux: { rule: 'RunAsAny' }, runAsUser: { rule: 'MustRunAsNonRoot' },

@@ -49,7 +49,7 @@ const containerFields = {
  *
  * @example
  * ```ts
- * import { Container } from 'no-new-privs'
+ * import { Container } from 'no-new-privs/codecs'
  * Container.is({ name: 'app', image: 'nginx:1.27', securityContext: { allowPrivilegeEscalation: false } }) // true
  * ```
  * @public
@@ -61,7 +61,7 @@ export const Container = mixedFields('Container', { name: t.string }, containerF
  *
  * @example
  * ```ts
- * import { EphemeralContainer } from 'no-new-privs'
+ * import { EphemeralContainer } from 'no-new-privs/codecs'
  * EphemeralContainer.is({ name: 'debugger', image: 'busybox', targetContainerName: 'app' }) // true
  * ```
  * @public
@@ -77,7 +77,7 @@ export const EphemeralContainer = mixedFields(
  *
  * @example
  * ```ts
- * import { OSName } from 'no-new-privs'
+ * import { OSName } from 'no-new-privs/codecs'
  * OSName.is('windows') // true
  * ```
  * @public
@@ -89,7 +89,7 @@ export const OSName = enumOf('OSName', ['linux', 'windows'])
  *
  * @example
  * ```ts
- * import { PodOS } from 'no-new-privs'
+ * import { PodOS } from 'no-new-privs/codecs'
  * PodOS.is({ name: 'windows' }) // true
  * ```
  * @public
@@ -102,7 +102,7 @@ export const PodOS = requiredFields('PodOS', { name: OSName })
  *
  * @example
  * ```ts
- * import { PodSpec, decode } from 'no-new-privs'
+ * import { PodSpec, decode } from 'no-new-privs/codecs'
  * decode(PodSpec, { containers: [{ name: 'app', image: 'nginx' }], securityContext: { runAsNonRoot: true } })
  * ```
  * @public
@@ -162,7 +162,7 @@ export const PodSpec = mixedFields(
  *
  * @example
  * ```ts
- * import { PodTemplateSpec } from 'no-new-privs'
+ * import { PodTemplateSpec } from 'no-new-privs/codecs'
  * PodTemplateSpec.is({ metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'app' }] } }) // true
  * ```
  * @public
@@ -177,7 +177,7 @@ export const PodTemplateSpec = optionalFields('PodTemplateSpec', {
  *
  * @example
  * ```ts
- * import { Pod } from 'no-new-privs'
+ * import { Pod } from 'no-new-privs/codecs'
  * Pod.is({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'app' }] } }) // true
  * ```
  * @public

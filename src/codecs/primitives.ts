@@ -20,7 +20,7 @@ import { renderValue } from './render.js'
  *
  * @example
  * ```ts
- * import { NullableType, nullable } from 'no-new-privs'
+ * import { NullableType, nullable } from 'no-new-privs/codecs'
  * import * as t from 'io-ts'
  * const c: NullableType<t.StringC> = nullable(t.string)
  * c.is(null) // true
@@ -51,7 +51,7 @@ export class NullableType<C extends t.Any> extends t.Type<t.TypeOf<C> | null | u
  *
  * @example
  * ```ts
- * import { nullable } from 'no-new-privs'
+ * import { nullable } from 'no-new-privs/codecs'
  * import * as t from 'io-ts'
  * const Flag = t.partial({ privileged: nullable(t.boolean) })
  * Flag.is({ privileged: null }) // true
@@ -86,7 +86,7 @@ function isSafeBigInt(u: bigint): boolean {
  *
  * @example
  * ```ts
- * import { IntegerType } from 'no-new-privs'
+ * import { IntegerType } from 'no-new-privs/codecs'
  * const port = new IntegerType('port', 1, 65535, 'must be between 1 and 65535, inclusive')
  * port.is(80) // true
  * ```
@@ -139,7 +139,7 @@ export class IntegerType extends t.Type<number, number, unknown> {
  *
  * @example
  * ```ts
- * import { int32 } from 'no-new-privs'
+ * import { int32 } from 'no-new-privs/codecs'
  * int32.is(8080) // true
  * int32.is(2 ** 31) // false
  * ```
@@ -158,7 +158,7 @@ export const int32 = new IntegerType(
  *
  * @example
  * ```ts
- * import { int64 } from 'no-new-privs'
+ * import { int64 } from 'no-new-privs/codecs'
  * import { isLeft } from 'fp-ts/lib/Either.js'
  * isLeft(int64.decode(2n ** 60n)) // true: cannot be represented exactly
  * ```
@@ -178,7 +178,7 @@ export const int64 = new IntegerType(
  *
  * @example
  * ```ts
- * import { uid } from 'no-new-privs'
+ * import { uid } from 'no-new-privs/codecs'
  * uid.is(1000) // true
  * uid.is(-1) // false
  * ```
@@ -193,7 +193,7 @@ export const uid = new IntegerType('uid', 0, 2147483647, 'must be between 0 and 
  *
  * @example
  * ```ts
- * import { EnumType } from 'no-new-privs'
+ * import { EnumType } from 'no-new-privs/codecs'
  * const c = new EnumType('Answer', ['yes', 'no'] as const)
  * c.is('yes') // true
  * ```
@@ -226,7 +226,7 @@ export class EnumType<V extends string> extends t.Type<V, V, unknown> {
  *
  * @example
  * ```ts
- * import { enumOf } from 'no-new-privs'
+ * import { enumOf } from 'no-new-privs/codecs'
  * const ProcMountType = enumOf('ProcMountType', ['Default', 'Unmasked'])
  * ProcMountType.is('Unmasked') // true
  * ```
@@ -241,7 +241,7 @@ export function enumOf<const V extends string>(name: string, values: ReadonlyArr
  *
  * @example
  * ```ts
- * import { stringMap } from 'no-new-privs'
+ * import { stringMap } from 'no-new-privs/codecs'
  * stringMap.is({ app: 'web' }) // true
  * ```
  * @public
@@ -262,7 +262,7 @@ function identityEncoded<D extends t.Mixed, C extends t.Mixed>(codec: t.RecordC<
  *
  * @example
  * ```ts
- * import { stringList } from 'no-new-privs'
+ * import { stringList } from 'no-new-privs/codecs'
  * stringList.is(['NET_ADMIN']) // true
  * ```
  * @public
@@ -275,7 +275,7 @@ export const stringList = t.readonlyArray(t.string, '[]string')
  *
  * @example
  * ```ts
- * import { gid } from 'no-new-privs'
+ * import { gid } from 'no-new-privs/codecs'
  * gid.is(2000) // true
  * ```
  * @public

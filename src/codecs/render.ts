@@ -19,7 +19,7 @@ const MAX_DEPTH = 3
  *
  * @example
  * ```ts
- * import { renderValue } from 'no-new-privs'
+ * import { renderValue } from 'no-new-privs/codecs'
  * renderValue({ runAsUser: 'root' }) // '{"runAsUser":"root"}'
  * renderValue('x'.repeat(100), 10)  // '"xxxxxxxx…'
  * ```

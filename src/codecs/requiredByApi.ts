@@ -13,7 +13,7 @@ import * as t from 'io-ts'
  *
  * @example
  * ```ts
- * import { RequiredByApiType, nullable } from 'no-new-privs'
+ * import { RequiredByApiType, nullable } from 'no-new-privs/codecs'
  * import * as t from 'io-ts'
  * const Spec = new RequiredByApiType(t.partial({ rule: nullable(t.string) }), ['rule'], 'Spec')
  * Spec.is({}) // true: decoding stays lenient

@@ -14,7 +14,7 @@ import { enumOf, nullable, stringList, uid } from './primitives.js'
  *
  * @example
  * ```ts
- * import { Capabilities } from 'no-new-privs'
+ * import { Capabilities } from 'no-new-privs/codecs'
  * Capabilities.is({ add: ['NET_BIND_SERVICE'], drop: ['ALL'] }) // true
  * ```
  * @public
@@ -29,7 +29,7 @@ export const Capabilities = optionalFields('Capabilities', {
  *
  * @example
  * ```ts
- * import { SELinuxOptions } from 'no-new-privs'
+ * import { SELinuxOptions } from 'no-new-privs/codecs'
  * SELinuxOptions.is({ level: 's0:c123,c456' }) // true
  * ```
  * @public
@@ -46,7 +46,7 @@ export const SELinuxOptions = optionalFields('SELinuxOptions', {
  *
  * @example
  * ```ts
- * import { SeccompProfileType } from 'no-new-privs'
+ * import { SeccompProfileType } from 'no-new-privs/codecs'
  * SeccompProfileType.values // ['Localhost', 'RuntimeDefault', 'Unconfined']
  * ```
  * @public
@@ -58,7 +58,7 @@ export const SeccompProfileType = enumOf('SeccompProfileType', ['Localhost', 'Ru
  *
  * @example
  * ```ts
- * import { SeccompProfile } from 'no-new-privs'
+ * import { SeccompProfile } from 'no-new-privs/codecs'
  * SeccompProfile.is({ type: 'RuntimeDefault' }) // true
  * ```
  * @public
@@ -74,7 +74,7 @@ export const SeccompProfile = mixedFields(
  *
  * @example
  * ```ts
- * import { AppArmorProfileType } from 'no-new-privs'
+ * import { AppArmorProfileType } from 'no-new-privs/codecs'
  * AppArmorProfileType.is('Unconfined') // true
  * ```
  * @public
@@ -86,7 +86,7 @@ export const AppArmorProfileType = enumOf('AppArmorProfileType', ['Localhost', '
  *
  * @example
  * ```ts
- * import { AppArmorProfile } from 'no-new-privs'
+ * import { AppArmorProfile } from 'no-new-privs/codecs'
  * AppArmorProfile.is({ type: 'Localhost', localhostProfile: 'k8s-apparmor-example' }) // true
  * ```
  * @public
@@ -102,7 +102,7 @@ export const AppArmorProfile = mixedFields(
  *
  * @example
  * ```ts
- * import { WindowsSecurityContextOptions } from 'no-new-privs'
+ * import { WindowsSecurityContextOptions } from 'no-new-privs/codecs'
  * WindowsSecurityContextOptions.is({ runAsUserName: 'ContainerUser' }) // true
  * ```
  * @public
@@ -122,7 +122,7 @@ export const WindowsSecurityContextOptions = optionalFields('WindowsSecurityCont
  *
  * @example
  * ```ts
- * import { CgroupOptions } from 'no-new-privs'
+ * import { CgroupOptions } from 'no-new-privs/codecs'
  * CgroupOptions.is({ mountMode: 'Writable' }) // true
  * ```
  * @public
@@ -136,7 +136,7 @@ export const CgroupOptions = optionalFields('CgroupOptions', {
  *
  * @example
  * ```ts
- * import { ProcMountType } from 'no-new-privs'
+ * import { ProcMountType } from 'no-new-privs/codecs'
  * ProcMountType.is('Unmasked') // true
  * ```
  * @public
@@ -150,7 +150,7 @@ export const ProcMountType = enumOf('ProcMountType', ['Default', 'Unmasked'])
  *
  * @example
  * ```ts
- * import { SecurityContext, decode } from 'no-new-privs'
+ * import { SecurityContext, decode } from 'no-new-privs/codecs'
  * decode(SecurityContext, { allowPrivilegeEscalation: false, runAsUser: 1000 })
  * // Right({ value: { allowPrivilegeEscalation: false, runAsUser: 1000 }, warnings: [] })
  * ```

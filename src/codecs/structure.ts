@@ -49,7 +49,7 @@ export function isDecoder(u: unknown): u is AnyDecoder {
  *
  * @example
  * ```ts
- * import { tagOf } from 'no-new-privs'
+ * import { tagOf } from 'no-new-privs/codecs'
  * import * as t from 'io-ts'
  * tagOf(t.partial({})) // 'PartialType'
  * ```
@@ -77,7 +77,7 @@ const MAX_UNWRAP = 64
  *
  * @example
  * ```ts
- * import { unwrap, nullable, tagOf } from 'no-new-privs'
+ * import { unwrap, nullable, tagOf } from 'no-new-privs/codecs'
  * import * as t from 'io-ts'
  * tagOf(unwrap(nullable(t.readonly(t.partial({}))))) // 'PartialType'
  * ```
@@ -172,7 +172,7 @@ export function forgetFields(): void {
  *
  * @example
  * ```ts
- * import { fieldsOf, SeccompProfile } from 'no-new-privs'
+ * import { fieldsOf, SeccompProfile } from 'no-new-privs/codecs'
  * [...(fieldsOf(SeccompProfile)?.keys() ?? [])] // ['type', 'localhostProfile']
  * ```
  * @public

@@ -49,7 +49,7 @@ function boundedDistance(a: string, b: string, limit: number): number {
  *
  * @example
  * ```ts
- * import { suggestName } from 'no-new-privs'
+ * import { suggestName } from 'no-new-privs/codecs'
  * suggestName('allowPrivilegeEscalaton', ['privileged', 'allowPrivilegeEscalation']) // 'allowPrivilegeEscalation'
  * suggestName('image', ['name']) // undefined
  * ```

@@ -191,7 +191,7 @@ function walk(codec: AnyDecoder, value: unknown, w: Walk, depth: number): void {
  *
  * @example
  * ```ts
- * import { fieldWarnings, SecurityContext } from 'no-new-privs'
+ * import { fieldWarnings, SecurityContext } from 'no-new-privs/codecs'
  * fieldWarnings(SecurityContext, { allowPrivilegeEscalaton: false })[0]?.message
  * // 'unknown field "allowPrivilegeEscalaton", did you mean "allowPrivilegeEscalation"?'
  * ```
@@ -212,7 +212,7 @@ export function fieldWarnings(
  *
  * @example
  * ```ts
- * import { unknownFields, SecurityContext } from 'no-new-privs'
+ * import { unknownFields, SecurityContext } from 'no-new-privs/codecs'
  * unknownFields(SecurityContext, { RunAsUser: 0 })[0]?.suggestion // 'runAsUser'
  * ```
  * @public

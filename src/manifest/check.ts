@@ -39,7 +39,7 @@ import type {
 import { walkItem, walkPods, type ContainerRef, type PodEntry, type RawObject, type WalkEntry, type WalkError } from './walk.js'
 import type { ReadNote, Unit } from '../read/unit.js'
 import { readAllUnits } from '../read/units.js'
-import { isListKind } from './kinds.js'
+import { isListKind, kindTableOf, type KindTable, type PodSpecKind } from './kinds.js'
 
 /**
  * One input: manifest text (JSON or YAML, one or many documents), or an already-parsed object.
@@ -85,6 +85,8 @@ export interface CheckOptions {
   readonly strict?: boolean
   /** Limits of the YAML reader. */
   readonly load?: LoadOptions
+  /** Custom kinds that carry a pod, besides the built-in ones (Argo Rollout, OpenShift DeploymentConfig, Knative Service). */
+  readonly podSpecKinds?: ReadonlyArray<PodSpecKind>
 }
 
 /**
@@ -131,6 +133,7 @@ interface Context {
   readonly strict: boolean
   readonly load: LoadOptions | undefined
   readonly policies: ReadonlyArray<Policy>
+  readonly kinds: KindTable
 }
 
 // Valid, warning-free objects (nearly all of a real batch) skip io-ts on a guard compiled from
@@ -384,7 +387,7 @@ function* checkDocument(doc: LoadResult, ctx: Context): Generator<ReportEntry> {
   for (const w of doc.warnings) {
     yield { _tag: 'Warning', warning: { source: doc.source, document: doc.index, line: w.line, path: '', code: w.code, message: w.message } }
   }
-  const walk = walkPods(doc.value)
+  const walk = walkPods(doc.value, { kinds: ctx.kinds })
   const entries = walk.entries
   if (entries.length === 0) {
     // An empty List: nothing in it, but the document is still accounted for.
@@ -455,7 +458,7 @@ function* checkUnit(unit: Unit, ctx: Context): Generator<ReportEntry> {
         for (const w of doc.warnings) {
           yield { _tag: 'Warning', warning: { source: doc.source, document: doc.index, line: w.line, path: '', code: w.code, message: w.message } }
         }
-        yield* checkWalked(doc, walkItem(doc.value, unit.item, unit.listKind), ctx)
+        yield* checkWalked(doc, walkItem(doc.value, unit.item, unit.listKind, { kinds: ctx.kinds }, unit.listApiVersion), ctx)
       } catch (thrown) {
         yield { _tag: 'Error', error: unreadable(doc, thrown) }
       }
@@ -503,6 +506,7 @@ function contextOf(options: CheckOptions | undefined, policies: ReadonlyArray<Po
     strict: options?.strict === true,
     load: options?.load,
     policies,
+    kinds: kindTableOf(options?.podSpecKinds),
   }
 }
 

@@ -1,24 +1,132 @@
 /**
- * Which kinds carry a pod, and where its spec sits (SPEC §9).
+ * Which kinds carry a pod, and where its spec sits (SPEC §9), plus the custom resources that
+ * carry one (Argo Rollouts, OpenShift, Knative) and the ones users declare.
  *
  * @packageDocumentation
  */
 
+import * as E from 'fp-ts/lib/Either.js'
+
 const TEMPLATE_SPEC = ['spec', 'template', 'spec'] as const
 
+/**
+ * A kind whose objects hold a pod spec, declared by the user: `{ kind: 'Workflow', group:
+ * 'example.com', podSpecPath: 'spec.template.spec' }`. Without `group` it matches the kind in
+ * every API group.
+ *
+ * @example
+ * ```ts
+ * import { checkManifests, type PodSpecKind } from 'no-new-privs'
+ * const kinds: ReadonlyArray<PodSpecKind> = [{ kind: 'Scaler', group: 'example.com', podSpecPath: 'spec.workload.spec' }]
+ * checkManifests('apiVersion: example.com/v1\nkind: Scaler\nspec: {workload: {spec: {containers: [{name: a, image: x}]}}}', { podSpecKinds: kinds }).results.length // 1
+ * ```
+ */
+export interface PodSpecKind {
+  readonly kind: string
+  /** The API group (`argoproj.io`); absent or `undefined`: any group. */
+  readonly group?: string | undefined
+  /** Dotted field names from the object to its pod spec: `spec.template.spec`. */
+  readonly podSpecPath: string
+}
+
+/**
+ * Where one kind keeps its pod spec.
+ *
+ * @example
+ * ```ts
+ * const rollout: KindEntry | undefined = kindEntryOf('Rollout', 'argoproj.io')
+ * rollout?.referenceField // 'workloadRef'
+ * ```
+ */
+export interface KindEntry {
+  readonly steps: ReadonlyArray<string>
+  /**
+   * A field under `spec` that replaces the template (an Argo Rollout's `workloadRef` points at a
+   * Deployment checked on its own): when it is there and the template is not, the object is skipped.
+   */
+  readonly referenceField?: string
+}
+
+/**
+ * Kinds by `Kind` (any group) and by `Kind.group`; build one with {@link kindTableOf}.
+ *
+ * @example
+ * ```ts
+ * const table: KindTable = kindTableOf([{ kind: 'Scaler', podSpecPath: 'spec.workload.spec' }])
+ * walkPods(object, { kinds: table })
+ * ```
+ */
+export type KindTable = ReadonlyMap<string, KindEntry>
+
 // A Map, not an object literal: a document's `kind` is user data and `constructor` or
-// `__proto__` must not find anything.
-const POD_SPEC_PATHS: ReadonlyMap<string, ReadonlyArray<string>> = new Map<string, ReadonlyArray<string>>([
-  ['Pod', ['spec']],
-  ['PodTemplate', ['template', 'spec']],
-  ['ReplicationController', TEMPLATE_SPEC],
-  ['ReplicaSet', TEMPLATE_SPEC],
-  ['Deployment', TEMPLATE_SPEC],
-  ['StatefulSet', TEMPLATE_SPEC],
-  ['DaemonSet', TEMPLATE_SPEC],
-  ['Job', TEMPLATE_SPEC],
-  ['CronJob', ['spec', 'jobTemplate', 'spec', 'template', 'spec']],
+// `__proto__` must not find anything. Core kinds are keyed by kind alone (as before: manifests
+// in the wild carry `extensions/v1beta1` and other old groups); custom resources by kind and group,
+// because their kinds collide with core ones — Knative's `Service` carries a pod, core v1's has none.
+const BUILT_IN: KindTable = new Map<string, KindEntry>([
+  ['Pod', { steps: ['spec'] }],
+  ['PodTemplate', { steps: ['template', 'spec'] }],
+  ['ReplicationController', { steps: TEMPLATE_SPEC }],
+  ['ReplicaSet', { steps: TEMPLATE_SPEC }],
+  ['Deployment', { steps: TEMPLATE_SPEC }],
+  ['StatefulSet', { steps: TEMPLATE_SPEC }],
+  ['DaemonSet', { steps: TEMPLATE_SPEC }],
+  ['Job', { steps: TEMPLATE_SPEC }],
+  ['CronJob', { steps: ['spec', 'jobTemplate', 'spec', 'template', 'spec'] }],
+  ['Rollout.argoproj.io', { steps: TEMPLATE_SPEC, referenceField: 'workloadRef' }],
+  // Kind alone: OpenShift 3 served DeploymentConfig at the ungrouped `v1` (checkov's examples
+  // still use it), OpenShift 4 at apps.openshift.io/v1; no other API has a kind of this name.
+  ['DeploymentConfig', { steps: TEMPLATE_SPEC }],
+  ['Service.serving.knative.dev', { steps: TEMPLATE_SPEC }],
+  ['Configuration.serving.knative.dev', { steps: TEMPLATE_SPEC }],
 ])
+
+/**
+ * The built-in kinds with the user's declarations on top (a declaration wins over a built-in of
+ * the same kind and group).
+ *
+ * @example
+ * ```ts
+ * const table = kindTableOf([{ kind: 'Scaler', podSpecPath: 'spec.workload.spec' }])
+ * podSpecPathOf('Scaler', 'example.com/v1', table) // ['spec', 'workload', 'spec']
+ * ```
+ */
+export const kindTableOf = (declared: ReadonlyArray<PodSpecKind> | undefined): KindTable => {
+  if (declared === undefined || declared.length === 0) return BUILT_IN
+  const table = new Map(BUILT_IN)
+  for (const d of declared) {
+    const key = d.group === undefined ? d.kind : `${d.kind}.${d.group}`
+    table.set(key, { steps: d.podSpecPath.split('.') })
+  }
+  return table
+}
+
+/**
+ * The API group of an `apiVersion`: `apps/v1` → `apps`, `v1` → `''` (core); `''` when it is not a string.
+ *
+ * @example
+ * ```ts
+ * groupOf('argoproj.io/v1alpha1') // 'argoproj.io'
+ * groupOf('v1') // ''
+ * ```
+ */
+export const groupOf = (apiVersion: unknown): string => {
+  if (typeof apiVersion !== 'string') return ''
+  const slash = apiVersion.indexOf('/')
+  return slash < 0 ? '' : apiVersion.slice(0, slash)
+}
+
+/**
+ * Where an object of this kind and API group keeps its pod spec; `undefined` when it carries no
+ * pod. `Kind.group` is looked up first, then the kind in any group.
+ *
+ * @example
+ * ```ts
+ * kindEntryOf('Service', 'serving.knative.dev')?.steps // ['spec', 'template', 'spec']
+ * kindEntryOf('Service', '') // undefined
+ * ```
+ */
+export const kindEntryOf = (kind: string, group: string, table: KindTable = BUILT_IN): KindEntry | undefined =>
+  (group === '' ? undefined : table.get(`${kind}.${group}`)) ?? table.get(kind)
 
 /**
  * The field names leading from an object of this kind to its pod spec; `undefined` when the kind
@@ -27,8 +135,10 @@ const POD_SPEC_PATHS: ReadonlyMap<string, ReadonlyArray<string>> = new Map<strin
  * @example
  * podSpecPathOf('Deployment') // ['spec', 'template', 'spec']
  * podSpecPathOf('Service') // undefined
+ * podSpecPathOf('Rollout', 'argoproj.io/v1alpha1') // ['spec', 'template', 'spec']
  */
-export const podSpecPathOf = (kind: string): ReadonlyArray<string> | undefined => POD_SPEC_PATHS.get(kind)
+export const podSpecPathOf = (kind: string, apiVersion?: unknown, table: KindTable = BUILT_IN): ReadonlyArray<string> | undefined =>
+  kindEntryOf(kind, groupOf(apiVersion), table)?.steps
 
 /**
  * Is this kind a list whose `items` are objects (`List`, `PodList`, `DeploymentList`, …)?
@@ -57,3 +167,34 @@ export const itemKindOf = (listKind: string): string | null => (listKind === 'Li
  * isPolicyKind('PodSecurityPolicy') // true
  */
 export const isPolicyKind = (kind: string): boolean => kind === 'PodSecurityPolicy'
+
+const KIND = /^[A-Za-z][A-Za-z0-9]*$/
+// A DNS subdomain, as CRD groups are.
+const GROUP = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/
+const FIELD = /^[A-Za-z_$][A-Za-z0-9_$-]*$/
+
+/**
+ * Reads a `--pod-spec` value, `KIND[.GROUP]=PATH` (`Workflow.example.com=spec.template.spec`);
+ * a one-line message when it is malformed.
+ *
+ * @example
+ * ```ts
+ * parsePodSpecKind('Scaler.example.com=spec.workload.spec')
+ * // { _tag: 'Right', right: { kind: 'Scaler', group: 'example.com', podSpecPath: 'spec.workload.spec' } }
+ * ```
+ */
+export const parsePodSpecKind = (text: string): E.Either<string, PodSpecKind> => {
+  const bad = (why: string): E.Either<string, PodSpecKind> =>
+    E.left(`--pod-spec must be KIND[.GROUP]=PATH such as Rollout.argoproj.io=spec.template.spec; ${why}`)
+  const eq = text.indexOf('=')
+  if (eq < 0) return bad(`${JSON.stringify(text)} has no =`)
+  const name = text.slice(0, eq)
+  const path = text.slice(eq + 1)
+  const dot = name.indexOf('.')
+  const kind = dot < 0 ? name : name.slice(0, dot)
+  const group = dot < 0 ? undefined : name.slice(dot + 1)
+  if (!KIND.test(kind)) return bad(`${JSON.stringify(kind)} is not a kind`)
+  if (group !== undefined && !GROUP.test(group)) return bad(`${JSON.stringify(group)} is not an API group`)
+  if (!path.split('.').every((f) => FIELD.test(f))) return bad(`${JSON.stringify(path)} is not a dotted field path`)
+  return E.right({ kind, ...(group === undefined ? {} : { group }), podSpecPath: path })
+}

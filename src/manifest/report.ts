@@ -135,6 +135,8 @@ export interface ReportSkipped {
   readonly source: string
   readonly document: number
   readonly kind: string
+  /** Why a whole file was skipped by the CLI's directory walk (a Helm chart, no Kubernetes object in it, …). */
+  readonly reason?: string
 }
 
 /**

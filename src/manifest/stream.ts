@@ -80,7 +80,8 @@ export async function* checkStream(sources: Iterable<StreamSource> | AsyncIterab
       for await (const unit of readUnits(chunksOf(s), s.source, options?.load)) yield* prepared.checkUnit(unit)
     } catch (thrown) {
       if (thrown instanceof SourceUnreadable) {
-        yield { _tag: 'Error', error: { source: s.source, document: null, line: null, column: null, code: 'unreadable', message: `cannot read: ${thrown.reason}` } }
+        const message = thrown.code === 'unreadable' ? `cannot read: ${thrown.reason}` : thrown.reason
+        yield { _tag: 'Error', error: { source: s.source, document: null, line: null, column: null, code: thrown.code, message } }
         continue
       }
       const reason = thrown instanceof Error ? thrown.message : String(thrown)

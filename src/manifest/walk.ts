@@ -8,7 +8,7 @@
  */
 import type { ContainerType } from './report.js'
 import { fieldOf, itemOf } from './fieldPath.js'
-import { isListKind, isPolicyKind, itemKindOf, podSpecPathOf } from './kinds.js'
+import { groupOf, isListKind, isPolicyKind, itemKindOf, kindEntryOf, kindTableOf, type KindTable } from './kinds.js'
 
 /** A JSON object as the walk sees it: keys to anything. */
 export type RawObject = Readonly<Record<string, unknown>>
@@ -174,6 +174,8 @@ export interface DocumentWalk {
 export interface WalkOptions {
   /** How many Lists may nest inside each other. Default 16; a cyclic object stops here too. */
   readonly maxListDepth?: number
+  /** Kinds that carry a pod besides the built-in ones (`kindTableOf`); default: the built-in ones. */
+  readonly kinds?: KindTable
 }
 
 const CONTAINER_FIELDS: ReadonlyArray<ContainerType> = ['initContainers', 'containers', 'ephemeralContainers']
@@ -242,9 +244,17 @@ const metadataOf = (object: RawObject): RawObject | null => {
 }
 
 /** Walks one object (the document, or a list item) whose kind is known. */
-const walkObject = (object: RawObject, kind: string, path: string, listDepth: number, maxListDepth: number, out: WalkEntry[]): void => {
-  const steps = podSpecPathOf(kind)
-  if (steps !== undefined) {
+const walkObject = (object: RawObject, kind: string, path: string, listDepth: number, maxListDepth: number, out: WalkEntry[], kinds: KindTable, listGroup = ''): void => {
+  // Items of a typed list (`RolloutList`) may leave out their apiVersion as they leave out their kind.
+  const group = object['apiVersion'] === undefined ? listGroup : groupOf(object['apiVersion'])
+  const entry = kindEntryOf(kind, group, kinds)
+  if (entry !== undefined) {
+    const steps = entry.steps
+    const objectSpec = object['spec']
+    if (entry.referenceField !== undefined && isObject(objectSpec) && objectSpec['template'] == null && isObject(objectSpec[entry.referenceField])) {
+      out.push({ _tag: 'Skipped', kind, path })
+      return
+    }
     const found = podSpecAt(object, kind, path, steps)
     if ('error' in found) {
       out.push(found.error)
@@ -273,13 +283,13 @@ const walkObject = (object: RawObject, kind: string, path: string, listDepth: nu
     return
   }
   if (isListKind(kind)) {
-    walkList(object, kind, path, listDepth + 1, maxListDepth, out)
+    walkList(object, kind, path, listDepth + 1, maxListDepth, out, kinds)
     return
   }
   out.push({ _tag: 'Skipped', kind, path })
 }
 
-const walkList = (list: RawObject, kind: string, path: string, listDepth: number, maxListDepth: number, out: WalkEntry[]): void => {
+const walkList = (list: RawObject, kind: string, path: string, listDepth: number, maxListDepth: number, out: WalkEntry[], kinds: KindTable): void => {
   if (listDepth > maxListDepth) {
     out.push(walkError('too-deep', path, `lists nested more than ${maxListDepth} deep at ${path === '' ? 'the document root' : path}`))
     return
@@ -301,7 +311,7 @@ const walkList = (list: RawObject, kind: string, path: string, listDepth: number
     }
     const itemKind = kindOf(item, itemPath, inherited)
     if (typeof itemKind !== 'string') out.push(itemKind)
-    else walkObject(item, itemKind, itemPath, listDepth, maxListDepth, out)
+    else walkObject(item, itemKind, itemPath, listDepth, maxListDepth, out, kinds, groupOf(list['apiVersion']))
   }
 }
 
@@ -342,7 +352,7 @@ export const walkPods = (value: unknown, options?: WalkOptions): DocumentWalk =>
   const kind = kindOf(value, '', null)
   if (typeof kind !== 'string') return { kind: null, entries: [kind] }
   const entries: WalkEntry[] = []
-  walkObject(value, kind, '', 0, maxListDepth, entries)
+  walkObject(value, kind, '', 0, maxListDepth, entries, options?.kinds ?? kindTableOf(undefined))
   return { kind, entries }
 }
 
@@ -357,7 +367,7 @@ export const walkPods = (value: unknown, options?: WalkOptions): DocumentWalk =>
  * entries[0]?._tag === 'Pod' && entries[0].specPath // 'items[3].spec'
  * ```
  */
-export const walkItem = (item: unknown, index: number, listKind: string | null, options?: WalkOptions): ReadonlyArray<WalkEntry> => {
+export const walkItem = (item: unknown, index: number, listKind: string | null, options?: WalkOptions, listApiVersion: string | null = null): ReadonlyArray<WalkEntry> => {
   const out: WalkEntry[] = []
   const itemPath = itemOf('items', index)
   if (!isObject(item)) {
@@ -366,6 +376,6 @@ export const walkItem = (item: unknown, index: number, listKind: string | null, 
   }
   const itemKind = kindOf(item, itemPath, listKind === null ? null : itemKindOf(listKind))
   if (typeof itemKind !== 'string') out.push(itemKind)
-  else walkObject(item, itemKind, itemPath, 1, options?.maxListDepth ?? 16, out)
+  else walkObject(item, itemKind, itemPath, 1, options?.maxListDepth ?? 16, out, options?.kinds ?? kindTableOf(undefined), groupOf(listApiVersion))
   return out
 }

@@ -43,6 +43,8 @@ export interface ItemUnit {
   readonly item: number
   /** The List's kind, `null` when it was not known yet (see `ListEndUnit.provisional`). */
   readonly listKind: string | null
+  /** The List's `apiVersion` when known before the item: items without their own inherit its API group. */
+  readonly listApiVersion: string | null
   readonly notes: ReadonlyArray<ReadNote>
 }
 

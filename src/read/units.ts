@@ -303,7 +303,7 @@ function unitOf(c: Cut, source: string, options: LoadOptions | undefined): Unit 
           positionOf: jsonPositionFinder(c.text, c.line, c.column, prefix, c.keys),
         }
       }
-      return { _tag: 'Item', doc, item: c.item, listKind: c.listKind, notes: notesOf(c.duplicates) }
+      return { _tag: 'Item', doc, item: c.item, listKind: c.listKind, listApiVersion: c.listApiVersion, notes: notesOf(c.duplicates) }
     }
   }
 }

@@ -15,7 +15,11 @@
  * ```
  */
 export class SourceUnreadable extends Error {
-  constructor(readonly reason: string) {
+  /** `code`: the error entry's code; `'unreadable'` entries say `cannot read: reason`, others the reason alone. */
+  constructor(
+    readonly reason: string,
+    readonly code: 'unreadable' | 'kustomize-failed' = 'unreadable',
+  ) {
     super(reason)
     this.name = 'SourceUnreadable'
   }

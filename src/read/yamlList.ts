@@ -74,6 +74,7 @@ export class YamlListCutter {
   private itemIndent = -1
   private items = 0
   private headKind: string | null | undefined = undefined
+  private headApiVersion: string | null = null
   private readonly documentLine: number
 
   /**
@@ -128,6 +129,8 @@ export class YamlListCutter {
         const [head] = loadDocuments(this.envelope.join(''), this.source, this.options)
         const kind = head?._tag === 'Document' && typeof head.value === 'object' && head.value !== null ? (head.value as { kind?: unknown }).kind : undefined
         this.headKind = kind === undefined ? undefined : typeof kind === 'string' ? kind : null
+        const apiVersion = head?._tag === 'Document' && typeof head.value === 'object' && head.value !== null ? (head.value as { apiVersion?: unknown }).apiVersion : undefined
+        this.headApiVersion = typeof apiVersion === 'string' ? apiVersion : null
       }
       return
     }
@@ -179,6 +182,6 @@ export class YamlListCutter {
         return inner(path.slice(prefix.length).replace(/^\./, ''))
       },
     }
-    out.push({ _tag: 'Item', doc, item: k, listKind: typeof this.headKind === 'string' ? this.headKind : null, notes: [] })
+    out.push({ _tag: 'Item', doc, item: k, listKind: typeof this.headKind === 'string' ? this.headKind : null, listApiVersion: this.headApiVersion, notes: [] })
   }
 }

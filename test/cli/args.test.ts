@@ -26,6 +26,8 @@ describe('parseCheckArgs', () => {
       requireNoNewPrivs: false,
       strict: false,
       output: 'text',
+      podSpecKinds: [],
+      excludes: [],
       inputs: ['-'],
     })
   })
@@ -43,6 +45,12 @@ describe('parseCheckArgs', () => {
         '--strict',
         '-o',
         'sarif',
+        '--pod-spec',
+        'Scaler.example.com=spec.workload.spec',
+        '--pod-spec=Job2=spec.t.spec',
+        '--exclude',
+        'charts/',
+        '--exclude=*.json',
         'dir/',
         '-',
       ]),
@@ -55,8 +63,27 @@ describe('parseCheckArgs', () => {
       requireNoNewPrivs: true,
       strict: true,
       output: 'sarif',
+      podSpecKinds: [
+        { kind: 'Scaler', group: 'example.com', podSpecPath: 'spec.workload.spec' },
+        { kind: 'Job2', podSpecPath: 'spec.t.spec' },
+      ],
+      excludes: ['charts/', '*.json'],
       inputs: ['dir/', '-'],
     })
+  })
+
+  test('a single-valued option given twice keeps the last value; repeatable ones accumulate', () => {
+    const args = right(
+      parseCheckArgs(['--output', 'json', '--semantics=kubernetes', '-o', 'sarif', '--policy', 'a.yaml', '--semantics', 'noNewPrivileges', '--policy', 'b.yaml']),
+    )
+    expect(args.output).toBe('sarif')
+    expect(args.semantics).toBe('noNewPrivileges')
+    expect(args.policies).toEqual(['a.yaml', 'b.yaml'])
+  })
+
+  test('an earlier single value is not validated once replaced, a bad last one is refused', () => {
+    expect(right(parseCheckArgs(['--output', 'xml', '--output', 'json'])).output).toBe('json')
+    expect(leftMessage(parseCheckArgs(['--output', 'json', '--output', 'xml']))).toBe('--output must be one of text, json, sarif, ndjson, not "xml"')
   })
 
   test('operands after -- are files even when they start with a dash', () => {
@@ -77,7 +104,8 @@ describe('parseCheckArgs', () => {
     [['--output'], 'option --output needs a value'],
     [['--output', '--strict'], 'option --output needs a value'],
     [['--strict=yes'], 'option --strict takes no value'],
-    [['--output', 'json', '--output', 'text'], 'option --output given more than once'],
+    [['--pod-spec', 'Scaler'], '--pod-spec must be KIND[.GROUP]=PATH such as Rollout.argoproj.io=spec.template.spec; "Scaler" has no ='],
+    [['--exclude', ' '], '--exclude needs a pattern, not an empty string'],
     [['--policy='], '--policy needs a file name, not an empty string'],
     [['--pod-security', 'baseline'], '--pod-security supports the level restricted only (restricted or restricted:VERSION), not "baseline"'],
     [['--pod-security', 'restricted:1.25'], '--pod-security version must be latest or v1.N (such as v1.25), not "1.25"'],
@@ -120,6 +148,18 @@ describe('parsePodSecurity', () => {
 })
 
 describe('parseCommandLine', () => {
+  const specs = { one: { type: 'string' }, many: { type: 'string', multiple: true } } as const
+  const value = fc.string().filter((v) => !(v.length > 1 && v.startsWith('-')))
+  test.prop([fc.array(fc.tuple(fc.constantFrom('one', 'many'), value), { minLength: 1, maxLength: 8 })])(
+    'a single-valued option keeps its last value, a repeatable one every value in order',
+    (given) => {
+      const line = right(parseCommandLine(given.flatMap(([name, v]) => [`--${name}=${v}`]), specs))
+      const of = (name: string) => given.filter(([n]) => n === name).map(([, v]) => v)
+      const ones = of('one')
+      expect(line.strings['one']).toEqual(ones.length === 0 ? undefined : [ones[ones.length - 1]])
+      expect(line.strings['many']).toEqual(of('many').length === 0 ? undefined : of('many'))
+    },
+  )
   test('a lone - is a value, not a forgotten one', () => {
     const line = right(parseCommandLine(['--policy', '-'], { policy: { type: 'string' } }))
     expect(line.strings['policy']).toEqual(['-'])

@@ -3,7 +3,8 @@
  * the "nothing is lost" bookkeeping.
  */
 import { expect } from 'vitest'
-import { checkManifests, loadDocuments, readAllUnits, type Report } from '../../src/index.js'
+import { checkManifests, type Report } from '../../src/index.js'
+import { loadDocuments, readAllUnits } from '../../src/manifest/index.js'
 
 /** A pod whose one container runs with no_new_privs (nonRoot, allowPrivilegeEscalation false). */
 export const goodPod = (name: string): string =>

@@ -3,7 +3,8 @@
  * are still resolved. Inputs are built here, never read from a corpus.
  */
 import { describe, expect, test } from 'vitest'
-import { checkManifests, loadDocuments } from '../../src/index.js'
+import { checkManifests } from '../../src/index.js'
+import { loadDocuments } from '../../src/manifest/index.js'
 import { expectEveryDocumentAccountedFor, expectSandwich, goodPod, prototypeKeys, sandwich } from './helpers.js'
 
 const LEVELS = 100_000

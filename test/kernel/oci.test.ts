@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { ociSpecWithNoNewPrivileges, parseOciNoNewPrivileges } from '../../src/index.js'
+import { ociSpecWithNoNewPrivileges, parseOciNoNewPrivileges } from '../../src/runtime/index.js'
 import { byWritten, decidedCases } from './cases.js'
 import { kernelDescribe } from './gate.js'
 import { PROBE_COMMAND, PROBE_UID, buildRootfs, expectedAnswer, makeScratch, parseProbe, removeScratch, run } from './host.js'

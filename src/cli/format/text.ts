@@ -166,7 +166,7 @@ function errorPlace(e: ReportError): string {
 }
 
 function skippedWords(s: ReportSkipped): string {
-  return `${s.kind} (document ${s.document})`
+  return s.reason === undefined ? `${s.kind} (document ${s.document})` : s.reason
 }
 
 /** What the summary line counts. */

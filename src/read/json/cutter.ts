@@ -73,6 +73,8 @@ export interface ItemUnit extends UnitStart {
   readonly duplicates: ReadonlyArray<DuplicateKey>
   /** The List's kind, or `null` while it is not known yet (items before `kind`, past the hold limit). */
   readonly listKind: string | null
+  /** The List's `apiVersion` when read before this item (kubectl prints it first), else `null`. */
+  readonly listApiVersion: string | null
 }
 
 /** The end of a List whose items were units. */
@@ -179,6 +181,9 @@ export class JsonCutter {
   private kindText: string | null = null
   private kindPieces: string[] = []
   private capturingKind = false
+  private capturingApiVersion = false
+  /** The document's `apiVersion` when it is a string: a List's items without their own inherit its group. */
+  private apiVersionText: string | null = null
   private inItems = false
   private itemCount = 0
   private topDuplicates: DuplicateKey[] = []
@@ -368,6 +373,7 @@ export class JsonCutter {
     this.mode = 'value'
     this.kindSeen = false
     this.kindText = null
+    this.apiVersionText = null
     this.inItems = false
     this.itemCount = 0
     this.topDuplicates = []
@@ -469,7 +475,7 @@ export class JsonCutter {
   }
 
   private itemCut(h: Held, listKind: string | null): ItemUnit {
-    return { _tag: 'Item', document: this.document, documentLine: this.documentLine, item: h.item, text: h.text, keys: h.keys, flaw: h.flaw, duplicates: h.duplicates, listKind, ...h.start }
+    return { _tag: 'Item', document: this.document, documentLine: this.documentLine, item: h.item, text: h.text, keys: h.keys, flaw: h.flaw, duplicates: h.duplicates, listKind, listApiVersion: this.apiVersionText, ...h.start }
   }
 
   /** The hold limit is reached with the kind still unknown: the held items go, the document text is dropped. */
@@ -562,7 +568,8 @@ export class JsonCutter {
     this.stringIsKey = this.expectKey && this.top() === OBJ
     // Kept only when read: keys (duplicates, `items`), and the document's `kind`.
     this.capturingKind = !this.stringIsKey && this.stack.length === 1 && this.overflow === 0 && this.segments[1] === 'kind'
-    this.stringWanted = this.stringIsKey || this.capturingKind
+    this.capturingApiVersion = !this.stringIsKey && this.stack.length === 1 && this.overflow === 0 && this.segments[1] === 'apiVersion'
+    this.stringWanted = this.stringIsKey || this.capturingKind || this.capturingApiVersion
     this.stringPieces = []
     this.stringEscaped = false
     this.stringHasEscape = false
@@ -621,7 +628,10 @@ export class JsonCutter {
       }
     }
     if (this.stringIsKey) this.key(raw)
-    else {
+    else if (this.capturingApiVersion) {
+      this.apiVersionText = raw
+      this.scalarEnds(end + 1)
+    } else {
       this.kindSeen = true
       this.kindText = raw
       this.scalarEnds(end + 1)

@@ -1,0 +1,36 @@
+/**
+ * `no-new-privs/manifest`: manifests from text or streams to documents, pods and containers —
+ * the steps `checkManifests` is made of, for callers that need one of them on its own.
+ *
+ * @packageDocumentation
+ */
+export {
+  checkEntries,
+  checkManifests,
+  EMPTY_DOCUMENT_KIND,
+  prepareCheck,
+  type CheckOptions,
+  type CheckSource,
+  type PreparedCheck,
+  type ReportEntry,
+} from './check.js'
+export { checkStream, documentTexts, loadStream, type DocumentText, type StreamSource, type TextChunks } from './stream.js'
+export { readAllUnits, readUnits, UnitReader } from '../read/units.js'
+export type { ItemUnit, ListEndUnit, ProblemUnit, ReadNote, Unit, WholeUnit } from '../read/unit.js'
+export { checkFilesInParallel, type FileSource, type ParallelOptions } from './parallel.js'
+export type {
+  ContainerResult,
+  ContainerType,
+  Report,
+  ReportError,
+  ReportFinding,
+  ReportSkipped,
+  ReportViolation,
+  ReportWarning,
+} from './report.js'
+export { loadDocuments, loadValue } from './load.js'
+export type { DocumentError, EmptyDocument, LoadedDocument, LoadErrorCode, LoadOptions, LoadProblem, LoadResult, Position } from './document.js'
+export { walkPods } from './walk.js'
+export type { ContainerRef, DocumentWalk, PodEntry, PolicyEntry, SkippedEntry, WalkEntry, WalkError, WalkErrorCode, WalkOptions } from './walk.js'
+export { byPolicyName, choosePolicy, policyChangesContainer, type Admission, type PolicyCandidate, type PolicyChoice } from './policies.js'
+export { groupOf, kindEntryOf, kindTableOf, parsePodSpecKind, type KindEntry, type KindTable, type PodSpecKind } from './kinds.js'
