@@ -27,14 +27,29 @@ const modules = project.children?.some((c) => c.kind === 2) ? project.children :
 // TypeDoc kinds of values (Variable, Function, Class): a codec `X` and its decoded type `X` are one
 // export under one name (`decode(X, …)` shows both), documented once on the value.
 const VALUE_KINDS = new Set([32, 64, 128])
+// A name exported from several entry points (the root and a subpath) is documented once by TypeDoc;
+// the other entries are references to it, and carry the documentation of their target.
+const byId = new Map()
+const index = (r) => {
+  byId.set(r.id, r)
+  for (const c of r.children ?? []) index(c)
+}
+for (const mod of modules) index(mod)
+const REFERENCE = 4194304
+const targetOf = (r) => {
+  let seen = 0
+  while (r !== undefined && r.kind === REFERENCE && seen++ < 16) r = byId.get(r.target)
+  return r
+}
 const missing = []
 let count = 0
 for (const mod of modules) {
   const documentedValues = new Set(
     (mod.children ?? []).filter((r) => VALUE_KINDS.has(r.kind) && commentsOf(r).some(hasExample)).map((r) => r.name),
   )
-  for (const r of mod.children ?? []) {
+  for (const entry of mod.children ?? []) {
     count += 1
+    const r = targetOf(entry) ?? entry
     const comments = commentsOf(r)
     const what = `${mod.name === project.name ? '' : `${mod.name}: `}${r.name}`
     if (!VALUE_KINDS.has(r.kind) && documentedValues.has(r.name)) continue

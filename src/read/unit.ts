@@ -9,6 +9,12 @@ import type { LoadedDocument, LoadResult } from '../manifest/document.js'
 /**
  * Something the reader accepted but reports: a key written twice in one object (JSON). The value
  * is the last one, as kubectl reads it.
+ *
+ * @example
+ * ```ts
+ * // {"a": 1, "a": 2} on line 1: the value is {"a": 2}, and the note says so
+ * const note: ReadNote = { code: 'duplicate-key', line: 1, column: 10, path: '', message: 'key "a" already set on line 1' }
+ * ```
  */
 export interface ReadNote {
   readonly code: 'duplicate-key'
@@ -36,6 +42,13 @@ export interface WholeUnit {
 /**
  * One item of a List, read on its own: `doc.value` is the item, `doc.index`/`doc.line` are the
  * List document's, and `doc.positionOf` answers paths from the document root (`items[3]…`).
+ *
+ * @example
+ * ```ts
+ * for await (const unit of readUnits(chunks, 'pods.json')) {
+ *   if (unit._tag === 'Item') console.log(unit.item, unit.listKind) // 0 'List', 1 'List', …
+ * }
+ * ```
  */
 export interface ItemUnit {
   readonly _tag: 'Item'
@@ -48,7 +61,15 @@ export interface ItemUnit {
   readonly notes: ReadonlyArray<ReadNote>
 }
 
-/** The end of a List read item by item. */
+/**
+ * The end of a List read item by item.
+ *
+ * @example
+ * ```ts
+ * // after the last ItemUnit of `kubectl get pods -A -o json`:
+ * // { _tag: 'ListEnd', source: '-', index: 0, line: 1, kind: 'List', items: 10000, provisional: false, notes: [] }
+ * ```
+ */
 export interface ListEndUnit {
   readonly _tag: 'ListEnd'
   readonly source: string
@@ -61,7 +82,16 @@ export interface ListEndUnit {
   readonly notes: ReadonlyArray<ReadNote>
 }
 
-/** Input the reader could not cut into units: not UTF-8, text between JSON values, cut short, too deep. */
+/**
+ * Input the reader could not cut into units: not UTF-8, text between JSON values, cut short, too deep.
+ *
+ * @example
+ * ```ts
+ * for await (const unit of readUnits(['{"kind": "List", "items": [{}, {"ki'], 'cut.json')) {
+ *   if (unit._tag === 'Problem') console.log(unit.code) // 'incomplete-input'
+ * }
+ * ```
+ */
 export interface ProblemUnit {
   readonly _tag: 'Problem'
   readonly source: string
