@@ -16,6 +16,10 @@ export type {
   DecisionWarningCode,
   IDRangeInput,
   KubernetesDecision,
+  KubernetesVersion,
+  OldContainerInput,
+  OldPodSpecInput,
+  Operation,
   NoNewPrivilegesDecision,
   NotApplicableDecision,
   Origin,
@@ -38,6 +42,9 @@ export { admittedSettingOf, type AdmittedSetting } from './resolve/kubernetes.js
 export { noNewPrivilegesOf } from './resolve/noNewPrivileges.js'
 export { isWindows } from './resolve/windows.js'
 export { VIOLATION_CODES } from './resolve/violations.js'
+export { RULES, type Check, type PodOs, type Rule, type RuleVariant, type Subject } from './resolve/rules/index.js'
+export { inRange, type VersionRange } from './resolve/versions.js'
+export { policyNotApplied } from './resolve/policyNotApplied.js'
 export { minorOf, RESTRICTED_REASON, restrictedChecks, restrictedPodDetail, restrictedViolation } from './resolve/podSecurity.js'
 export {
   addedCapabilitiesWhere,

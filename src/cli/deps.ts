@@ -13,6 +13,7 @@ import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import type { Report } from '../manifest/report.js'
 import type {
   Decision,
+  KubernetesVersion,
   PodSecurityOptions,
   ResolveInput,
   ResolveOptions,
@@ -31,6 +32,7 @@ export interface CliCheckOptions {
   readonly semantics?: Semantics
   readonly policies?: ReadonlyArray<CliSource>
   readonly podSecurity?: PodSecurityOptions
+  readonly kubernetesVersion?: KubernetesVersion
   readonly requireNoNewPrivs?: boolean
   readonly strict?: boolean
 }
