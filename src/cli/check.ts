@@ -155,6 +155,7 @@ function optionsOf(args: CheckArgs, policies: ReadonlyArray<CliSource>): CliChec
     semantics: args.semantics,
     ...(policies.length > 0 ? { policies } : {}),
     ...(args.podSecurity !== undefined ? { podSecurity: args.podSecurity } : {}),
+    kubernetesVersion: args.kubernetesVersion,
     requireNoNewPrivs: args.requireNoNewPrivs,
     strict: args.strict,
     ...(args.podSpecKinds.length > 0 ? { podSpecKinds: args.podSpecKinds } : {}),

@@ -6,7 +6,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import { parsePodSpecKind, type PodSpecKind } from '../manifest/kinds.js'
-import type { PodSecurityOptions, PodSecurityVersion, Semantics } from '../resolve/types.js'
+import type { KubernetesVersion, PodSecurityOptions, PodSecurityVersion, Semantics } from '../resolve/types.js'
 import { allValues, oneOf, parseCommandLine, singleValue, usageError } from './args.js'
 import type { OptionSpecs, UsageError } from './args.js'
 
@@ -26,6 +26,8 @@ export interface CheckArgs {
   /** `--policy` files, in order. */
   readonly policies: ReadonlyArray<string>
   readonly podSecurity: PodSecurityOptions | undefined
+  /** `--kubernetes-version`: the cluster's version (`kubernetes` semantics), default `latest`. */
+  readonly kubernetesVersion: KubernetesVersion
   readonly requireNoNewPrivs: boolean
   readonly strict: boolean
   readonly output: OutputFormat
@@ -42,6 +44,7 @@ export const CHECK_OPTIONS: OptionSpecs = {
   semantics: { type: 'string' },
   policy: { type: 'string', multiple: true },
   'pod-security': { type: 'string' },
+  'kubernetes-version': { type: 'string' },
   'require-no-new-privs': { type: 'boolean' },
   strict: { type: 'boolean' },
   output: { type: 'string', short: 'o' },
@@ -72,13 +75,15 @@ export function parseCheckArgs(argv: ReadonlyArray<string>): E.Either<UsageError
         E.bind('policies', () => nonEmptyPaths('--policy', allValues(line, 'policy'))),
         E.bind('excludes', () => nonEmptyPatterns(allValues(line, 'exclude'))),
         E.bind('podSpecKinds', () => parsePodSpecKinds(allValues(line, 'pod-spec'))),
-        E.map(({ semantics, output, podSecurity, policies, podSpecKinds, excludes }) => {
+        E.bind('kubernetesVersion', () => parseKubernetesVersion(singleValue(line, 'kubernetes-version'))),
+        E.map(({ semantics, output, podSecurity, policies, podSpecKinds, excludes, kubernetesVersion }) => {
           const inputs = [...line.operands, ...(line.rest ?? [])]
           return {
             help: line.flags.has('help'),
             semantics,
             policies,
             podSecurity,
+            kubernetesVersion,
             requireNoNewPrivs: line.flags.has('require-no-new-privs'),
             strict: line.flags.has('strict'),
             output,
@@ -116,6 +121,24 @@ export function parsePodSecurity(value: string | undefined): E.Either<UsageError
     return E.left(usageError(`--pod-security version must be latest or v1.N (such as v1.25), not ${JSON.stringify(version)}`))
   }
   return E.right({ level: 'restricted', version })
+}
+
+/**
+ * Reads `--kubernetes-version latest|v1.N` (N ≥ 8: allowPrivilegeEscalation is from 1.8).
+ *
+ * @example
+ * ```ts
+ * parseKubernetesVersion('v1.24') // Right('v1.24')
+ * parseKubernetesVersion(undefined) // Right('latest')
+ * ```
+ */
+export function parseKubernetesVersion(value: string | undefined): E.Either<UsageError, KubernetesVersion> {
+  if (value === undefined || value === 'latest') return E.right('latest')
+  const match = /^v1\.([1-9][0-9]{0,3})$/.exec(value)
+  if (match === null || Number(match[1]) < 8) {
+    return E.left(usageError(`--kubernetes-version must be latest or v1.N with N >= 8 (such as v1.24), not ${JSON.stringify(value)}`))
+  }
+  return E.right(value as KubernetesVersion)
 }
 
 function isPodSecurityVersion(version: string): version is PodSecurityVersion {

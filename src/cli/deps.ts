@@ -15,6 +15,7 @@ import type { PodSpecKind } from '../manifest/kinds.js'
 import type { Report } from '../manifest/report.js'
 import type {
   Decision,
+  KubernetesVersion,
   PodSecurityOptions,
   ResolveInput,
   ResolveOptions,
@@ -33,6 +34,7 @@ export interface CliCheckOptions {
   readonly semantics?: Semantics
   readonly policies?: ReadonlyArray<CliSource>
   readonly podSecurity?: PodSecurityOptions
+  readonly kubernetesVersion?: KubernetesVersion
   readonly requireNoNewPrivs?: boolean
   readonly strict?: boolean
   readonly podSpecKinds?: ReadonlyArray<PodSpecKind>

@@ -36,7 +36,9 @@ Options:
       --policy FILE              PodSecurityPolicy documents to admit the pods with (repeatable)
       --pod-security restricted[:VERSION]
                                  also check the Pod Security Standards restricted level
-                                 (VERSION: latest (default) or v1.N)
+                                 (VERSION: latest or v1.N; default: --kubernetes-version)
+      --kubernetes-version V     the cluster's version for --semantics kubernetes: latest (default)
+                                 or v1.N, N >= 8; PodSecurityPolicy applies through v1.24 only
       --require-no-new-privs     a Linux container that runs without no_new_privs is a finding
       --strict                   unknown fields are errors, not warnings
   -o, --output FORMAT            text (default) | json | sarif | ndjson (one entry per line)

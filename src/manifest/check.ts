@@ -17,6 +17,7 @@ import { resolveNoNewPrivs } from '../resolve/resolve.js'
 import type {
   ContainerSecurityInput,
   Decision,
+  KubernetesVersion,
   PodSecurityInput,
   PodSecurityOptions,
   PolicyInput,
@@ -79,6 +80,8 @@ export interface CheckOptions {
   readonly policies?: ReadonlyArray<CheckSource>
   /** Also check the Pod Security Standards' `restricted` level. */
   readonly podSecurity?: PodSecurityOptions
+  /** The cluster's version for the `kubernetes` semantics (default `'latest'`: no PodSecurityPolicy). */
+  readonly kubernetesVersion?: KubernetesVersion | undefined
   /** A Linux container whose decision is `noNewPrivs: false` is a finding. */
   readonly requireNoNewPrivs?: boolean
   /** Unknown fields are errors, not warnings (kube-apiserver's `fieldValidation=Strict`). */
@@ -129,6 +132,7 @@ interface Policy extends PolicyCandidate {
 interface Context {
   readonly semantics: Semantics
   readonly podSecurity: PodSecurityOptions | undefined
+  readonly kubernetesVersion: KubernetesVersion | undefined
   readonly requireNoNewPrivs: boolean
   readonly strict: boolean
   readonly load: LoadOptions | undefined
@@ -349,6 +353,7 @@ function* checkPod(doc: LoadedDocument, pod: PodEntry, walkErrors: ReadonlyArray
     const resolved = resolveNoNewPrivs(policy === undefined ? input : { ...input, policy: policy.policy }, {
       semantics: ctx.semantics,
       ...(ctx.podSecurity === undefined ? {} : { podSecurity: ctx.podSecurity }),
+      ...(ctx.kubernetesVersion === undefined ? {} : { kubernetesVersion: ctx.kubernetesVersion }),
     })
     const line = placed(doc, ref.path).line
     const violations = E.isLeft(resolved) ? resolved.left.map((v) => violationOf(v, ref, pod, policy)) : []
@@ -502,6 +507,7 @@ function contextOf(options: CheckOptions | undefined, policies: ReadonlyArray<Po
   return {
     semantics: options?.semantics ?? 'proposal',
     podSecurity: options?.podSecurity,
+    kubernetesVersion: options?.kubernetesVersion,
     requireNoNewPrivs: options?.requireNoNewPrivs === true,
     strict: options?.strict === true,
     load: options?.load,

@@ -130,7 +130,9 @@ export function choosePolicy<P extends PolicyCandidate>(
     let changes = false
     for (const input of containers) {
       const withPolicy: ResolveInput = { ...input, policy: candidate.policy }
-      if (E.isLeft(resolveNoNewPrivs(withPolicy, { semantics }))) {
+      // Choosing among policies is what the PSP admission plugin did, so it is asked of a cluster
+      // that still had it (v1.24); for a later version resolution ignores the chosen policy anyway.
+      if (E.isLeft(resolveNoNewPrivs(withPolicy, { semantics, kubernetesVersion: 'v1.24' }))) {
         admits = false
         break
       }

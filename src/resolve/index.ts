@@ -13,6 +13,9 @@ export { admittedSettingOf, type AdmittedSetting } from './kubernetes.js'
 export { noNewPrivilegesOf } from './noNewPrivileges.js'
 export { isWindows } from './windows.js'
 export { VIOLATION_CODES } from './violations.js'
+export { RULES, type Check, type PodOs, type Rule, type RuleVariant, type Subject } from './rules/index.js'
+export { inRange, type VersionRange } from './versions.js'
+export { policyNotApplied } from './policyNotApplied.js'
 export { minorOf, RESTRICTED_REASON, restrictedChecks, restrictedPodDetail, restrictedViolation } from './podSecurity.js'
 export {
   addedCapabilitiesWhere,
@@ -21,4 +24,4 @@ export {
   normaliseCapability,
   type AddedCapability,
   type CapabilityComparison,
-} from '../capabilities.js'
+} from './capabilities.js'

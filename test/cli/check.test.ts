@@ -157,13 +157,14 @@ describe('options reach checkManifests', () => {
       semantics: 'kubernetes',
       policies: [{ source: at('policy.yaml'), text: 'kind: PodSecurityPolicy' }],
       podSecurity: { level: 'restricted', version: 'v1.24' },
+      kubernetesVersion: 'latest',
       requireNoNewPrivs: true,
       strict: true,
     })
   })
   test('without options: proposal, no policies, no pod security', async () => {
     const { calls } = await check([at('clean.yaml')])
-    expect(calls[0]!.options).toEqual({ semantics: 'proposal', requireNoNewPrivs: false, strict: false })
+    expect(calls[0]!.options).toEqual({ semantics: 'proposal', kubernetesVersion: 'latest', requireNoNewPrivs: false, strict: false })
   })
 })
 

@@ -147,7 +147,9 @@ describe.skipIf(missing !== null)('the built CLI', () => {
     expect(decide([])).toBe(true)
     expect(decide(['--semantics', 'kubernetes'])).toBe(false)
     expect(decide(policy)).toBe(true)
-    expect(decide([...policy, '--semantics', 'kubernetes'])).toBe(true)
+    expect(decide([...policy, '--semantics', 'kubernetes', '--kubernetes-version', 'v1.24'])).toBe(true)
+    // SPEC §5.1: the default version is latest, which has no PodSecurityPolicy: the policy is not applied.
+    expect(decide([...policy, '--semantics', 'kubernetes'])).toBe(false)
   })
 
   test('list.yaml: item paths, and the Service skipped', () => {
