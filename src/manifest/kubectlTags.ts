@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 import type { ParseOptions, ScalarTag, Tags } from 'yaml'
+import { isMergeTag, kubectlMerge } from './mergeKeys.js'
 
 const INT = 'tag:yaml.org,2002:int'
 const FLOAT = 'tag:yaml.org,2002:float'
@@ -47,6 +48,11 @@ export const kubectlTags = (tags: Tags): Tags => {
   const out: Tags = []
   for (const tag of tags) {
     if (isOmittedByKubectl(tag)) continue
+    // go-yaml's merge (document order, later keys win) instead of the YAML 1.1 spec's.
+    if (typeof tag !== 'string' && isMergeTag(tag)) {
+      out.push(kubectlMerge)
+      continue
+    }
     out.push(typeof tag !== 'string' && tag.tag === INT && !('collection' in tag && tag.collection) ? exactInt(tag as ScalarTag) : tag)
   }
   return out

@@ -15,6 +15,7 @@ import { duplicateKeyErrors } from './duplicateKeys.js'
 import { defaultLoadOptions } from './document.js'
 import type { DocumentError, DocumentPlace, LoadErrorCode, LoadOptions, LoadProblem, LoadResult } from './document.js'
 import { kubectlTags } from './kubectlTags.js'
+import { MERGE_VALUE_MESSAGE, MergeValueError } from './mergeKeys.js'
 import { lineIndexOf, positionAt } from './lineIndex.js'
 import type { LineIndex } from './lineIndex.js'
 import { noPosition, positionFinder } from './positions.js'
@@ -26,7 +27,8 @@ import type { Chunk } from './split.js'
 const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   version: '1.1',
   schema: 'yaml-1.1',
-  merge: true,
+  // `false`: eemeli/yaml's merge is the YAML 1.1 spec's; kubectlTags puts kubectl's in its place.
+  merge: false,
   // Duplicate keys are found by `duplicateKeyErrors` in linear time; eemeli/yaml's check is quadratic.
   uniqueKeys: false,
   resolveKnownTags: false,
@@ -107,9 +109,10 @@ const tooDeepMessage = (maxDepth: number): string =>
   `nesting deeper than ${maxDepth} levels (counting expanded aliases); no Kubernetes object nests like this`
 
 /** Why `toJS` gave up, as a problem of ours. */
-const conversionProblem = (ctx: StreamContext, offset: number, thrown: unknown): LoadProblem => {
+const conversionProblem = (ctx: StreamContext, offset: number, thrown: unknown, base = 0): LoadProblem => {
   const message = thrown instanceof Error ? thrown.message : String(thrown)
   if (thrown instanceof RangeError) return problemAt(ctx, offset, 'too-deep', tooDeepMessage(ctx.maxDepth))
+  if (thrown instanceof MergeValueError) return problemAt(ctx, base + thrown.offset, 'yaml-value', `${MERGE_VALUE_MESSAGE} (as kubectl reads \`<<\`)`)
   if (message.includes('Excessive alias count'))
     return problemAt(ctx, offset, 'alias-limit', `aliases expand more than ${ctx.maxAliasCount} times (a "billion laughs" document)`)
   if (message.includes('Unresolved alias')) return problemAt(ctx, offset, 'unresolved-alias', message)
@@ -169,7 +172,7 @@ const loadChunk = (ctx: StreamContext, chunk: Chunk, index: number): LoadResult 
   try {
     value = doc.toJS({ maxAliasCount: ctx.maxAliasCount })
   } catch (thrown) {
-    return errorOf(place, [conversionProblem(ctx, contentStart, thrown)])
+    return errorOf(place, [conversionProblem(ctx, contentStart, thrown, chunk.start)])
   }
   if (value === null || value === undefined) return { _tag: 'Empty', ...place }
   const warnings = doc.warnings.map((w) => problemOf(ctx, chunk.start, w))
