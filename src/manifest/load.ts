@@ -11,7 +11,8 @@
 import { Composer, Parser, isScalar } from 'yaml'
 import type { Document, DocumentOptions, ParseOptions, SchemaOptions, YAMLError } from 'yaml'
 import { checkTokenDepth, expandedDepthOf } from './depth.js'
-import { duplicateKeyErrors } from './duplicateKeys.js'
+import { duplicateKeys } from './duplicateKeys.js'
+import type { DuplicateKeyAt } from './duplicateKeys.js'
 import { defaultLoadOptions } from './document.js'
 import type { DocumentError, DocumentPlace, LoadErrorCode, LoadOptions, LoadProblem, LoadResult } from './document.js'
 import { kubectlTags } from './kubectlTags.js'
@@ -80,6 +81,32 @@ const problemOf = (ctx: StreamContext, base: number, error: YAMLError): LoadProb
     default:
       return { ...place, code: 'yaml-syntax', yamlCode, message: error.message }
   }
+}
+
+/**
+ * A repeated key: kubectl keeps the last one silently, so it is read that way and said (SPEC §6a);
+ * strict mode makes it an error (src/read/units.ts turns it into a note of the read stage).
+ */
+const duplicateWarning = (ctx: StreamContext, base: number, d: DuplicateKeyAt): LoadProblem => {
+  const place = positionAt(ctx.lines, base + d.offset)
+  const duplicate = { key: keyTextAt(ctx, base + d.offset), firstLine: positionAt(ctx.lines, base + d.firstOffset).line }
+  return { ...place, code: 'duplicate-key', path: d.path, duplicate, message: duplicateMessage(duplicate.key, duplicate.firstLine, place.line) }
+}
+
+const duplicateMessage = (key: string, firstLine: number, line: number): string =>
+  `key ${JSON.stringify(key)} appears twice in one mapping (lines ${firstLine} and ${line}): the last one wins, as kubectl reads it`
+
+/**
+ * A problem moved `lines` lines down (a document read on its own, placed back in its stream);
+ * a duplicate key's message names both lines, so it is told again with the new ones.
+ *
+ * @example
+ * shiftProblem({ line: 2, column: 1, code: 'yaml-syntax', message: 'm' }, 10).line // 12
+ */
+export const shiftProblem = (p: LoadProblem, lines: number): LoadProblem => {
+  if (p.duplicate === undefined) return { ...p, line: p.line + lines }
+  const duplicate = { key: p.duplicate.key, firstLine: p.duplicate.firstLine + lines }
+  return { ...p, line: p.line + lines, duplicate, message: duplicateMessage(duplicate.key, duplicate.firstLine, p.line + lines) }
 }
 
 const problemAt = (ctx: StreamContext, offset: number, code: LoadErrorCode, message: string): LoadProblem => ({
@@ -153,7 +180,6 @@ const loadChunk = (ctx: StreamContext, chunk: Chunk, index: number): LoadResult 
   const problems: LoadProblem[] = []
   for (const error of streamErrors) problems.push(problemOf(ctx, chunk.start, error))
   for (const doc of docs) for (const error of doc.errors) problems.push(problemOf(ctx, chunk.start, error))
-  for (const doc of docs) for (const error of duplicateKeyErrors(doc)) problems.push(problemOf(ctx, chunk.start, error))
   // `...` followed by more content: eemeli/yaml starts another document, kubectl would not see it.
   for (let i = 1; i < docs.length; i++) {
     const extra = docs[i] as Document.Parsed
@@ -176,6 +202,7 @@ const loadChunk = (ctx: StreamContext, chunk: Chunk, index: number): LoadResult 
   }
   if (value === null || value === undefined) return { _tag: 'Empty', ...place }
   const warnings = doc.warnings.map((w) => problemOf(ctx, chunk.start, w))
+  for (const d of duplicateKeys(doc)) warnings.push(duplicateWarning(ctx, chunk.start, d))
   return { _tag: 'Document', ...place, value, warnings, positionOf: positionFinder(doc, ctx.lines, chunk.start) }
 }
 

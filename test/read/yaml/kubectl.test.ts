@@ -35,7 +35,16 @@ const mergeKeys = fc
   .tuple(fc.array(flowMap, { minLength: ANCHORS, maxLength: ANCHORS }), fc.uniqueArray(entry, { minLength: 1, maxLength: 6, selector: (e) => (e.key === '<<' ? Symbol('merge') : e.key) }))
   .map(([defs, entries]) => `  defs:\n${defs.map((d, i) => `  - &a${i} ${d}\n`).join('')}  t:\n${entries.map((e) => `    ${e.text}\n`).join('')}`)
 
-const CLASSES: ReadonlyArray<readonly [string, fc.Arbitrary<string>]> = [['merge keys', mergeKeys]]
+/** Duplicate keys, spelt the same or read the same (`y`/`yes`/`true`), in block and flow maps. */
+const dupKey = fc.constantFrom('p', 'q', '"p"', 'yes', 'true', 'y', 'on')
+const duplicateKeys = fc
+  .tuple(fc.array(fc.tuple(dupKey, scalar), { minLength: 1, maxLength: 6 }), fc.array(fc.tuple(dupKey, scalar), { maxLength: 4 }))
+  .map(([block, flow]) => `  t:\n${block.map(([k, v]) => `    ${k}: ${v}\n`).join('')}  f: {${flow.map(([k, v]) => `${k}: ${v}`).join(', ')}}\n`)
+
+const CLASSES: ReadonlyArray<readonly [string, fc.Arbitrary<string>]> = [
+  ['merge keys', mergeKeys],
+  ['duplicate keys', duplicateKeys],
+]
 
 // ---- the comparison ----
 
