@@ -99,7 +99,7 @@ export interface LoadedDocument extends DocumentPlace {
   /**
    * The document as plain JSON-like data (objects, arrays, strings, booleans, `null`, numbers).
    * Integers outside `Number.MIN_SAFE_INTEGER..MAX_SAFE_INTEGER` are `bigint` so no digit is lost;
-   * `.nan`/`.inf` are `NaN`/`Infinity`. Rejecting those is the codecs' job.
+   * `.nan`/`.inf` refuse the document (`yaml-value`), as kubectl refuses it.
    */
   readonly value: unknown
   /** Things the reader accepted but the author may not have meant (e.g. an unknown `!tag`). */

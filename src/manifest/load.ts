@@ -15,6 +15,7 @@ import { duplicateKeys } from './duplicateKeys.js'
 import type { DuplicateKeyAt } from './duplicateKeys.js'
 import { defaultLoadOptions } from './document.js'
 import type { DocumentError, DocumentPlace, LoadErrorCode, LoadOptions, LoadProblem, LoadResult } from './document.js'
+import { NOT_JSON_NUMBER } from './goNumbers.js'
 import { kubectlTags } from './kubectlTags.js'
 import { MERGE_VALUE_MESSAGE, MergeValueError } from './mergeKeys.js'
 import { lineIndexOf, positionAt } from './lineIndex.js'
@@ -77,6 +78,7 @@ const problemOf = (ctx: StreamContext, base: number, error: YAMLError): LoadProb
     case 'TAB_AS_INDENT':
       return { ...place, code: 'tab-indentation', yamlCode, message: 'a tab character indents this line: YAML indentation must use spaces' }
     case 'TAG_RESOLVE_FAILED':
+      if (error.message.includes(NOT_JSON_NUMBER)) return { ...place, code: 'yaml-value', yamlCode, message: error.message }
       return { ...place, code: 'unresolved-tag', yamlCode, message: `${error.message}; the value is read as if it had no tag` }
     default:
       return { ...place, code: 'yaml-syntax', yamlCode, message: error.message }

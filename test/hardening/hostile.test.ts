@@ -197,12 +197,12 @@ describe('numbers JavaScript cannot hold', () => {
     expect(report.errors[0]?.message).toContain('12345678901234567890')
   })
 
-  test.each(['.nan', '.NaN', '.NAN', '.inf', '.Inf', '.INF', '+.inf', '-.inf', '-.Inf', '-.INF'])('%s is an error: an id must be an integer', (spelling) => {
+  test.each(['.nan', '.NaN', '.NAN', '.inf', '.Inf', '.INF', '+.inf', '-.inf', '-.Inf', '-.INF'])('%s refuses the document, as kubectl refuses it (SPEC §6a; it used to be an invalid-value of the field)', (spelling) => {
     const report = expectSandwich(
       `kind: Pod\nmetadata: { name: nan }\nspec:\n  containers:\n  - name: a\n    securityContext: { runAsUser: ${spelling} }`,
-      'invalid-value',
+      'yaml-value',
     )
-    expect(report.errors[0]?.message).toMatch(/Invalid value: (NaN|-?Infinity): must be an integer/)
+    expect(report.errors[0]?.message).toMatch(/^\S+ is (NaN|an infinity), not a JSON number: kubectl refuses the document$/)
   })
 
   test('NaN and Infinity written as JSON words are strings, and the error says so', () => {

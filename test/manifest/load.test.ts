@@ -106,12 +106,10 @@ describe('loadDocuments: YAML read as kubectl reads it', () => {
     })
   })
 
-  test('.nan and .inf spellings come out as NaN and Infinity, not lost', () => {
-    const v = valueOf('a: .nan\nb: .Inf\nc: -.INF\nd: 1.5') as Record<string, number>
-    expect(Number.isNaN(v['a'])).toBe(true)
-    expect(v['b']).toBe(Infinity)
-    expect(v['c']).toBe(-Infinity)
-    expect(v['d']).toBe(1.5)
+  test('.nan and .inf refuse the document, as kubectl refuses it (SPEC §6a; they used to be NaN and Infinity)', () => {
+    expect(loadDocuments('a: 1\nb: .Inf\n', 't.yaml')[0]).toMatchObject({ _tag: 'Error', code: 'yaml-value', line: 2, column: 4 })
+    expect(loadDocuments('a: .nan\n', 't.yaml')[0]).toMatchObject({ _tag: 'Error', message: '.nan is NaN, not a JSON number: kubectl refuses the document' })
+    expect(valueOf('d: 1.5')).toEqual({ d: 1.5 })
   })
 
   test('a JSON document is read, big integers included', () => {

@@ -41,9 +41,17 @@ const duplicateKeys = fc
   .tuple(fc.array(fc.tuple(dupKey, scalar), { minLength: 1, maxLength: 6 }), fc.array(fc.tuple(dupKey, scalar), { maxLength: 4 }))
   .map(([block, flow]) => `  t:\n${block.map(([k, v]) => `    ${k}: ${v}\n`).join('')}  f: {${flow.map(([k, v]) => `${k}: ${v}`).join(', ')}}\n`)
 
+/** Number spellings: Go's prefixes and underscores, dots, signs, infinities, out-of-range floats. */
+const numberText = fc
+  .array(fc.constantFrom('0', '1', '7', '9', '_', '.', 'e', 'E', '-', '+', 'x', 'X', 'o', 'O', 'b', 'B', 'f', 'inf', 'nan', 'Inf', '500'), { minLength: 1, maxLength: 6 })
+  .map((parts) => parts.join(''))
+  .filter((t) => /^[-+.0-9]/.test(t) && !/^[-?]( |$)/.test(t) && !t.includes(': '))
+const numbers = fc.array(numberText, { minLength: 1, maxLength: 4 }).map((texts) => texts.map((t, i) => `  v${i}: ${t}\n`).join(''))
+
 const CLASSES: ReadonlyArray<readonly [string, fc.Arbitrary<string>]> = [
   ['merge keys', mergeKeys],
   ['duplicate keys', duplicateKeys],
+  ['numbers', numbers],
 ]
 
 // ---- the comparison ----
