@@ -389,9 +389,7 @@ function* checkDocument(doc: LoadResult, ctx: Context): Generator<ReportEntry> {
     yield { _tag: 'Skipped', skipped: { source: doc.source, document: doc.index, kind: EMPTY_DOCUMENT_KIND } }
     return
   }
-  for (const w of doc.warnings) {
-    yield { _tag: 'Warning', warning: { source: doc.source, document: doc.index, line: w.line, path: '', code: w.code, message: w.message } }
-  }
+  yield* loadWarningEntries(doc, ctx)
   const walk = walkPods(doc.value, { kinds: ctx.kinds })
   const entries = walk.entries
   if (entries.length === 0) {
@@ -441,6 +439,19 @@ function* checkWalked(doc: LoadedDocument, entries: ReadonlyArray<WalkEntry>, ct
   }
 }
 
+/**
+ * The YAML reader's warnings of a document. A duplicate key is kubectl's silent "last one wins"
+ * (SPEC §6a): a warning, or with strict an error, like an unknown field.
+ */
+function* loadWarningEntries(doc: LoadedDocument, ctx: Context): Generator<ReportEntry> {
+  for (const w of doc.warnings) {
+    const path = w.path ?? ''
+    if (ctx.strict && w.code === 'duplicate-key')
+      yield { _tag: 'Error', error: { source: doc.source, document: doc.index, line: w.line, column: w.column, path, code: w.code, message: w.message } }
+    else yield { _tag: 'Warning', warning: { source: doc.source, document: doc.index, line: w.line, path, code: w.code, message: w.message } }
+  }
+}
+
 /** A note of the reader: a warning, or with strict an error, like an unknown field. */
 function* noteEntries(source: string, document: number, notes: ReadonlyArray<ReadNote>, ctx: Context): Generator<ReportEntry> {
   for (const n of notes) {
@@ -460,9 +471,7 @@ function* checkUnit(unit: Unit, ctx: Context): Generator<ReportEntry> {
       const doc = unit.doc
       yield* noteEntries(doc.source, doc.index, unit.notes, ctx)
       try {
-        for (const w of doc.warnings) {
-          yield { _tag: 'Warning', warning: { source: doc.source, document: doc.index, line: w.line, path: '', code: w.code, message: w.message } }
-        }
+        yield* loadWarningEntries(doc, ctx)
         yield* checkWalked(doc, walkItem(doc.value, unit.item, unit.listKind, { kinds: ctx.kinds }, unit.listApiVersion), ctx)
       } catch (thrown) {
         yield { _tag: 'Error', error: unreadable(doc, thrown) }

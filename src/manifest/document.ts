@@ -35,6 +35,10 @@ export interface LoadProblem extends Position {
   readonly code: LoadErrorCode
   readonly message: string
   readonly yamlCode?: string | undefined
+  /** For a `duplicate-key` warning: the path of the map that holds the key twice. */
+  readonly path?: string | undefined
+  /** For a `duplicate-key` warning: the key as written, and the line of its first occurrence. */
+  readonly duplicate?: { readonly key: string; readonly firstLine: number } | undefined
 }
 
 /**
@@ -42,7 +46,8 @@ export interface LoadProblem extends Position {
  *
  * - `yaml-syntax`: the text is not valid YAML (unclosed bracket or quote, bad indentation, …).
  * - `tab-indentation`: a tab character indents a line; YAML allows only spaces there.
- * - `duplicate-key`: a mapping holds the same key twice (kubectl rejects it too).
+ * - `duplicate-key`: (a warning; an error under strict mode) a mapping holds the same key twice;
+ *   the last one wins, as kubectl reads it.
  * - `alias-limit`: aliases expand beyond `maxAliasCount` (a "billion laughs" document), or the
  *   document holds more than `maxAliasCount` aliases.
  * - `too-deep`: nesting beyond `maxDepth`, counted after alias expansion.
@@ -94,7 +99,7 @@ export interface LoadedDocument extends DocumentPlace {
   /**
    * The document as plain JSON-like data (objects, arrays, strings, booleans, `null`, numbers).
    * Integers outside `Number.MIN_SAFE_INTEGER..MAX_SAFE_INTEGER` are `bigint` so no digit is lost;
-   * `.nan`/`.inf` are `NaN`/`Infinity`. Rejecting those is the codecs' job.
+   * `.nan`/`.inf` refuse the document (`yaml-value`), as kubectl refuses it.
    */
   readonly value: unknown
   /** Things the reader accepted but the author may not have meant (e.g. an unknown `!tag`). */

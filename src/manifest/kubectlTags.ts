@@ -4,6 +4,8 @@
  * @packageDocumentation
  */
 import type { ParseOptions, ScalarTag, Tags } from 'yaml'
+import { goNumberTag } from './goNumbers.js'
+import { isMergeTag, kubectlMerge } from './mergeKeys.js'
 
 const INT = 'tag:yaml.org,2002:int'
 const FLOAT = 'tag:yaml.org,2002:float'
@@ -44,9 +46,15 @@ const exactInt = (tag: ScalarTag): ScalarTag => ({
  * // { uid: 12345678901234567890n }
  */
 export const kubectlTags = (tags: Tags): Tags => {
-  const out: Tags = []
+  // First, so that go-yaml's number rules decide every plain scalar that starts like a number.
+  const out: Tags = [goNumberTag]
   for (const tag of tags) {
     if (isOmittedByKubectl(tag)) continue
+    // go-yaml's merge (document order, later keys win) instead of the YAML 1.1 spec's.
+    if (typeof tag !== 'string' && isMergeTag(tag)) {
+      out.push(kubectlMerge)
+      continue
+    }
     out.push(typeof tag !== 'string' && tag.tag === INT && !('collection' in tag && tag.collection) ? exactInt(tag as ScalarTag) : tag)
   }
   return out

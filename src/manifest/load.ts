@@ -11,10 +11,13 @@
 import { Composer, Parser, isScalar } from 'yaml'
 import type { Document, DocumentOptions, ParseOptions, SchemaOptions, YAMLError } from 'yaml'
 import { checkTokenDepth, expandedDepthOf } from './depth.js'
-import { duplicateKeyErrors } from './duplicateKeys.js'
+import { duplicateKeys } from './duplicateKeys.js'
+import type { DuplicateKeyAt } from './duplicateKeys.js'
 import { defaultLoadOptions } from './document.js'
 import type { DocumentError, DocumentPlace, LoadErrorCode, LoadOptions, LoadProblem, LoadResult } from './document.js'
+import { NOT_JSON_NUMBER } from './goNumbers.js'
 import { kubectlTags } from './kubectlTags.js'
+import { MERGE_VALUE_MESSAGE, MergeValueError } from './mergeKeys.js'
 import { lineIndexOf, positionAt } from './lineIndex.js'
 import type { LineIndex } from './lineIndex.js'
 import { noPosition, positionFinder } from './positions.js'
@@ -26,7 +29,8 @@ import type { Chunk } from './split.js'
 const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   version: '1.1',
   schema: 'yaml-1.1',
-  merge: true,
+  // `false`: eemeli/yaml's merge is the YAML 1.1 spec's; kubectlTags puts kubectl's in its place.
+  merge: false,
   // Duplicate keys are found by `duplicateKeyErrors` in linear time; eemeli/yaml's check is quadratic.
   uniqueKeys: false,
   resolveKnownTags: false,
@@ -74,10 +78,37 @@ const problemOf = (ctx: StreamContext, base: number, error: YAMLError): LoadProb
     case 'TAB_AS_INDENT':
       return { ...place, code: 'tab-indentation', yamlCode, message: 'a tab character indents this line: YAML indentation must use spaces' }
     case 'TAG_RESOLVE_FAILED':
+      if (error.message.includes(NOT_JSON_NUMBER)) return { ...place, code: 'yaml-value', yamlCode, message: error.message }
       return { ...place, code: 'unresolved-tag', yamlCode, message: `${error.message}; the value is read as if it had no tag` }
     default:
       return { ...place, code: 'yaml-syntax', yamlCode, message: error.message }
   }
+}
+
+/**
+ * A repeated key: kubectl keeps the last one silently, so it is read that way and said (SPEC §6a);
+ * strict mode makes it an error (src/read/units.ts turns it into a note of the read stage).
+ */
+const duplicateWarning = (ctx: StreamContext, base: number, d: DuplicateKeyAt): LoadProblem => {
+  const place = positionAt(ctx.lines, base + d.offset)
+  const duplicate = { key: keyTextAt(ctx, base + d.offset), firstLine: positionAt(ctx.lines, base + d.firstOffset).line }
+  return { ...place, code: 'duplicate-key', path: d.path, duplicate, message: duplicateMessage(duplicate.key, duplicate.firstLine, place.line) }
+}
+
+const duplicateMessage = (key: string, firstLine: number, line: number): string =>
+  `key ${JSON.stringify(key)} appears twice in one mapping (lines ${firstLine} and ${line}): the last one wins, as kubectl reads it`
+
+/**
+ * A problem moved `lines` lines down (a document read on its own, placed back in its stream);
+ * a duplicate key's message names both lines, so it is told again with the new ones.
+ *
+ * @example
+ * shiftProblem({ line: 2, column: 1, code: 'yaml-syntax', message: 'm' }, 10).line // 12
+ */
+export const shiftProblem = (p: LoadProblem, lines: number): LoadProblem => {
+  if (p.duplicate === undefined) return { ...p, line: p.line + lines }
+  const duplicate = { key: p.duplicate.key, firstLine: p.duplicate.firstLine + lines }
+  return { ...p, line: p.line + lines, duplicate, message: duplicateMessage(duplicate.key, duplicate.firstLine, p.line + lines) }
 }
 
 const problemAt = (ctx: StreamContext, offset: number, code: LoadErrorCode, message: string): LoadProblem => ({
@@ -107,9 +138,10 @@ const tooDeepMessage = (maxDepth: number): string =>
   `nesting deeper than ${maxDepth} levels (counting expanded aliases); no Kubernetes object nests like this`
 
 /** Why `toJS` gave up, as a problem of ours. */
-const conversionProblem = (ctx: StreamContext, offset: number, thrown: unknown): LoadProblem => {
+const conversionProblem = (ctx: StreamContext, offset: number, thrown: unknown, base = 0): LoadProblem => {
   const message = thrown instanceof Error ? thrown.message : String(thrown)
   if (thrown instanceof RangeError) return problemAt(ctx, offset, 'too-deep', tooDeepMessage(ctx.maxDepth))
+  if (thrown instanceof MergeValueError) return problemAt(ctx, base + thrown.offset, 'yaml-value', `${MERGE_VALUE_MESSAGE} (as kubectl reads \`<<\`)`)
   if (message.includes('Excessive alias count'))
     return problemAt(ctx, offset, 'alias-limit', `aliases expand more than ${ctx.maxAliasCount} times (a "billion laughs" document)`)
   if (message.includes('Unresolved alias')) return problemAt(ctx, offset, 'unresolved-alias', message)
@@ -150,7 +182,6 @@ const loadChunk = (ctx: StreamContext, chunk: Chunk, index: number): LoadResult 
   const problems: LoadProblem[] = []
   for (const error of streamErrors) problems.push(problemOf(ctx, chunk.start, error))
   for (const doc of docs) for (const error of doc.errors) problems.push(problemOf(ctx, chunk.start, error))
-  for (const doc of docs) for (const error of duplicateKeyErrors(doc)) problems.push(problemOf(ctx, chunk.start, error))
   // `...` followed by more content: eemeli/yaml starts another document, kubectl would not see it.
   for (let i = 1; i < docs.length; i++) {
     const extra = docs[i] as Document.Parsed
@@ -169,10 +200,11 @@ const loadChunk = (ctx: StreamContext, chunk: Chunk, index: number): LoadResult 
   try {
     value = doc.toJS({ maxAliasCount: ctx.maxAliasCount })
   } catch (thrown) {
-    return errorOf(place, [conversionProblem(ctx, contentStart, thrown)])
+    return errorOf(place, [conversionProblem(ctx, contentStart, thrown, chunk.start)])
   }
   if (value === null || value === undefined) return { _tag: 'Empty', ...place }
   const warnings = doc.warnings.map((w) => problemOf(ctx, chunk.start, w))
+  for (const d of duplicateKeys(doc)) warnings.push(duplicateWarning(ctx, chunk.start, d))
   return { _tag: 'Document', ...place, value, warnings, positionOf: positionFinder(doc, ctx.lines, chunk.start) }
 }
 

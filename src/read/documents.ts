@@ -11,6 +11,7 @@
  */
 import type { LoadProblem, LoadResult, Position } from '../manifest/document.js'
 import type { FieldPath } from '../manifest/fieldPath.js'
+import { shiftProblem } from '../manifest/load.js'
 
 /**
  * One document's text cut from a stream, and where it sits in it.
@@ -285,7 +286,7 @@ export function placed(result: LoadResult, index: number, lines: number): LoadRe
         ...result,
         index,
         line: result.line + lines,
-        warnings: result.warnings.map((w) => shiftPosition(w, lines)),
+        warnings: result.warnings.map((w) => shiftProblem(w, lines)),
         positionOf:
           lines === 0
             ? positionOf

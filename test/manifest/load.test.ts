@@ -106,12 +106,10 @@ describe('loadDocuments: YAML read as kubectl reads it', () => {
     })
   })
 
-  test('.nan and .inf spellings come out as NaN and Infinity, not lost', () => {
-    const v = valueOf('a: .nan\nb: .Inf\nc: -.INF\nd: 1.5') as Record<string, number>
-    expect(Number.isNaN(v['a'])).toBe(true)
-    expect(v['b']).toBe(Infinity)
-    expect(v['c']).toBe(-Infinity)
-    expect(v['d']).toBe(1.5)
+  test('.nan and .inf refuse the document, as kubectl refuses it (SPEC §6a; they used to be NaN and Infinity)', () => {
+    expect(loadDocuments('a: 1\nb: .Inf\n', 't.yaml')[0]).toMatchObject({ _tag: 'Error', code: 'yaml-value', line: 2, column: 4 })
+    expect(loadDocuments('a: .nan\n', 't.yaml')[0]).toMatchObject({ _tag: 'Error', message: '.nan is NaN, not a JSON number: kubectl refuses the document' })
+    expect(valueOf('d: 1.5')).toEqual({ d: 1.5 })
   })
 
   test('a JSON document is read, big integers included', () => {
@@ -151,7 +149,7 @@ describe('loadDocuments: bad documents are errors and hide nothing', () => {
     expect(docs.map((d) => [d.index, d._tag, d._tag === 'Error' ? d.startLine : d.line])).toEqual([
       [0, 'Document', 1],
       [1, 'Error', 7],
-      [2, 'Error', 13],
+      [2, 'Document', 13],
       [3, 'Error', 19],
       [4, 'Error', 23],
       [5, 'Empty', 28],
@@ -171,9 +169,12 @@ describe('loadDocuments: bad documents are errors and hide nothing', () => {
     expect(asError(docs[1]).line).toBeLessThan(14)
   })
 
-  test('a duplicate key is an error at the second key, naming it', () => {
-    expect(asError(docs[2])).toMatchObject({ code: 'duplicate-key', line: 17, column: 3 })
-    expect(asError(docs[2]).message).toContain('"name"')
+  test('a duplicate key: the last one wins, with a warning at the second key naming both lines (SPEC §6a)', () => {
+    // SPEC §6a changed this: kubectl keeps the last key, so the document is read, not refused.
+    expect(asDocument(docs[2]).value).toMatchObject({ metadata: { name: 'again' } })
+    expect(asDocument(docs[2]).warnings).toEqual([
+      { code: 'duplicate-key', line: 17, column: 3, path: 'metadata', duplicate: { key: 'name', firstLine: 16 }, message: 'key "name" appears twice in one mapping (lines 16 and 17): the last one wins, as kubectl reads it' },
+    ])
   })
 
   test('a tab in indentation is an error with a clear message', () => {
