@@ -5,6 +5,8 @@
  */
 import { readFile } from 'node:fs/promises'
 import * as E from 'fp-ts/lib/Either.js'
+import { createExemptions, problemEntry } from '../exemptions/ledger.js'
+import type { Exemptions } from '../exemptions/ledger.js'
 import type { Report, ReportError } from '../manifest/report.js'
 import { parseCheckArgs } from './checkArgs.js'
 import type { CheckArgs } from './checkArgs.js'
@@ -52,18 +54,34 @@ export async function checkCommand(
     io.stdout.write(CHECK_HELP)
     return 0
   }
-  const policies = await readPolicies(args.policies)
+  const policies = await readPolicies(args.policies, 'policy')
   if (E.isLeft(policies)) {
     io.stderr.write(`no-new-privs check: ${policies.left}\n`)
     return 2
   }
-  const report = await checkInputs(args, optionsOf(args, policies.right), io, checkManifests)
-  io.stdout.write(render(report.report, args, io, report.order, context))
-  return exitStatusOf(report.report)
+  const exemptionFiles = await readPolicies(args.exemptions, 'exemptions file')
+  if (E.isLeft(exemptionFiles)) {
+    io.stderr.write(`no-new-privs check: ${exemptionFiles.left}\n`)
+    return 2
+  }
+  const exemptions = args.exemptions.length > 0 ? createExemptions(exemptionFiles.right) : undefined
+  const checked = await checkInputs(args, optionsOf(args, policies.right, exemptions), io, checkManifests)
+  const report = exemptions === undefined ? checked.report : withExemptions(checked.report, exemptions)
+  io.stdout.write(render(report, args, io, checked.order, context))
+  return exitStatusOf(report)
 }
 
-function optionsOf(args: CheckArgs, policies: ReadonlyArray<CliSource>): CliCheckOptions {
+/** The exemption stage's own entries: its files' problems first, then, after every file, the unused ones. */
+function withExemptions(report: Report, exemptions: Exemptions): Report {
+  const entries = [...exemptions.problems, ...exemptions.unused()].map(problemEntry)
+  const errors = entries.flatMap((e) => (e._tag === 'Error' ? [e.error] : []))
+  const warnings = entries.flatMap((e) => (e._tag === 'Warning' ? [e.warning] : []))
+  return { ...report, errors: [...errors, ...report.errors], warnings: [...report.warnings, ...warnings], exemptions: exemptions.summary() }
+}
+
+function optionsOf(args: CheckArgs, policies: ReadonlyArray<CliSource>, exemptions: Exemptions | undefined): CliCheckOptions {
   return {
+    ...(exemptions === undefined ? {} : { exemptions }),
     semantics: args.semantics,
     ...(policies.length > 0 ? { policies } : {}),
     ...(args.podSecurity !== undefined ? { podSecurity: args.podSecurity } : {}),
@@ -73,20 +91,21 @@ function optionsOf(args: CheckArgs, policies: ReadonlyArray<CliSource>): CliChec
 }
 
 /**
- * Policies are read before anything is checked: without them every answer would be about a
- * different cluster, so an unreadable policy stops the run instead of becoming one error entry.
+ * Policies (and exemptions files) are read before anything is checked: without them every
+ * answer would be about a different cluster (or exempt nothing), so an unreadable one stops the
+ * run instead of becoming one error entry.
  */
-async function readPolicies(paths: ReadonlyArray<string>): Promise<E.Either<string, ReadonlyArray<CliSource>>> {
+async function readPolicies(paths: ReadonlyArray<string>, what: string): Promise<E.Either<string, ReadonlyArray<CliSource>>> {
   const out: CliSource[] = []
   for (const path of paths) {
     let bytes: Uint8Array
     try {
       bytes = await readFile(path)
     } catch (error) {
-      return E.left(`cannot read policy ${path}: ${describeFsError(error)}`)
+      return E.left(`cannot read ${what} ${path}: ${describeFsError(error)}`)
     }
     const text = decodeUtf8(bytes)
-    if (E.isLeft(text)) return E.left(`policy ${path} is not UTF-8 (line ${text.left.line}, byte ${text.left.offset})`)
+    if (E.isLeft(text)) return E.left(`${what} ${path} is not UTF-8 (line ${text.left.line}, byte ${text.left.offset})`)
     out.push({ source: path, text: text.right })
   }
   return E.right(out)

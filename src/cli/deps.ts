@@ -10,6 +10,7 @@
  */
 import type { Either } from 'fp-ts/lib/Either.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
+import type { Exemptions } from '../exemptions/ledger.js'
 import type { Report } from '../manifest/report.js'
 import type {
   Decision,
@@ -33,6 +34,8 @@ export interface CliCheckOptions {
   readonly podSecurity?: PodSecurityOptions
   readonly requireNoNewPrivs?: boolean
   readonly strict?: boolean
+  /** One exemption stage for the whole run, so unused exemptions are judged after every file. */
+  readonly exemptions?: Exemptions
 }
 
 /** `checkManifests` as the CLI calls it. */

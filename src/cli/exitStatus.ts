@@ -3,6 +3,7 @@
  *
  * @packageDocumentation
  */
+import { counts } from '../exemptions/ledger.js'
 import type { Report, ReportError } from '../manifest/report.js'
 import type { ViolationCode } from '../resolve/types.js'
 import { VIOLATION_CODES } from '../resolve/violations.js'
@@ -39,5 +40,6 @@ export function isViolationError(error: Pick<ReportError, 'code'>): boolean {
 export function exitStatusOf(report: Report): ExitStatus {
   if (report.errors.some((e) => !isViolationError(e))) return 2
   if (report.errors.length > 0) return 1
-  return report.results.some((r) => r.violations.length > 0 || r.findings.length > 0) ? 1 : 0
+  // Exempted items are still in the report (SPEC §12) but do not fail the run.
+  return report.results.some((r) => r.violations.some(counts) || r.findings.some(counts)) ? 1 : 0
 }

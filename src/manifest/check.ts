@@ -9,6 +9,8 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { compileDecoder } from '../codecs/compile.js'
+import { annotationExemptions } from '../exemptions/carrier.js'
+import { createExemptions, problemEntry, type Exemptions } from '../exemptions/ledger.js'
 import type { DecodeIssue } from '../codecs/issue.js'
 import { PodSecurityPolicy } from '../codecs/podSecurityPolicy.js'
 import { PodSpec } from '../codecs/podSpec.js'
@@ -82,6 +84,11 @@ export interface CheckOptions {
   readonly strict?: boolean
   /** Limits of the YAML reader. */
   readonly load?: LoadOptions
+  /**
+   * Exemptions files (SPEC §12), or a stage from `createExemptions` shared by several calls (its
+   * unused exemptions are then the caller's to report). Annotations are read in either case.
+   */
+  readonly exemptions?: ReadonlyArray<CheckSource> | Exemptions
 }
 
 /**
@@ -128,6 +135,7 @@ interface Context {
   readonly strict: boolean
   readonly load: LoadOptions | undefined
   readonly policies: ReadonlyArray<Policy>
+  readonly exemptions: Exemptions | undefined
 }
 
 // Valid, warning-free objects (nearly all of a real batch) skip io-ts on a guard compiled from
@@ -302,6 +310,12 @@ function* checkPod(doc: LoadedDocument, pod: PodEntry, walkErrors: ReadonlyArray
     }
   }
 
+  const local = ctx.exemptions === undefined ? undefined : annotationExemptions(doc, pod.path)
+  if (local !== undefined) {
+    for (const p of local.problems) yield problemEntry(p)
+    ctx.exemptions?.declare(local.exemptions)
+  }
+
   if (pod.containers.length === 0) {
     // The API server rejects a pod without containers; SPEC §9 wants every document in results,
     // skipped or errors, so this is an error of the document, not a warning.
@@ -347,9 +361,7 @@ function* checkPod(doc: LoadedDocument, pod: PodEntry, walkErrors: ReadonlyArray
     const line = placed(doc, ref.path).line
     const violations = E.isLeft(resolved) ? resolved.left.map((v) => violationOf(v, ref, pod, policy)) : []
     const finding = E.isRight(resolved) && ctx.requireNoNewPrivs ? findingOf(resolved.right, ref) : undefined
-    yield {
-      _tag: 'Result',
-      result: {
+    const result: ContainerResult = {
         source: doc.source,
         document: doc.index,
         line,
@@ -364,7 +376,11 @@ function* checkPod(doc: LoadedDocument, pod: PodEntry, walkErrors: ReadonlyArray
         findings: finding === undefined ? [] : [finding],
         reason: E.isRight(resolved) ? resolved.right : null,
         policy: policy === undefined ? null : policy.name,
-      },
+    }
+    const image = typeof ref.container.image === 'string' ? ref.container.image : null
+    yield {
+      _tag: 'Result',
+      result: ctx.exemptions === undefined ? result : ctx.exemptions.apply(result, { image, local: local?.exemptions ?? [] }),
     }
   }
 }
@@ -425,8 +441,9 @@ function* checkDocument(doc: LoadResult, ctx: Context): Generator<ReportEntry> {
   }
 }
 
-function contextOf(options: CheckOptions | undefined, policies: ReadonlyArray<Policy>): Context {
+function contextOf(options: CheckOptions | undefined, policies: ReadonlyArray<Policy>, exemptions: Exemptions | undefined): Context {
   return {
+    exemptions,
     semantics: options?.semantics ?? 'proposal',
     podSecurity: options?.podSecurity,
     requireNoNewPrivs: options?.requireNoNewPrivs === true,
@@ -466,6 +483,10 @@ export function* checkEntries(input: string | CheckSource | Iterable<CheckSource
   for (const s of sourcesOf(input)) {
     for (const doc of loadSource(s, options?.load)) yield* prepared.check(doc)
   }
+  // Only a stage made here is finished here: a shared one has more calls to see.
+  if (prepared.exemptions !== undefined && prepared.ownsExemptions) {
+    for (const p of prepared.exemptions.unused()) yield problemEntry(p)
+  }
 }
 
 /**
@@ -482,6 +503,10 @@ export interface PreparedCheck {
   readonly entries: ReadonlyArray<ReportEntry>
   /** The entries of one document, as `checkEntries` gives them; never throws. */
   readonly check: (doc: LoadResult) => Generator<ReportEntry>
+  /** The exemption stage, when `options.exemptions` was given. */
+  readonly exemptions?: Exemptions | undefined
+  /** Whether the stage was made from `options.exemptions` sources here (its unused ones are this check's to report). */
+  readonly ownsExemptions?: boolean
 }
 
 /**
@@ -497,8 +522,21 @@ export interface PreparedCheck {
  */
 export function prepareCheck(options?: CheckOptions): PreparedCheck {
   const prepared = preparePolicies(options?.policies ?? [], { strict: options?.strict === true, load: options?.load })
-  const ctx = contextOf(options, prepared.policies)
-  return { entries: prepared.entries, check: (doc) => guarded(doc, ctx) }
+  const given = options?.exemptions
+  const owns = given !== undefined && isExemptionSources(given)
+  const exemptions = given === undefined ? undefined : owns ? createExemptions(given.map(textOf)) : given
+  const entries = owns && exemptions !== undefined ? [...exemptions.problems.map(problemEntry), ...prepared.entries] : prepared.entries
+  const ctx = contextOf(options, prepared.policies, exemptions)
+  return { entries, check: (doc) => guarded(doc, ctx), exemptions, ownsExemptions: owns }
+}
+
+function isExemptionSources(given: ReadonlyArray<CheckSource> | Exemptions): given is ReadonlyArray<CheckSource> {
+  return Array.isArray(given)
+}
+
+/** An exemptions file given as a parsed value is read back through JSON, which YAML reads too. */
+function textOf(s: CheckSource): { source: string; text: string } {
+  return isTextSource(s) ? s : { source: s.source, text: JSON.stringify((s as { value: unknown }).value) ?? '' }
 }
 
 /**
@@ -549,7 +587,12 @@ export function checkManifests(input: string | CheckSource | ReadonlyArray<Check
   const errors: ReportError[] = []
   const warnings: ReportWarning[] = []
   const skipped: ReportSkipped[] = []
-  for (const entry of checkEntries(input, options)) {
+  const given = options?.exemptions
+  const shared = given !== undefined && !Array.isArray(given) ? (given as Exemptions) : undefined
+  let summary: Exemptions | undefined = shared
+  const opts: CheckOptions | undefined =
+    given !== undefined && shared === undefined ? { ...options, exemptions: (summary = createExemptions((given as ReadonlyArray<CheckSource>).map(textOf))) } : options
+  for (const entry of checkEntries(input, opts)) {
     switch (entry._tag) {
       case 'Result':
         results.push(entry.result)
@@ -565,5 +608,15 @@ export function checkManifests(input: string | CheckSource | ReadonlyArray<Check
         break
     }
   }
-  return { semantics: options?.semantics ?? 'proposal', results, errors, warnings, skipped }
+  if (summary !== undefined && shared === undefined) {
+    // checkEntries got the stage as shared: its file problems and unused ones are reported here.
+    errors.unshift(...summary.problems.map(problemEntry).flatMap((e) => (e._tag === 'Error' ? [e.error] : [])))
+    warnings.unshift(...summary.problems.map(problemEntry).flatMap((e) => (e._tag === 'Warning' ? [e.warning] : [])))
+    for (const p of summary.unused()) {
+      const e = problemEntry(p)
+      if (e._tag === 'Warning') warnings.push(e.warning)
+    }
+  }
+  const base = { semantics: options?.semantics ?? 'proposal', results, errors, warnings, skipped }
+  return summary === undefined ? base : { ...base, exemptions: summary.summary() }
 }

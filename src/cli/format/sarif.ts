@@ -5,7 +5,8 @@
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { Location, Log, ReportingDescriptor, Result } from 'sarif'
+import type { Location, Log, ReportingDescriptor, Result, Suppression } from 'sarif'
+import type { ExemptionMark } from '../../exemptions/types.js'
 import type { Report } from '../../manifest/report.js'
 import { STDIN_SOURCE } from '../sources.js'
 import { INFORMATION_URI, VERSION } from '../version.js'
@@ -73,6 +74,7 @@ export function sarifLog(report: Report, options: SarifOptions = {}): Log {
         level: rule.level,
         message: { text: `${v.message} (${where}, at ${v.path})` },
         locations: [at],
+        ...suppressionsOf(v.exempted, locate),
         properties: v.policy === undefined ? properties : { ...properties, policy: v.policy },
       })
     }
@@ -84,6 +86,7 @@ export function sarifLog(report: Report, options: SarifOptions = {}): Log {
         level: rule.level,
         message: { text: `${f.message} (${where})` },
         locations: [locate(r.source, r.line, null, f.path)],
+        ...suppressionsOf(f.exempted, locate),
         properties,
       })
     }
@@ -159,6 +162,23 @@ class RuleTable {
       defaultConfiguration: { level: r.level },
       properties: { tags: ['kubernetes', 'security', ...r.tags], precision: 'very-high' },
     }))
+  }
+}
+
+/**
+ * An exempted item is a suppressed result: `inSource` when the manifest's annotation exempts
+ * it, `external` when an exemptions file does; accepted, with the reason as justification.
+ */
+function suppressionsOf(
+  mark: ExemptionMark | undefined,
+  locate: (source: string, line: number | null, column: number | null, path: string | undefined) => Location,
+): { suppressions?: Suppression[] } {
+  if (mark === undefined) return {}
+  const { kind, source, line, path } = mark.source
+  return {
+    suppressions: [
+      { kind: kind === 'annotation' ? 'inSource' : 'external', status: 'accepted', justification: mark.reason, location: locate(source, line, null, path) },
+    ],
   }
 }
 

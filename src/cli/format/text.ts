@@ -3,6 +3,8 @@
  *
  * @packageDocumentation
  */
+import type { ExemptionMark } from '../../exemptions/types.js'
+import { counts } from '../../exemptions/ledger.js'
 import type { ContainerResult, Report, ReportError, ReportSkipped } from '../../manifest/report.js'
 import { palette } from '../colour.js'
 import { isViolationError } from '../exitStatus.js'
@@ -85,13 +87,26 @@ function table(results: ReadonlyArray<ContainerResult>, p: Palette): string[] {
     out.push(render(rows[k]!, (c, i) => (i === 5 ? verdictStyle(r, p)(c) : c)))
     for (const v of r.violations) {
       const from = v.policy === undefined ? '' : ` (policy ${v.policy.name}, ${v.policy.source} document ${v.policy.document})`
-      out.push(`      ${p.red('✗')} ${p.red(v.code)} at ${v.path}${from}`, `        ${v.message}`)
+      out.push(itemLine(v, from, p), `        ${v.message}`, ...exemptedLine(v.exempted))
     }
     for (const f of r.findings) {
-      out.push(`      ${p.red('✗')} ${p.red(f.code)} at ${f.path}`, `        ${f.message}`)
+      out.push(itemLine(f, '', p), `        ${f.message}`, ...exemptedLine(f.exempted))
     }
   })
   return out
+}
+
+/** An exempted item keeps its line, marked `~ exempted` instead of `✗`, so nothing is hidden. */
+function itemLine(item: { readonly code: string; readonly path: string; readonly exempted?: ExemptionMark | undefined }, from: string, p: Palette): string {
+  if (item.exempted !== undefined) return `      ${p.dim('~')} ${item.code} at ${item.path}${from} ${p.yellow('(exempted)')}`
+  return `      ${p.red('✗')} ${p.red(item.code)} at ${item.path}${from}`
+}
+
+function exemptedLine(mark: ExemptionMark | undefined): string[] {
+  if (mark === undefined) return []
+  const { kind, source, line } = mark.source
+  const where = `${kind === 'annotation' ? 'annotation' : 'exemptions file'} ${source}${line === null ? '' : `:${line}`}`
+  return [`        exempted by ${where}: ${mark.reason}`]
 }
 
 function whyColumn(r: ContainerResult): string {
@@ -106,7 +121,7 @@ function verdictWord(r: ContainerResult): string {
 }
 
 function verdictStyle(r: ContainerResult, p: Palette): (s: string) => string {
-  if (r.noNewPrivs === null || r.findings.length > 0) return p.red
+  if (r.noNewPrivs === null || r.findings.some(counts)) return p.red
   return r.noNewPrivs ? p.green : p.yellow
 }
 
@@ -136,9 +151,10 @@ function summaryLine(report: Report, warnings: ReadonlyArray<ShownWarning>, sour
   const no = results.filter((r) => r.noNewPrivs === false).length
   const rejected = results.filter((r) => r.noNewPrivs === null).length
   const policyViolations = report.errors.filter(isViolationError).length
-  const violations = results.reduce((n, r) => n + r.violations.length, policyViolations)
+  const violations = results.reduce((n, r) => n + r.violations.filter(counts).length, policyViolations)
   const errors = report.errors.length - policyViolations
-  const findings = results.reduce((n, r) => n + r.findings.length, 0)
+  const findings = results.reduce((n, r) => n + r.findings.filter(counts).length, 0)
+  const exempted = results.reduce((n, r) => n + r.violations.length + r.findings.length, 0) - violations + policyViolations - findings
   const head = `${count(results.length, 'container')} in ${count(sources, 'source')}: ${yes} with no_new_privs, ${no} without, ${rejected} rejected`
   const tail = [
     colourIf(violations > 0, p.red, count(violations, 'violation')),
@@ -146,6 +162,8 @@ function summaryLine(report: Report, warnings: ReadonlyArray<ShownWarning>, sour
     colourIf(warnings.length > 0, p.yellow, count(warnings.length, 'warning')),
     colourIf(errors > 0, p.red, count(errors, 'error')),
     `${report.skipped.length} skipped`,
+    // Only when something was exempted, so the usual line stays as it was.
+    ...(exempted > 0 ? [`${exempted} exempted`] : []),
   ]
   return [head, ...tail].join(' · ')
 }
