@@ -94,7 +94,8 @@ function pushIssues(doc: LoadedDocument, issues: ReadonlyArray<{ readonly severi
     problems.push({
       severity: unknown ? 'warning' : 'error',
       code: unknown ? 'unknown-field' : 'invalid-exemption',
-      message: issue.message,
+      // The codecs' messages name no field; an exemptions file has no editor schema to point at it.
+      message: issue.path === '' ? issue.message : `${issue.path}: ${issue.message}`,
       at: originOf(doc, issue.path),
     })
   }
