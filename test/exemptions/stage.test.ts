@@ -111,7 +111,7 @@ describe('checkManifests with exemptions', () => {
 describe('checkEntries with exemptions files', () => {
   test('file problems first, unused exemptions last', async () => {
     const { checkEntries } = await import('../../src/manifest/check.js')
-    const entries = [...checkEntries({ source: 'ds.yaml', text: POD(null) }, { ...options, exemptions: [{ source: 'ex.yaml', text: `${FILE}- rules: [x]\n  reason: y\n` }] })]
+    const entries = [...checkEntries({ source: 'ds.yaml', text: POD(null) }, { ...options, exemptions: [{ source: 'ex.yaml', text: `${FILE}- rules: [x]\n  reason: why\n` }] })]
     expect(entries[0]).toMatchObject({ _tag: 'Error', error: { code: 'invalid-exemption', line: 9 } })
     expect(entries.at(-1)).toMatchObject({ _tag: 'Warning', warning: { code: 'unused-exemption', path: 'exemptions[1]' } })
   })
