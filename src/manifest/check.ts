@@ -587,11 +587,11 @@ export function checkManifests(input: string | CheckSource | ReadonlyArray<Check
   const errors: ReportError[] = []
   const warnings: ReportWarning[] = []
   const skipped: ReportSkipped[] = []
+  // The stage is made here (not in checkEntries) so that its summary can go into the report.
   const given = options?.exemptions
-  const shared = given !== undefined && !Array.isArray(given) ? (given as Exemptions) : undefined
-  let summary: Exemptions | undefined = shared
-  const opts: CheckOptions | undefined =
-    given !== undefined && shared === undefined ? { ...options, exemptions: (summary = createExemptions((given as ReadonlyArray<CheckSource>).map(textOf))) } : options
+  const owned = given !== undefined && isExemptionSources(given) ? createExemptions(given.map(textOf)) : undefined
+  const stage = owned ?? (given !== undefined && !isExemptionSources(given) ? given : undefined)
+  const opts: CheckOptions | undefined = owned === undefined ? options : { ...options, exemptions: owned }
   for (const entry of checkEntries(input, opts)) {
     switch (entry._tag) {
       case 'Result':
@@ -608,15 +608,14 @@ export function checkManifests(input: string | CheckSource | ReadonlyArray<Check
         break
     }
   }
-  if (summary !== undefined && shared === undefined) {
-    // checkEntries got the stage as shared: its file problems and unused ones are reported here.
-    errors.unshift(...summary.problems.map(problemEntry).flatMap((e) => (e._tag === 'Error' ? [e.error] : [])))
-    warnings.unshift(...summary.problems.map(problemEntry).flatMap((e) => (e._tag === 'Warning' ? [e.warning] : [])))
-    for (const p of summary.unused()) {
-      const e = problemEntry(p)
-      if (e._tag === 'Warning') warnings.push(e.warning)
+  if (owned !== undefined) {
+    // checkEntries saw it as a shared stage: its file problems (first) and unused ones (last) are reported here.
+    for (const e of owned.problems.map(problemEntry).reverse()) {
+      if (e._tag === 'Error') errors.unshift(e.error)
+      else warnings.unshift(e.warning)
     }
+    for (const e of owned.unused().map(problemEntry)) if (e._tag === 'Warning') warnings.push(e.warning)
   }
   const base = { semantics: options?.semantics ?? 'proposal', results, errors, warnings, skipped }
-  return summary === undefined ? base : { ...base, exemptions: summary.summary() }
+  return stage === undefined ? base : { ...base, exemptions: stage.summary() }
 }
