@@ -116,3 +116,14 @@ describe('checkEntries with exemptions files', () => {
     expect(entries.at(-1)).toMatchObject({ _tag: 'Warning', warning: { code: 'unused-exemption', path: 'exemptions[1]' } })
   })
 })
+
+describe('checkStream with exemptions files', () => {
+  test('marks items as it goes and reports unused exemptions after the last source', async () => {
+    const { checkStream } = await import('../../src/manifest/stream.js')
+    const entries = []
+    for await (const e of checkStream([{ source: 'ds.yaml', chunks: [POD(null)] }], { ...options, exemptions: [{ source: 'ex.yaml', text: FILE }] })) entries.push(e)
+    const side = entries.find((e) => e._tag === 'Result' && e.result.container === 'side')
+    expect(side?._tag === 'Result' ? side.result.findings[0]?.exempted?.reason : undefined).toBe('legacy sidecar')
+    expect(entries.at(-1)).toMatchObject({ _tag: 'Warning', warning: { code: 'unused-exemption', path: 'exemptions[1]' } })
+  })
+})
