@@ -7,6 +7,8 @@ import { spawn } from 'node:child_process'
 import { open, readFile } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
 import * as E from 'fp-ts/lib/Either.js'
+import { createExemptions, problemEntry } from '../exemptions/ledger.js'
+import type { Exemptions } from '../exemptions/ledger.js'
 import { SourceUnreadable } from '../read/unreadable.js'
 import { parseCheckArgs } from './checkArgs.js'
 import type { CheckArgs } from './checkArgs.js'
@@ -60,11 +62,19 @@ export async function checkCommand(
     io.stdout.write(CHECK_HELP)
     return 0
   }
-  const policies = await readPolicies(args.policies)
+  const policies = await readPolicies(args.policies, 'policy')
   if (E.isLeft(policies)) {
     io.stderr.write(`no-new-privs check: ${policies.left}\n`)
     return 2
   }
+  const exemptionFiles = await readPolicies(args.exemptions, 'exemptions file')
+  if (E.isLeft(exemptionFiles)) {
+    io.stderr.write(`no-new-privs check: ${exemptionFiles.left}\n`)
+    return 2
+  }
+  // One stage for the whole run, made here so its files' problems come first, its unused
+  // exemptions after every source, and its summary at the end of the report.
+  const exemptions = args.exemptions.length > 0 ? createExemptions(exemptionFiles.right) : undefined
   const { entries, emptyDirectories } = await collectInputs(args.inputs, discovery({ excludes: args.excludes }))
   for (const directory of emptyDirectories) {
     io.stderr.write(`no-new-privs check: no *.yaml, *.yml or *.json file under ${directory}\n`)
@@ -80,6 +90,7 @@ export async function checkCommand(
     tally.add(entry)
     writer.add(entry)
   }
+  for (const problem of exemptions?.problems ?? []) write(problemEntry(problem))
   // A file skipped whole by the directory walk (a Helm chart) is listed before the checked ones;
   // the rest stream through checkStream, one source after another.
   for (const entry of entries) {
@@ -97,9 +108,11 @@ export async function checkCommand(
     }
   }
   const walked = new Set(entries.flatMap((e) => (e._tag === 'file' && e.walked === true ? [e.source] : [])))
-  for await (const entry of foreignFilesSkipped(checkStream(sources(), optionsOf(args, policies.right)), walked)) write(entry)
+  for await (const entry of foreignFilesSkipped(checkStream(sources(), optionsOf(args, policies.right, exemptions)), walked)) write(entry)
+  // An exemption matched nothing only once every source was seen.
+  for (const problem of exemptions?.unused() ?? []) write(problemEntry(problem))
   progress.done()
-  writer.end()
+  writer.end(exemptions === undefined ? {} : { exemptions: exemptions.summary() })
   return tally.status()
 }
 
@@ -150,8 +163,9 @@ async function* chunksOf(entry: Exclude<InputEntry, { readonly _tag: 'skipped' }
   }
 }
 
-function optionsOf(args: CheckArgs, policies: ReadonlyArray<CliSource>): CliCheckOptions {
+function optionsOf(args: CheckArgs, policies: ReadonlyArray<CliSource>, exemptions: Exemptions | undefined): CliCheckOptions {
   return {
+    ...(exemptions === undefined ? {} : { exemptions }),
     semantics: args.semantics,
     ...(policies.length > 0 ? { policies } : {}),
     ...(args.podSecurity !== undefined ? { podSecurity: args.podSecurity } : {}),
@@ -163,20 +177,21 @@ function optionsOf(args: CheckArgs, policies: ReadonlyArray<CliSource>): CliChec
 }
 
 /**
- * Policies are read before anything is checked: without them every answer would be about a
- * different cluster, so an unreadable policy stops the run instead of becoming one error entry.
+ * Policies (and exemptions files) are read before anything is checked: without them every
+ * answer would be about a different cluster (or exempt nothing), so an unreadable one stops the
+ * run instead of becoming one error entry.
  */
-async function readPolicies(paths: ReadonlyArray<string>): Promise<E.Either<string, ReadonlyArray<CliSource>>> {
+async function readPolicies(paths: ReadonlyArray<string>, what: string): Promise<E.Either<string, ReadonlyArray<CliSource>>> {
   const out: CliSource[] = []
   for (const path of paths) {
     let bytes: Uint8Array
     try {
       bytes = await readFile(path)
     } catch (error) {
-      return E.left(`cannot read policy ${path}: ${describeFsError(error)}`)
+      return E.left(`cannot read ${what} ${path}: ${describeFsError(error)}`)
     }
     const text = decodeUtf8(bytes)
-    if (E.isLeft(text)) return E.left(`policy ${path} is not UTF-8 (line ${text.left.line}, byte ${text.left.offset})`)
+    if (E.isLeft(text)) return E.left(`${what} ${path} is not UTF-8 (line ${text.left.line}, byte ${text.left.offset})`)
     out.push({ source: path, text: text.right })
   }
   return E.right(out)

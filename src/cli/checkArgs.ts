@@ -25,6 +25,8 @@ export interface CheckArgs {
   readonly semantics: Semantics
   /** `--policy` files, in order. */
   readonly policies: ReadonlyArray<string>
+  /** `--exemptions` files, in order. */
+  readonly exemptions: ReadonlyArray<string>
   readonly podSecurity: PodSecurityOptions | undefined
   /** `--kubernetes-version`: the cluster's version (`kubernetes` semantics), default `latest`. */
   readonly kubernetesVersion: KubernetesVersion
@@ -43,6 +45,7 @@ export interface CheckArgs {
 export const CHECK_OPTIONS: OptionSpecs = {
   semantics: { type: 'string' },
   policy: { type: 'string', multiple: true },
+  exemptions: { type: 'string', multiple: true },
   'pod-security': { type: 'string' },
   'kubernetes-version': { type: 'string' },
   'require-no-new-privs': { type: 'boolean' },
@@ -73,15 +76,17 @@ export function parseCheckArgs(argv: ReadonlyArray<string>): E.Either<UsageError
         E.bind('output', () => oneOf('--output', singleValue(line, 'output') ?? 'text', OUTPUT_FORMATS)),
         E.bind('podSecurity', () => parsePodSecurity(singleValue(line, 'pod-security'))),
         E.bind('policies', () => nonEmptyPaths('--policy', allValues(line, 'policy'))),
+        E.bind('exemptions', () => nonEmptyPaths('--exemptions', allValues(line, 'exemptions'))),
         E.bind('excludes', () => nonEmptyPatterns(allValues(line, 'exclude'))),
         E.bind('podSpecKinds', () => parsePodSpecKinds(allValues(line, 'pod-spec'))),
         E.bind('kubernetesVersion', () => parseKubernetesVersion(singleValue(line, 'kubernetes-version'))),
-        E.map(({ semantics, output, podSecurity, policies, podSpecKinds, excludes, kubernetesVersion }) => {
+        E.map(({ semantics, output, podSecurity, policies, exemptions, podSpecKinds, excludes, kubernetesVersion }) => {
           const inputs = [...line.operands, ...(line.rest ?? [])]
           return {
             help: line.flags.has('help'),
             semantics,
             policies,
+            exemptions,
             podSecurity,
             kubernetesVersion,
             requireNoNewPrivs: line.flags.has('require-no-new-privs'),

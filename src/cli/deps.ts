@@ -10,6 +10,7 @@
  */
 import type { Either } from 'fp-ts/lib/Either.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
+import type { Exemptions } from '../exemptions/ledger.js'
 import type { ReportEntry } from '../manifest/check.js'
 import type { PodSpecKind } from '../manifest/kinds.js'
 import type { Report } from '../manifest/report.js'
@@ -38,6 +39,8 @@ export interface CliCheckOptions {
   readonly requireNoNewPrivs?: boolean
   readonly strict?: boolean
   readonly podSpecKinds?: ReadonlyArray<PodSpecKind>
+  /** One exemption stage for the whole run, so unused exemptions are judged after every file. */
+  readonly exemptions?: Exemptions
 }
 
 /** `checkManifests` as the CLI used to call it (and tests still build reports with). */

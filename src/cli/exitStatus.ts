@@ -3,6 +3,7 @@
  *
  * @packageDocumentation
  */
+import { counts } from '../exemptions/ledger.js'
 import type { ReportEntry } from '../manifest/check.js'
 import type { Report, ReportError } from '../manifest/report.js'
 import type { ViolationCode } from '../resolve/types.js'
@@ -40,7 +41,8 @@ export function isViolationError(error: Pick<ReportError, 'code'>): boolean {
 export function exitStatusOf(report: Report): ExitStatus {
   if (report.errors.some((e) => !isViolationError(e))) return 2
   if (report.errors.length > 0) return 1
-  return report.results.some((r) => r.violations.length > 0 || r.findings.length > 0) ? 1 : 0
+  // Exempted items are still in the report (SPEC §12) but do not fail the run.
+  return report.results.some((r) => r.violations.some(counts) || r.findings.some(counts)) ? 1 : 0
 }
 
 /**
@@ -61,7 +63,10 @@ export class ExitTally {
     if (entry._tag === 'Error') {
       if (isViolationError(entry.error)) this.found = true
       else this.unreadable = true
-    } else if (entry._tag === 'Result' && (entry.result.violations.length > 0 || entry.result.findings.length > 0)) this.found = true
+    } else if (entry._tag === 'Result' && (entry.result.violations.some(counts) || entry.result.findings.some(counts))) {
+      // Exempted items are still written (SPEC §12) but do not fail the run.
+      this.found = true
+    }
   }
 
   status(): ExitStatus {

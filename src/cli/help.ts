@@ -34,6 +34,7 @@ kustomization is rendered with kubectl kustomize. '-' or no operand reads standa
 Options:
       --semantics S              proposal (default) | noNewPrivileges | kubernetes
       --policy FILE              PodSecurityPolicy documents to admit the pods with (repeatable)
+      --exemptions FILE          exemptions (namespace, kind, name, container, image, rules, reason; repeatable)
       --pod-security restricted[:VERSION]
                                  also check the Pod Security Standards restricted level
                                  (VERSION: latest or v1.N; default: --kubernetes-version)

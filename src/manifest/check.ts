@@ -9,6 +9,9 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { compileDecoder } from '../codecs/compile.js'
+import { annotationExemptions } from '../exemptions/carrier.js'
+import { itemOf } from './fieldPath.js'
+import { createExemptions, problemEntry, type Exemptions } from '../exemptions/ledger.js'
 import type { DecodeIssue } from '../codecs/issue.js'
 import { PodSecurityPolicy } from '../codecs/podSecurityPolicy.js'
 import { PodSpec } from '../codecs/podSpec.js'
@@ -90,6 +93,11 @@ export interface CheckOptions {
   readonly load?: LoadOptions
   /** Custom kinds that carry a pod, besides the built-in ones (Argo Rollout, OpenShift DeploymentConfig, Knative Service). */
   readonly podSpecKinds?: ReadonlyArray<PodSpecKind>
+  /**
+   * Exemptions files (SPEC §12), or a stage from `createExemptions` shared by several calls (its
+   * unused exemptions are then the caller's to report). Annotations are read in either case.
+   */
+  readonly exemptions?: ReadonlyArray<CheckSource> | Exemptions
 }
 
 /**
@@ -138,6 +146,7 @@ interface Context {
   readonly load: LoadOptions | undefined
   readonly policies: ReadonlyArray<Policy>
   readonly kinds: KindTable
+  readonly exemptions: Exemptions | undefined
 }
 
 // Valid, warning-free objects (nearly all of a real batch) skip io-ts on a guard compiled from
@@ -291,7 +300,7 @@ function findingOf(decision: Decision, container: ContainerRef): ReportFinding |
   return { code: 'no-new-privs-required', path: container.path, message: `${who} runs without no_new_privs: ${why}` }
 }
 
-function* checkPod(doc: LoadedDocument, pod: PodEntry, walkErrors: ReadonlyArray<WalkError>, ctx: Context): Generator<ReportEntry> {
+function* checkPod(doc: LoadedDocument, pod: PodEntry, walkErrors: ReadonlyArray<WalkError>, ctx: Context, base: string): Generator<ReportEntry> {
   const decoded = decodePodSpec(pod.spec, { path: pod.specPath, strict: ctx.strict })
   const issues = E.isLeft(decoded) ? decoded.left : decoded.right.warnings
   // The walk already reported wrong shapes (containers not a list, …): do not say it twice.
@@ -310,6 +319,12 @@ function* checkPod(doc: LoadedDocument, pod: PodEntry, walkErrors: ReadonlyArray
     if (CONTAINER_FIELDS.has(field) && typeof index === 'number' && (key === undefined || key === 'securityContext' || key === 'name')) {
       blocked.add(`${String(field)}[${index}]`)
     }
+  }
+
+  const local = ctx.exemptions === undefined ? undefined : annotationExemptions(doc, pod.path, base)
+  if (local !== undefined) {
+    for (const p of local.problems) yield problemEntry(p)
+    ctx.exemptions?.declare(local.exemptions)
   }
 
   if (pod.containers.length === 0) {
@@ -358,9 +373,7 @@ function* checkPod(doc: LoadedDocument, pod: PodEntry, walkErrors: ReadonlyArray
     const line = placed(doc, ref.path).line
     const violations = E.isLeft(resolved) ? resolved.left.map((v) => violationOf(v, ref, pod, policy)) : []
     const finding = E.isRight(resolved) && ctx.requireNoNewPrivs ? findingOf(resolved.right, ref) : undefined
-    yield {
-      _tag: 'Result',
-      result: {
+    const result: ContainerResult = {
         source: doc.source,
         document: doc.index,
         line,
@@ -375,7 +388,11 @@ function* checkPod(doc: LoadedDocument, pod: PodEntry, walkErrors: ReadonlyArray
         findings: finding === undefined ? [] : [finding],
         reason: E.isRight(resolved) ? resolved.right : null,
         policy: policy === undefined ? null : policy.name,
-      },
+    }
+    const image = typeof ref.container.image === 'string' ? ref.container.image : null
+    yield {
+      _tag: 'Result',
+      result: ctx.exemptions === undefined ? result : ctx.exemptions.apply(result, { image, local: local?.exemptions ?? [] }),
     }
   }
 }
@@ -401,7 +418,7 @@ function* checkDocument(doc: LoadResult, ctx: Context): Generator<ReportEntry> {
 }
 
 /** The entries of what the walk found in a document (or in one item of a List). */
-function* checkWalked(doc: LoadedDocument, entries: ReadonlyArray<WalkEntry>, ctx: Context): Generator<ReportEntry> {
+function* checkWalked(doc: LoadedDocument, entries: ReadonlyArray<WalkEntry>, ctx: Context, base = ''): Generator<ReportEntry> {
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i] as (typeof entries)[number]
     switch (entry._tag) {
@@ -414,7 +431,7 @@ function* checkWalked(doc: LoadedDocument, entries: ReadonlyArray<WalkEntry>, ct
           errors.push(next)
         }
         yield* walkErrorEntries(doc, errors)
-        yield* checkPod(doc, entry, errors, ctx)
+        yield* checkPod(doc, entry, errors, ctx, base)
         i += errors.length
         break
       }
@@ -472,7 +489,8 @@ function* checkUnit(unit: Unit, ctx: Context): Generator<ReportEntry> {
       yield* noteEntries(doc.source, doc.index, unit.notes, ctx)
       try {
         yield* loadWarningEntries(doc, ctx)
-        yield* checkWalked(doc, walkItem(doc.value, unit.item, unit.listKind, { kinds: ctx.kinds }, unit.listApiVersion), ctx)
+        // doc.value is the item itself: its annotation is read from there (base items[N]).
+        yield* checkWalked(doc, walkItem(doc.value, unit.item, unit.listKind, { kinds: ctx.kinds }, unit.listApiVersion), ctx, itemOf('items', unit.item))
       } catch (thrown) {
         yield { _tag: 'Error', error: unreadable(doc, thrown) }
       }
@@ -512,8 +530,9 @@ function unreadable(doc: { readonly source: string; readonly index: number; read
   return { source: doc.source, document: doc.index, line: doc.line, column: null, code: 'unreadable-document', message: `the document could not be checked: ${reason}` }
 }
 
-function contextOf(options: CheckOptions | undefined, policies: ReadonlyArray<Policy>): Context {
+function contextOf(options: CheckOptions | undefined, policies: ReadonlyArray<Policy>, exemptions: Exemptions | undefined): Context {
   return {
+    exemptions,
     semantics: options?.semantics ?? 'proposal',
     podSecurity: options?.podSecurity,
     kubernetesVersion: options?.kubernetesVersion,
@@ -603,6 +622,10 @@ export function* checkEntries(input: string | CheckSource | Iterable<CheckSource
     if (isTextSource(s)) for (const unit of readAllUnits(s.text, s.source, options?.load)) yield* prepared.checkUnit(unit)
     else for (const doc of loadValue((s as { value: unknown }).value, s.source)) yield* prepared.check(doc)
   }
+  // Only a stage made here is finished here: a shared one has more calls to see.
+  if (prepared.exemptions !== undefined && prepared.ownsExemptions) {
+    for (const p of prepared.exemptions.unused()) yield problemEntry(p)
+  }
 }
 
 /**
@@ -621,6 +644,10 @@ export interface PreparedCheck {
   readonly check: (doc: LoadResult) => Generator<ReportEntry>
   /** The entries of one unit of the read stage (src/read/units.ts); never throws. */
   readonly checkUnit: (unit: Unit) => Generator<ReportEntry>
+  /** The exemption stage, when `options.exemptions` was given. */
+  readonly exemptions?: Exemptions | undefined
+  /** Whether the stage was made from `options.exemptions` sources here (its unused ones are this check's to report). */
+  readonly ownsExemptions?: boolean
 }
 
 /**
@@ -636,8 +663,21 @@ export interface PreparedCheck {
  */
 export function prepareCheck(options?: CheckOptions): PreparedCheck {
   const prepared = preparePolicies(options?.policies ?? [], { strict: options?.strict === true, load: options?.load })
-  const ctx = contextOf(options, prepared.policies)
-  return { entries: prepared.entries, check: (doc) => guarded(doc, ctx), checkUnit: (unit) => checkUnit(unit, ctx) }
+  const given = options?.exemptions
+  const owns = given !== undefined && isExemptionSources(given)
+  const exemptions = given === undefined ? undefined : owns ? createExemptions(given.map(textOf)) : given
+  const entries = owns && exemptions !== undefined ? [...exemptions.problems.map(problemEntry), ...prepared.entries] : prepared.entries
+  const ctx = contextOf(options, prepared.policies, exemptions)
+  return { entries, check: (doc) => guarded(doc, ctx), checkUnit: (unit) => checkUnit(unit, ctx), exemptions, ownsExemptions: owns }
+}
+
+function isExemptionSources(given: ReadonlyArray<CheckSource> | Exemptions): given is ReadonlyArray<CheckSource> {
+  return Array.isArray(given)
+}
+
+/** An exemptions file given as a parsed value is read back through JSON, which YAML reads too. */
+function textOf(s: CheckSource): { source: string; text: string } {
+  return isTextSource(s) ? s : { source: s.source, text: JSON.stringify((s as { value: unknown }).value) ?? '' }
 }
 
 /**
@@ -684,7 +724,12 @@ export function checkManifests(input: string | CheckSource | ReadonlyArray<Check
   const errors: ReportError[] = []
   const warnings: ReportWarning[] = []
   const skipped: ReportSkipped[] = []
-  for (const entry of checkEntries(input, options)) {
+  // The stage is made here (not in checkEntries) so that its summary can go into the report.
+  const given = options?.exemptions
+  const owned = given !== undefined && isExemptionSources(given) ? createExemptions(given.map(textOf)) : undefined
+  const stage = owned ?? (given !== undefined && !isExemptionSources(given) ? given : undefined)
+  const opts: CheckOptions | undefined = owned === undefined ? options : { ...options, exemptions: owned }
+  for (const entry of checkEntries(input, opts)) {
     switch (entry._tag) {
       case 'Result':
         results.push(entry.result)
@@ -700,5 +745,14 @@ export function checkManifests(input: string | CheckSource | ReadonlyArray<Check
         break
     }
   }
-  return { semantics: options?.semantics ?? 'proposal', results, errors, warnings, skipped }
+  if (owned !== undefined) {
+    // checkEntries saw it as a shared stage: its file problems (first) and unused ones (last) are reported here.
+    for (const e of owned.problems.map(problemEntry).reverse()) {
+      if (e._tag === 'Error') errors.unshift(e.error)
+      else warnings.unshift(e.warning)
+    }
+    for (const e of owned.unused().map(problemEntry)) if (e._tag === 'Warning') warnings.push(e.warning)
+  }
+  const base = { semantics: options?.semantics ?? 'proposal', results, errors, warnings, skipped }
+  return stage === undefined ? base : { ...base, exemptions: stage.summary() }
 }

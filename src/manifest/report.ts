@@ -3,6 +3,7 @@
  *
  * @packageDocumentation
  */
+import type { ExemptionMark, ExemptionSummary } from '../exemptions/types.js'
 import type { Decision, Semantics, ViolationCode } from '../resolve/types.js'
 
 /**
@@ -32,6 +33,8 @@ export interface ReportViolation {
   readonly message: string
   /** Set when the path is inside a PodSecurityPolicy document rather than the workload. */
   readonly policy?: { readonly source: string; readonly document: number; readonly name: string } | undefined
+  /** Set when an exemption covers it: still reported, not counted towards the exit status. */
+  readonly exempted?: ExemptionMark | undefined
 }
 
 /**
@@ -48,6 +51,8 @@ export interface ReportFinding {
   readonly code: 'no-new-privs-required'
   readonly path: string
   readonly message: string
+  /** Set when an exemption covers it: still reported, not counted towards the exit status. */
+  readonly exempted?: ExemptionMark | undefined
 }
 
 /**
@@ -154,4 +159,6 @@ export interface Report {
   readonly errors: ReadonlyArray<ReportError>
   readonly warnings: ReadonlyArray<ReportWarning>
   readonly skipped: ReadonlyArray<ReportSkipped>
+  /** Every declared exemption with how many items it marked; present when exemptions were given. */
+  readonly exemptions?: ReadonlyArray<ExemptionSummary> | undefined
 }

@@ -11,6 +11,7 @@
  */
 import { createReadStream } from 'node:fs'
 import type { CheckOptions, ReportEntry } from './check.js'
+import { problemEntry } from '../exemptions/ledger.js'
 import { prepareCheck } from './check.js'
 import type { LoadResult } from './document.js'
 import { loadDocuments } from './load.js'
@@ -90,5 +91,9 @@ export async function* checkStream(sources: Iterable<StreamSource> | AsyncIterab
         error: { source: s.source, document: null, line: null, column: null, code: 'unreadable-source', message: `could not read ${s.source}: ${reason}` },
       }
     }
+  }
+  // An exemption matched nothing only once every source was seen (a shared stage is its owner's to judge).
+  if (prepared.exemptions !== undefined && prepared.ownsExemptions === true) {
+    for (const p of prepared.exemptions.unused()) yield problemEntry(p)
   }
 }

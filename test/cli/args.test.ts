@@ -17,11 +17,16 @@ function right<A>(e: E.Either<{ readonly message: string }, A>): A {
 }
 
 describe('parseCheckArgs', () => {
+  test('--exemptions is repeatable, in command-line order', () => {
+    expect(right(parseCheckArgs(['--exemptions', 'a.yaml', '--exemptions=b.yaml', 'x.yaml'])).exemptions).toEqual(['a.yaml', 'b.yaml'])
+  })
+
   test('defaults: proposal semantics, text output, standard input when no operand', () => {
     expect(right(parseCheckArgs([]))).toEqual({
       help: false,
       semantics: 'proposal',
       policies: [],
+      exemptions: [],
       podSecurity: undefined,
       kubernetesVersion: 'latest',
       requireNoNewPrivs: false,
@@ -40,6 +45,8 @@ describe('parseCheckArgs', () => {
         '--policy',
         'a.yaml',
         '--policy=b.yaml',
+        '--exemptions',
+        'ex.yaml',
         '--pod-security',
         'restricted:v1.24',
         '--kubernetes-version=v1.24',
@@ -61,6 +68,7 @@ describe('parseCheckArgs', () => {
       help: false,
       semantics: 'kubernetes',
       policies: ['a.yaml', 'b.yaml'],
+      exemptions: ['ex.yaml'],
       podSecurity: { level: 'restricted', version: 'v1.24' },
       kubernetesVersion: 'v1.24',
       requireNoNewPrivs: true,
@@ -110,6 +118,7 @@ describe('parseCheckArgs', () => {
     [['--pod-spec', 'Scaler'], '--pod-spec must be KIND[.GROUP]=PATH such as Rollout.argoproj.io=spec.template.spec; "Scaler" has no ='],
     [['--exclude', ' '], '--exclude needs a pattern, not an empty string'],
     [['--policy='], '--policy needs a file name, not an empty string'],
+    [['--exemptions='], '--exemptions needs a file name, not an empty string'],
     [['--pod-security', 'baseline'], '--pod-security supports the level restricted only (restricted or restricted:VERSION), not "baseline"'],
     [['--pod-security', 'restricted:1.25'], '--pod-security version must be latest or v1.N (such as v1.25), not "1.25"'],
   ])('%j is the usage error %j', (argv, message) => {

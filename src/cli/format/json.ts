@@ -22,6 +22,8 @@ export function formatJson(report: Report): string {
     errors: report.errors,
     warnings: report.warnings,
     skipped: report.skipped,
+    // Only when exemptions were given, so reports without them keep SPEC §10's exact keys.
+    ...(report.exemptions === undefined ? {} : { exemptions: report.exemptions }),
   }
   return `${JSON.stringify(object, null, 2)}\n`
 }

@@ -5,7 +5,8 @@
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { Location, Log, ReportingDescriptor, Result, Run } from 'sarif'
+import type { Location, Log, ReportingDescriptor, Result, Run, Suppression } from 'sarif'
+import type { ExemptionMark } from '../../exemptions/types.js'
 import type { ContainerResult, Report, ReportError } from '../../manifest/report.js'
 import { STDIN_SOURCE } from '../sources.js'
 import { INFORMATION_URI, VERSION } from '../version.js'
@@ -85,6 +86,7 @@ export class SarifBuilder {
   /** The SARIF results of one container: its violations and findings. */
   ofResult(r: ContainerResult): Result[] {
     const rules = this.rules
+    const locate = this.locate.bind(this)
     const results: Result[] = []
     const where = `container "${r.container ?? '?'}" of ${r.kind}${r.name === null ? '' : ` "${r.name}"`}`
     const properties = {
@@ -105,6 +107,7 @@ export class SarifBuilder {
         level: rule.level,
         message: { text: `${v.message} (${where}, at ${v.path})` },
         locations: [at],
+        ...suppressionsOf(v.exempted, locate),
         properties: v.policy === undefined ? properties : { ...properties, policy: v.policy },
       })
     }
@@ -116,6 +119,7 @@ export class SarifBuilder {
         level: rule.level,
         message: { text: `${f.message} (${where})` },
         locations: [this.locate(r.source, r.line, null, f.path)],
+        ...suppressionsOf(f.exempted, locate),
         properties,
       })
     }
@@ -188,6 +192,23 @@ class RuleTable {
       defaultConfiguration: { level: r.level },
       properties: { tags: ['kubernetes', 'security', ...r.tags], precision: 'very-high' },
     }))
+  }
+}
+
+/**
+ * An exempted item is a suppressed result: `inSource` when the manifest's annotation exempts
+ * it, `external` when an exemptions file does; accepted, with the reason as justification.
+ */
+function suppressionsOf(
+  mark: ExemptionMark | undefined,
+  locate: (source: string, line: number | null, column: number | null, path: string | undefined) => Location,
+): { suppressions?: Suppression[] } {
+  if (mark === undefined) return {}
+  const { kind, source, line, path } = mark.source
+  return {
+    suppressions: [
+      { kind: kind === 'annotation' ? 'inSource' : 'external', status: 'accepted', justification: mark.reason, location: locate(source, line, null, path) },
+    ],
   }
 }
 

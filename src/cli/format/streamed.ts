@@ -8,6 +8,7 @@
  *
  * @packageDocumentation
  */
+import type { ExemptionSummary } from '../../exemptions/types.js'
 import type { ReportEntry } from '../../manifest/check.js'
 import type { ContainerResult, ReportError, ReportSkipped, ReportWarning } from '../../manifest/report.js'
 import type { Semantics } from '../../resolve/types.js'
@@ -20,10 +21,16 @@ import { inSpecOrder } from './json.js'
 import { SARIF_SCHEMA_URI, SarifBuilder } from './sarif.js'
 import { emptyTally, headerLine, sectionTail, summaryLine, tableRows, tallyError, tallyResult, widthsOf } from './text.js'
 
+/** What is known only once every entry was seen, written at the end. */
+export interface ReportEnd {
+  /** The exemptions with how many items each marked (SPEC §12), when exemptions were given. */
+  readonly exemptions?: ReadonlyArray<ExemptionSummary> | undefined
+}
+
 /** Receives the entries of a report, then its end. */
 export interface EntryWriter {
   readonly add: (entry: ReportEntry) => void
-  readonly end: () => void
+  readonly end: (last?: ReportEnd) => void
 }
 
 /** Output buffered into writes of about this many characters. */
@@ -112,9 +119,12 @@ export function jsonWriter(stdout: CliOutput, semantics: Semantics): EntryWriter
           break
       }
     },
-    end: () => {
+    end: (last) => {
       out.write(results === 0 ? ']' : '\n  ]')
-      out.write(`,\n  "errors": ${indented(errors, '  ')},\n  "warnings": ${indented(warnings, '  ')},\n  "skipped": ${indented(skipped, '  ')}\n}\n`)
+      out.write(`,\n  "errors": ${indented(errors, '  ')},\n  "warnings": ${indented(warnings, '  ')},\n  "skipped": ${indented(skipped, '  ')}`)
+      // Only when exemptions were given (as formatJson does), and last: the counts are final only now.
+      if (last?.exemptions !== undefined) out.write(`,\n  "exemptions": ${indented(last.exemptions, '  ')}`)
+      out.write('\n}\n')
       out.flush()
     },
   }

@@ -3,6 +3,8 @@
  *
  * @packageDocumentation
  */
+import type { ExemptionMark } from '../../exemptions/types.js'
+import { counts } from '../../exemptions/ledger.js'
 import type { ContainerResult, Report, ReportError, ReportSkipped } from '../../manifest/report.js'
 import { palette } from '../colour.js'
 import { isViolationError } from '../exitStatus.js'
@@ -128,13 +130,26 @@ export function tableRows(results: ReadonlyArray<ContainerResult>, widths: Reado
     out.push(render(widths, cellsOf(r), (c, i) => (i === 5 ? verdictStyle(r, p)(c) : c)))
     for (const v of r.violations) {
       const from = v.policy === undefined ? '' : ` (policy ${v.policy.name}, ${v.policy.source} document ${v.policy.document})`
-      out.push(`      ${p.red('✗')} ${p.red(v.code)} at ${v.path}${from}`, `        ${v.message}`)
+      out.push(itemLine(v, from, p), `        ${v.message}`, ...exemptedLine(v.exempted))
     }
     for (const f of r.findings) {
-      out.push(`      ${p.red('✗')} ${p.red(f.code)} at ${f.path}`, `        ${f.message}`)
+      out.push(itemLine(f, '', p), `        ${f.message}`, ...exemptedLine(f.exempted))
     }
   })
   return out
+}
+
+/** An exempted item keeps its line, marked `~ exempted` instead of `✗`, so nothing is hidden. */
+function itemLine(item: { readonly code: string; readonly path: string; readonly exempted?: ExemptionMark | undefined }, from: string, p: Palette): string {
+  if (item.exempted !== undefined) return `      ${p.dim('~')} ${item.code} at ${item.path}${from} ${p.yellow('(exempted)')}`
+  return `      ${p.red('✗')} ${p.red(item.code)} at ${item.path}${from}`
+}
+
+function exemptedLine(mark: ExemptionMark | undefined): string[] {
+  if (mark === undefined) return []
+  const { kind, source, line } = mark.source
+  const where = `${kind === 'annotation' ? 'annotation' : 'exemptions file'} ${source}${line === null ? '' : `:${line}`}`
+  return [`        exempted by ${where}: ${mark.reason}`]
 }
 
 function whyColumn(r: ContainerResult): string {
@@ -149,7 +164,7 @@ function verdictWord(r: ContainerResult): string {
 }
 
 function verdictStyle(r: ContainerResult, p: Palette): (s: string) => string {
-  if (r.noNewPrivs === null || r.findings.length > 0) return p.red
+  if (r.noNewPrivs === null || r.findings.some(counts)) return p.red
   return r.noNewPrivs ? p.green : p.yellow
 }
 
@@ -179,10 +194,12 @@ export interface TextTally {
   findings: number
   errors: number
   skipped: number
+  /** Violations and findings an exemption covers: shown, not counted above. */
+  exempted: number
 }
 
 /** An empty tally. */
-export const emptyTally = (): TextTally => ({ containers: 0, yes: 0, no: 0, rejected: 0, violations: 0, findings: 0, errors: 0, skipped: 0 })
+export const emptyTally = (): TextTally => ({ containers: 0, yes: 0, no: 0, rejected: 0, violations: 0, findings: 0, errors: 0, skipped: 0, exempted: 0 })
 
 /** Counts one result into a tally. */
 export function tallyResult(t: TextTally, r: ContainerResult): void {
@@ -190,8 +207,11 @@ export function tallyResult(t: TextTally, r: ContainerResult): void {
   if (r.noNewPrivs === true) t.yes++
   else if (r.noNewPrivs === false) t.no++
   else t.rejected++
-  t.violations += r.violations.length
-  t.findings += r.findings.length
+  const violations = r.violations.filter(counts).length
+  const findings = r.findings.filter(counts).length
+  t.violations += violations
+  t.findings += findings
+  t.exempted += r.violations.length - violations + r.findings.length - findings
 }
 
 /** Counts one error into a tally: a policy's violation is a violation, anything else an error. */
@@ -220,6 +240,8 @@ export function summaryLine(t: TextTally, warnings: number, sources: number, p: 
     colourIf(warnings > 0, p.yellow, count(warnings, 'warning')),
     colourIf(t.errors > 0, p.red, count(t.errors, 'error')),
     `${t.skipped} skipped`,
+    // Only when something was exempted, so the usual line stays as it was.
+    ...(t.exempted > 0 ? [`${t.exempted} exempted`] : []),
   ]
   return [head, ...tail].join(' · ')
 }
