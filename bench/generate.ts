@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import type { ResolveInput, ResolveOptions, Semantics } from '../src/resolve/types.js'
+import type { KubernetesVersion, OldPodSpecInput, ResolveInput, ResolveOptions, Semantics } from '../src/resolve/types.js'
 
 /** A small, fast, seeded PRNG (mulberry32): uniform in [0, 1). */
 export interface Random {
@@ -54,6 +54,8 @@ export const POLICIES = [
   { metadata: { name: 'uid-range' }, spec: { allowPrivilegeEscalation: true, runAsUser: { rule: 'MustRunAs', ranges: [{ min: 1000, max: 2000 }] } } },
   { metadata: { name: 'caps' }, spec: { allowPrivilegeEscalation: true, defaultAddCapabilities: ['NET_ADMIN', 'SYS_ADMIN'], runAsUser: { rule: 'RunAsAny' } } },
   { metadata: { name: 'open' }, spec: { allowPrivilegeEscalation: true, defaultAllowPrivilegeEscalation: true, runAsUser: { rule: 'RunAsAny' } } },
+  { metadata: { name: 'literal-caps' }, spec: { allowPrivilegeEscalation: true, defaultAllowPrivilegeEscalation: false, defaultAddCapabilities: ['CAP_SYS_ADMIN'] } },
+  { metadata: { name: 'invalid' }, spec: { allowPrivilegeEscalation: false, defaultAllowPrivilegeEscalation: true } },
 ] as const
 
 const CAPS = ['NET_BIND_SERVICE', 'CHOWN', 'NET_ADMIN', 'SYS_ADMIN', 'CAP_SYS_ADMIN', 'sys_admin', 'ALL', 'SETUID'] as const
@@ -89,8 +91,43 @@ function podSecurity(r: Random): Record<string, unknown> | undefined {
 }
 
 /**
- * `n` typed resolve inputs: every table cell, policies (a third of them), Windows pods (3 %), all
- * three semantics (proposal half, the other two a quarter each), violations included.
+ * Cluster versions: PodSecurityPolicy releases (v1.16, v1.24, its last), the first without it, one
+ * before and two from the v1.37 relaxation of updates.
+ */
+export const VERSIONS: ReadonlyArray<KubernetesVersion> = ['v1.16', 'v1.24', 'v1.25', 'v1.36', 'v1.37', 'latest']
+
+/** The restricted level at the cluster's version, at v1.24 (Windows pods still checked) and at latest. */
+const RESTRICTED = [{ level: 'restricted' }, { level: 'restricted', version: 'v1.24' }, { level: 'restricted', version: 'latest' }] as const
+
+/**
+ * Options objects for creates, shared as a caller's loop shares them: each semantics alone, under
+ * the restricted level, and `kubernetes` at every version of `VERSIONS`.
+ */
+const CREATE_OPTIONS: { readonly [S in Semantics]: ReadonlyArray<ResolveOptions> } = {
+  proposal: [OPTIONS.proposal, ...RESTRICTED.map((podSecurity) => ({ semantics: 'proposal' as const, podSecurity }))],
+  noNewPrivileges: [OPTIONS.noNewPrivileges, ...RESTRICTED.map((podSecurity) => ({ semantics: 'noNewPrivileges' as const, podSecurity }))],
+  kubernetes: VERSIONS.flatMap((kubernetesVersion) => [
+    { semantics: 'kubernetes' as const, kubernetesVersion },
+    ...RESTRICTED.map((podSecurity) => ({ semantics: 'kubernetes' as const, kubernetesVersion, podSecurity })),
+  ]),
+}
+
+/** An old pod spec of an update: half of them already add `CAP_SYS_ADMIN` without escalation. */
+function oldPodSpec(r: Random): OldPodSpecInput {
+  const relaxes = chance(r, 0.5)
+  const sc = relaxes
+    ? { allowPrivilegeEscalation: false, capabilities: { add: ['CAP_SYS_ADMIN'] } }
+    : { allowPrivilegeEscalation: chance(r, 0.5), capabilities: { add: [pick(r, CAPS)] } }
+  return chance(r, 0.5) ? { containers: [{ securityContext: sc }] } : { initContainers: [{}], containers: [{ securityContext: sc }] }
+}
+
+/**
+ * `n` typed resolve inputs over the whole domain: every table cell, uids, capabilities (exact and
+ * other spellings), policies (a third of them, invalid ones included), Windows pods (5 %), all
+ * three semantics (proposal and kubernetes 40 % each), kubernetes at every version of `VERSIONS`
+ * (PodSecurityPolicy applied up to v1.24, not after), creates and updates (a quarter of the
+ * kubernetes cases, each with its own options and old pod spec), the restricted level (a sixth),
+ * violations included.
  *
  * @example
  * resolveCases(10_000, 1).length // 10000
@@ -103,15 +140,27 @@ export function resolveCases(n: number, seed: number): ResolveCase[] {
     const pod = podSecurity(r)
     const policy = chance(r, 0.33) ? pick(r, POLICIES) : undefined
     const s = r()
-    const semantics: Semantics = s < 0.5 ? 'proposal' : s < 0.75 ? 'kubernetes' : 'noNewPrivileges'
+    const semantics: Semantics = s < 0.4 ? 'proposal' : s < 0.8 ? 'kubernetes' : 'noNewPrivileges'
     const input: ResolveInput = {
       container,
       pod,
       ...(policy === undefined ? {} : { policy }),
-      ...(chance(r, 0.03) ? { os: 'windows' } : {}),
+      ...(chance(r, 0.05) ? { os: 'windows' } : {}),
       name: `c${i % 4}`,
     }
-    out.push({ input, options: OPTIONS[semantics] })
+    const choices = CREATE_OPTIONS[semantics]
+    // Most callers check without the restricted level: the first option of each semantics (or
+    // each version) is the plain one.
+    const plain = !chance(r, 1 / 6)
+    let options: ResolveOptions
+    if (semantics === 'kubernetes') {
+      const at = Math.floor(r() * VERSIONS.length) * 4
+      options = choices[plain ? at : at + 1 + Math.floor(r() * 3)] as ResolveOptions
+      if (chance(r, 0.25)) options = { ...options, operation: 'update', oldPod: oldPodSpec(r) }
+    } else {
+      options = choices[plain ? 0 : 1 + Math.floor(r() * 3)] as ResolveOptions
+    }
+    out.push({ input, options })
   }
   return out
 }
