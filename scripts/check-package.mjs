@@ -38,7 +38,14 @@ if (packed.status !== 0) {
   fail('npm pack', packed.stderr)
   process.exit(1)
 }
-const [info] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('[')))
+// The prepack build logs to stdout before npm's JSON (with colour codes that hold '['): the JSON
+// is the array that starts at the beginning of a line.
+const jsonStart = packed.stdout.search(/^\[/m)
+if (jsonStart < 0) {
+  fail('npm pack --json printed no JSON', packed.stdout)
+  process.exit(1)
+}
+const [info] = JSON.parse(packed.stdout.slice(jsonStart))
 const tarball = join(work, info.filename)
 const files = info.files.map((f) => f.path).sort()
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`
