@@ -14,7 +14,7 @@ import { parseCheckArgs } from './checkArgs.js'
 import type { CheckArgs } from './checkArgs.js'
 import { wantsColour } from './colour.js'
 import { decodeUtf8 } from './decodeText.js'
-import type { ReportEntry } from '../manifest/check.js'
+import { EMPTY_DOCUMENT_KIND, type ReportEntry } from '../manifest/check.js'
 import type { CheckStream, CliCheckOptions, CliSource, CliStreamSource } from './deps.js'
 import { discovery } from './discover.js'
 import { ExitTally } from './exitStatus.js'
@@ -254,7 +254,7 @@ function sourceOfEntry(entry: ReportEntry): string {
 }
 
 const looksForeign = (entry: ReportEntry): boolean =>
-  (entry._tag === 'Error' && entry.error.code === 'missing-kind') || (entry._tag === 'Skipped' && entry.skipped.kind === '(empty)')
+  (entry._tag === 'Error' && entry.error.code === 'missing-kind') || (entry._tag === 'Skipped' && entry.skipped.kind === EMPTY_DOCUMENT_KIND)
 
 /** `kubectl kustomize DIR`'s output as it is rendered; a failure is this source's `kustomize-failed` error. */
 async function* kustomize(directory: string): AsyncGenerator<Uint8Array> {
