@@ -18,10 +18,27 @@ for (const file of files) {
   }
   const suiteErrors = report.numFailedTestSuites ?? 0
   // A file that fails to load has no failed test of its own: count it, so it cannot pass silently.
-  if (suiteErrors > 0) console.log(`${file}: ${suiteErrors} test file(s) failed to run`)
+  if (suiteErrors > 0) console.log(`${file}: ${suiteErrors} test suite(s) failed`)
+  // CI keeps only the end of the log: name every failure here, with the start of its message
+  // (a property test's seed and counterexample are in it), so the tail alone says what broke.
+  for (const result of report.testResults ?? []) {
+    if (result.status === 'failed' && (result.assertionResults ?? []).every((a) => a.status !== 'failed')) {
+      console.log(`FAILED FILE ${result.name}: ${excerpt(result.message)}`)
+    }
+    for (const assertion of result.assertionResults ?? []) {
+      if (assertion.status !== 'failed') continue
+      console.log(`FAILED ${result.name} > ${assertion.fullName}`)
+      for (const message of assertion.failureMessages ?? []) console.log(`  ${excerpt(message)}`)
+    }
+  }
   passed += report.numPassedTests ?? 0
   failed += (report.numFailedTests ?? 0) || suiteErrors
   skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0)
 }
+function excerpt(text) {
+  const lines = String(text ?? '').split('\n').filter((line) => line.trim() !== '' && !/^\s+at /.test(line))
+  return lines.slice(0, 25).join('\n  ').slice(0, 4000)
+}
+
 console.log(`${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`)
 process.exit(failed > 0 || passed === 0 ? 1 : 0)
