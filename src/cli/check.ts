@@ -12,7 +12,7 @@ import type { Exemptions } from '../exemptions/ledger.js'
 import { SourceUnreadable } from '../read/unreadable.js'
 import { parseCheckArgs } from './checkArgs.js'
 import type { CheckArgs } from './checkArgs.js'
-import { wantsColour } from './colour.js'
+import { colourFor } from './colour.js'
 import { decodeUtf8 } from './decodeText.js'
 import { EMPTY_DOCUMENT_KIND, type ReportEntry } from '../manifest/check.js'
 import type { CheckStream, CliCheckOptions, CliSource, CliStreamSource } from './deps.js'
@@ -21,8 +21,14 @@ import { ExitTally } from './exitStatus.js'
 import type { ExitStatus } from './exitStatus.js'
 import { jsonWriter, ndjsonWriter, sarifWriter, textWriter } from './format/streamed.js'
 import type { EntryWriter } from './format/streamed.js'
+import { decidedBy } from './format/decidedBy.js'
+import { githubWriter } from './format/github.js'
+import { junitWriter } from './format/junit.js'
+import { openOutputFile } from './outputFile.js'
+import type { OutputFile } from './outputFile.js'
+import { ReadTally } from './readTally.js'
 import { CHECK_HELP } from './help.js'
-import type { CliIO } from './io.js'
+import type { CliIO, CliOutput } from './io.js'
 import { progressLine } from './progress.js'
 import { collectInputs, describeFsError } from './sources.js'
 import type { InputEntry } from './sources.js'
@@ -72,6 +78,13 @@ export async function checkCommand(
     io.stderr.write(`no-new-privs check: ${exemptionFiles.left}\n`)
     return 2
   }
+  // Opened before any input is read: a report that cannot be written is a usage error (exit 2).
+  const file = args.outputFile === undefined ? undefined : openOutputFile(args.outputFile)
+  if (file !== undefined && E.isLeft(file)) {
+    io.stderr.write(`no-new-privs check: ${file.left}\n`)
+    return 2
+  }
+  const out: CliOutput = file === undefined ? io.stdout : file.right
   // One stage for the whole run, made here so its files' problems come first, its unused
   // exemptions after every source, and its summary at the end of the report.
   const exemptions = args.exemptions.length > 0 ? createExemptions(exemptionFiles.right) : undefined
@@ -82,12 +95,15 @@ export async function checkCommand(
   if (io.stdinIsTTY && entries.some((e) => e._tag === 'stdin')) {
     io.stderr.write('no-new-privs check: reading manifests from standard input (end with Ctrl-D)\n')
   }
-  const writer = writerOf(args, io, entries, context)
+  const summary = args.output === 'github' ? stepSummaryOf(io) : undefined
+  const writer = writerOf(args, io, out, entries, context, summary)
   const tally = new ExitTally()
+  const read = new ReadTally()
   const progress = progressLine(io.stderr, entries.length)
   let done = 0
   const write = (entry: ReportEntry): void => {
     tally.add(entry)
+    read.add(entry)
     writer.add(entry)
   }
   for (const problem of exemptions?.problems ?? []) write(problemEntry(problem))
@@ -113,20 +129,58 @@ export async function checkCommand(
   for (const problem of exemptions?.unused() ?? []) write(problemEntry(problem))
   progress.done()
   writer.end(exemptions === undefined ? {} : { exemptions: exemptions.summary() })
+  const summaryClosed = summary?.close() ?? null
+  if (summaryClosed !== null) io.stderr.write(`no-new-privs check: ${summaryClosed}\n`)
+  const closed = file?.right.close() ?? null
+  if (closed !== null) {
+    io.stderr.write(`no-new-privs check: ${closed}\n`)
+    return 2
+  }
+  if (args.failIfNoObjectsFound && read.containers === 0) {
+    io.stderr.write(`no-new-privs check: no container was checked (--fail-if-no-objects-found): ${read.words(entries.length)}\n`)
+    return 2
+  }
   return tally.status()
 }
 
-function writerOf(args: CheckArgs, io: CliIO, entries: ReadonlyArray<InputEntry>, context: CheckContext): EntryWriter {
+function writerOf(
+  args: CheckArgs,
+  io: CliIO,
+  out: CliOutput,
+  entries: ReadonlyArray<InputEntry>,
+  context: CheckContext,
+  summary: OutputFile | undefined,
+): EntryWriter {
+  const decided = decidedBy(args.semantics, args.kubernetesVersion)
   switch (args.output) {
     case 'json':
-      return jsonWriter(io.stdout, args.semantics)
+      return jsonWriter(out, args.semantics, args.kubernetesVersion)
     case 'ndjson':
-      return ndjsonWriter(io.stdout, args.semantics)
+      return ndjsonWriter(out, args.semantics, args.kubernetesVersion)
     case 'sarif':
-      return sarifWriter(io.stdout, args.semantics, context.cwd === undefined ? {} : { cwd: context.cwd })
-    case 'text':
-      return textWriter(io.stdout, { colour: wantsColour(io.stdout, io.env), sources: entries.map((e) => e.source) })
+      return sarifWriter(out, args.semantics, context.cwd === undefined ? {} : { cwd: context.cwd })
+    case 'junit':
+      return junitWriter(out, { decidedBy: decided })
+    case 'github':
+      return githubWriter(out, { decidedBy: decided, ...(summary === undefined ? {} : { summary }) })
+    case 'text': {
+      const sources = entries.map((e) => e.source)
+      return textWriter(out, { colour: colourFor(args.color, out, io.env), sources, decidedBy: decided, failuresOnly: args.failuresOnly })
+    }
   }
+}
+
+/**
+ * `$GITHUB_STEP_SUMMARY`, the file the runner renders as the job's summary, opened to append
+ * (other steps write there too). One that cannot be opened costs the summary, not the report.
+ */
+function stepSummaryOf(io: CliIO): OutputFile | undefined {
+  const path = io.env['GITHUB_STEP_SUMMARY']
+  if (path === undefined || path === '') return undefined
+  const file = openOutputFile(path, { append: true, what: 'the step summary' })
+  if (E.isRight(file)) return file.right
+  io.stderr.write(`no-new-privs check: ${file.left}\n`)
+  return undefined
 }
 
 /** A source's bytes as they are read; what cannot be read throws `SourceUnreadable` (one error entry). */

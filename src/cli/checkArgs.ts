@@ -11,13 +11,19 @@ import { allValues, oneOf, parseCommandLine, singleValue, usageError } from './a
 import type { OptionSpecs, UsageError } from './args.js'
 
 /** The report formats of `--output`. */
-export type OutputFormat = 'text' | 'json' | 'sarif' | 'ndjson'
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'ndjson' | 'junit' | 'github'
+
+/** `--color`: `auto` colours a terminal (NO_COLOR, FORCE_COLOR and TERM=dumb honoured). */
+export type ColorMode = 'auto' | 'always' | 'never'
+
+/** Every mode `--color` accepts. */
+export const COLOR_MODES: ReadonlyArray<ColorMode> = ['auto', 'always', 'never']
 
 /** Every semantics `--semantics` accepts. */
 export const SEMANTICS: ReadonlyArray<Semantics> = ['proposal', 'noNewPrivileges', 'kubernetes']
 
 /** Every format `--output` accepts. */
-export const OUTPUT_FORMATS: ReadonlyArray<OutputFormat> = ['text', 'json', 'sarif', 'ndjson']
+export const OUTPUT_FORMATS: ReadonlyArray<OutputFormat> = ['text', 'json', 'sarif', 'ndjson', 'junit', 'github']
 
 /** What `check` was asked to do. */
 export interface CheckArgs {
@@ -39,6 +45,14 @@ export interface CheckArgs {
   readonly podSpecKinds: ReadonlyArray<PodSpecKind>
   /** Files, directories and `-` (standard input); `['-']` when none was named. */
   readonly inputs: ReadonlyArray<string>
+  /** `--color`, default `auto`. */
+  readonly color: ColorMode
+  /** `--output-file`: the report goes there instead of standard output. */
+  readonly outputFile: string | undefined
+  /** `--failures-only`: the text report shows failing containers, errors and warnings only. */
+  readonly failuresOnly: boolean
+  /** `--fail-if-no-objects-found`: exit 2 when no container was checked. */
+  readonly failIfNoObjectsFound: boolean
 }
 
 /** The options of `check`. */
@@ -54,6 +68,10 @@ export const CHECK_OPTIONS: OptionSpecs = {
   'pod-spec': { type: 'string', multiple: true },
   exclude: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
+  color: { type: 'string' },
+  'output-file': { type: 'string' },
+  'failures-only': { type: 'boolean' },
+  'fail-if-no-objects-found': { type: 'boolean' },
 }
 
 /**
@@ -63,7 +81,7 @@ export const CHECK_OPTIONS: OptionSpecs = {
  * ```ts
  * parseCheckArgs(['--output', 'json', 'deploy.yaml'])
  * // Right({ output: 'json', inputs: ['deploy.yaml'], semantics: 'proposal', ... })
- * parseCheckArgs(['--output', 'xml']) // Left({ message: '--output must be one of text, json, sarif, ndjson, not "xml"' })
+ * parseCheckArgs(['--output', 'xml']) // Left({ message: '--output must be one of text, json, sarif, ndjson, junit, github, not "xml"' })
  * ```
  */
 export function parseCheckArgs(argv: ReadonlyArray<string>): E.Either<UsageError, CheckArgs> {
@@ -80,7 +98,10 @@ export function parseCheckArgs(argv: ReadonlyArray<string>): E.Either<UsageError
         E.bind('excludes', () => nonEmptyPatterns(allValues(line, 'exclude'))),
         E.bind('podSpecKinds', () => parsePodSpecKinds(allValues(line, 'pod-spec'))),
         E.bind('kubernetesVersion', () => parseKubernetesVersion(singleValue(line, 'kubernetes-version'))),
-        E.map(({ semantics, output, podSecurity, policies, exemptions, podSpecKinds, excludes, kubernetesVersion }) => {
+        E.bind('color', () => oneOf('--color', singleValue(line, 'color') ?? 'auto', COLOR_MODES)),
+        E.bind('outputFile', () => parseOutputFile(singleValue(line, 'output-file'))),
+        E.chainFirst(({ output }) => failuresOnlyFits(line.flags.has('failures-only'), output)),
+        E.map(({ semantics, output, podSecurity, policies, exemptions, podSpecKinds, excludes, kubernetesVersion, color, outputFile }) => {
           const inputs = [...line.operands, ...(line.rest ?? [])]
           return {
             help: line.flags.has('help'),
@@ -95,6 +116,10 @@ export function parseCheckArgs(argv: ReadonlyArray<string>): E.Either<UsageError
             podSpecKinds,
             excludes,
             inputs: inputs.length === 0 ? ['-'] : inputs,
+            color,
+            outputFile,
+            failuresOnly: line.flags.has('failures-only'),
+            failIfNoObjectsFound: line.flags.has('fail-if-no-objects-found'),
           }
         }),
       ),
@@ -163,4 +188,19 @@ function parsePodSpecKinds(values: ReadonlyArray<string>): E.Either<UsageError, 
 
 function nonEmptyPatterns(patterns: ReadonlyArray<string>): E.Either<UsageError, ReadonlyArray<string>> {
   return patterns.some((p) => p.trim() === '') ? E.left(usageError('--exclude needs a pattern, not an empty string')) : E.right(patterns)
+}
+
+function parseOutputFile(value: string | undefined): E.Either<UsageError, string | undefined> {
+  return value === '' ? E.left(usageError('--output-file needs a file name, not an empty string')) : E.right(value)
+}
+
+/**
+ * `--failures-only` shapes the text report a person reads. The machine formats keep every entry
+ * (SPEC §9: nothing is lost; a JUnit or SARIF consumer counts the passing ones too), and
+ * `github` prints only problems anyway, so elsewhere the flag is a mistake worth saying.
+ */
+function failuresOnlyFits(given: boolean, output: OutputFormat): E.Either<UsageError, void> {
+  return given && output !== 'text'
+    ? E.left(usageError(`--failures-only applies to --output text only (--output ${output} keeps every entry)`))
+    : E.right(undefined)
 }

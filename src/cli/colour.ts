@@ -25,6 +25,21 @@ export function wantsColour(out: CliOutput, env: Readonly<Record<string, string 
   return out.isTTY === true
 }
 
+/**
+ * `--color auto|always|never`: an explicit `always` or `never` beats the environment (a flag is
+ * the more specific wish: CI logs that render ANSI, a terminal recorded to a file); `auto` is
+ * {@link wantsColour}.
+ *
+ * @example
+ * ```ts
+ * colourFor('always', { write() {} }, { NO_COLOR: '1' }) // true
+ * colourFor('auto', { write() {}, isTTY: true }, {})     // true
+ * ```
+ */
+export function colourFor(mode: 'auto' | 'always' | 'never', out: CliOutput, env: Readonly<Record<string, string | undefined>>): boolean {
+  return mode === 'auto' ? wantsColour(out, env) : mode === 'always'
+}
+
 /** The styles of the text report. Each returns its input unchanged when colour is off. */
 export interface Palette {
   readonly red: (s: string) => string

@@ -35,6 +35,10 @@ describe('parseCheckArgs', () => {
       podSpecKinds: [],
       excludes: [],
       inputs: ['-'],
+      color: 'auto',
+      outputFile: undefined,
+      failuresOnly: false,
+      failIfNoObjectsFound: false,
     })
   })
 
@@ -80,6 +84,10 @@ describe('parseCheckArgs', () => {
       ],
       excludes: ['charts/', '*.json'],
       inputs: ['dir/', '-'],
+      color: 'auto',
+      outputFile: undefined,
+      failuresOnly: false,
+      failIfNoObjectsFound: false,
     })
   })
 
@@ -94,7 +102,7 @@ describe('parseCheckArgs', () => {
 
   test('an earlier single value is not validated once replaced, a bad last one is refused', () => {
     expect(right(parseCheckArgs(['--output', 'xml', '--output', 'json'])).output).toBe('json')
-    expect(leftMessage(parseCheckArgs(['--output', 'json', '--output', 'xml']))).toBe('--output must be one of text, json, sarif, ndjson, not "xml"')
+    expect(leftMessage(parseCheckArgs(['--output', 'json', '--output', 'xml']))).toBe('--output must be one of text, json, sarif, ndjson, junit, github, not "xml"')
   })
 
   test('operands after -- are files even when they start with a dash', () => {
@@ -109,8 +117,8 @@ describe('parseCheckArgs', () => {
   test.each([
     [['--frobnicate'], 'unknown option --frobnicate'],
     [['--polcy', 'x.yaml'], 'unknown option --polcy (did you mean --policy?)'],
-    [['--output', 'xml'], '--output must be one of text, json, sarif, ndjson, not "xml"'],
-    [['--output', 'jsno'], '--output must be one of text, json, sarif, ndjson, not "jsno" (did you mean json?)'],
+    [['--output', 'xml'], '--output must be one of text, json, sarif, ndjson, junit, github, not "xml"'],
+    [['--output', 'jsno'], '--output must be one of text, json, sarif, ndjson, junit, github, not "jsno" (did you mean json?)'],
     [['--semantics', 'proposel'], '--semantics must be one of proposal, noNewPrivileges, kubernetes, not "proposel" (did you mean proposal?)'],
     [['--output'], 'option --output needs a value'],
     [['--output', '--strict'], 'option --output needs a value'],

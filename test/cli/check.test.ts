@@ -115,7 +115,7 @@ describe('exit status', () => {
 describe('usage errors', () => {
   test.each([
     [['--frobnicate'], 'no-new-privs check: unknown option --frobnicate (see no-new-privs check --help)\n'],
-    [['--output', 'xml'], 'no-new-privs check: --output must be one of text, json, sarif, ndjson, not "xml" (see no-new-privs check --help)\n'],
+    [['--output', 'xml'], 'no-new-privs check: --output must be one of text, json, sarif, ndjson, junit, github, not "xml" (see no-new-privs check --help)\n'],
     [['--semantics'], 'no-new-privs check: option --semantics needs a value (see no-new-privs check --help)\n'],
   ])('%j: exit 2, one line on stderr, nothing checked, nothing on stdout', async (argv, message) => {
     const { status, io, calls } = await check(argv)

@@ -63,7 +63,7 @@ describe('the streamed formats print what the whole-report formats print', () =>
       expect(JSON.parse(written((o) => sarifWriter(o, 'proposal', { cwd: '/repo' }), entries))).toEqual(JSON.parse(formatSarif(report, { cwd: '/repo' })))
     })
     it(`text, byte for byte: ${name}`, () => {
-      expect(written((o) => textWriter(o, { colour: false, sources }), entries)).toBe(formatText(report, { colour: false, sources }))
+      expect(written((o) => textWriter(o, { colour: false, sources, decidedBy: { semantics: 'proposal' } }), entries)).toBe(formatText(report, { colour: false, sources }))
     })
   }
 
@@ -73,14 +73,14 @@ describe('the streamed formats print what the whole-report formats print', () =>
       const sources = [...named, ...selected.map(sourceOf)].filter((s, i, all) => all.indexOf(s) === i)
       const entries = inStreamOrder(selected, sources)
       const report = collect(entries)
-      expect(written((o) => textWriter(o, { colour: true, sources }), entries)).toBe(formatText(report, { colour: true, sources }))
+      expect(written((o) => textWriter(o, { colour: true, sources, decidedBy: { semantics: 'proposal' } }), entries)).toBe(formatText(report, { colour: true, sources }))
     },
   )
 
   it('a text table longer than the window keeps the widths of its first rows and prints every row', () => {
     const one = exampleEntries.find((e) => e._tag === 'Result')!
     const entries = Array.from({ length: TEXT_TABLE_WINDOW * 2 + 5 }, () => one)
-    const text = written((o) => textWriter(o, { colour: false, sources: [] }), entries)
+    const text = written((o) => textWriter(o, { colour: false, sources: [], decidedBy: { semantics: 'proposal' } }), entries)
     const rows = text.split('\n').filter((l) => l.startsWith('  ') && !l.startsWith('  LINE') && !l.startsWith('    '))
     expect(rows).toHaveLength(TEXT_TABLE_WINDOW * 2 + 5)
     expect(text.match(/ {2}LINE/g)).toHaveLength(1)

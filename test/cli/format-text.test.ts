@@ -6,8 +6,17 @@ import { fullReport, rejected, report, result } from './fixtures.js'
 const ESC = '\u001b['
 
 describe('formatText', () => {
-  const text = formatText(fullReport, { sources: ['deploy.yaml', 'bad.yaml', 'empty.yaml'] })
+  const whole = formatText(fullReport, { sources: ['deploy.yaml', 'bad.yaml', 'empty.yaml'] })
+  // The tests below read the sections; the first two lines (what decided, a blank) have their own.
+  const text = whole.split('\n').slice(2).join('\n')
   const lines = text.split('\n')
+
+  test('the first line states the semantics, and the version under kubernetes (SPEC §10)', () => {
+    expect(whole.split('\n').slice(0, 2)).toEqual(['decided by semantics proposal', ''])
+    expect(formatText(report({ semantics: 'kubernetes' }), { kubernetesVersion: 'v1.32' })).toMatch(/^decided by semantics kubernetes at Kubernetes v1\.32\n\n/)
+    // A version given for another semantics is not what decided it, so it is not stated.
+    expect(formatText(report({ semantics: 'noNewPrivileges' }), { kubernetesVersion: 'v1.32' })).toMatch(/^decided by semantics noNewPrivileges\n\n/)
+  })
 
   test('one section per source, in the order given, a source with nothing in it included', () => {
     const headings = lines.filter((l) => /^\S/.test(l) && !l.includes('·'))
@@ -109,7 +118,7 @@ describe('formatText', () => {
   })
 
   test('an empty report still ends with a summary', () => {
-    expect(formatText(report())).toBe('0 containers in 0 sources: 0 with no_new_privs, 0 without, 0 rejected · 0 violations · 0 findings · 0 warnings · 0 errors · 0 skipped\n')
+    expect(formatText(report())).toBe('decided by semantics proposal\n\n0 containers in 0 sources: 0 with no_new_privs, 0 without, 0 rejected · 0 violations · 0 findings · 0 warnings · 0 errors · 0 skipped\n')
   })
 
   test('a violation inside a policy document names the policy', () => {

@@ -118,7 +118,7 @@ describe('exemptions on the streamed path', () => {
   test('textWriter marks an exempted item and counts it in the summary, not as a violation', () => {
     const report = checkManifests({ source: 'l.json', text: JSON_LIST }, { exemptions: [] })
     let text = ''
-    const w = textWriter({ write: (s) => void (text += s) }, { colour: false, sources: ['l.json'] })
+    const w = textWriter({ write: (s) => void (text += s) }, { colour: false, sources: ['l.json'], decidedBy: { semantics: 'proposal' } })
     for (const result of report.results) w.add({ _tag: 'Result', result })
     w.end()
     expect(text).toContain('~ privileged-without-escalation at items[1].spec.template.spec.containers[0].securityContext.allowPrivilegeEscalation (exempted)')

@@ -4,20 +4,25 @@
  * @packageDocumentation
  */
 import type { ContainerResult, Report } from '../../manifest/report.js'
+import type { KubernetesVersion } from '../../resolve/types.js'
+import { decidedBy } from './decidedBy.js'
 
 /**
  * The report as one JSON object with exactly the keys `semantics`, `results`, `errors`,
- * `warnings`, `skipped` (in that order), two-space indented, ending in a newline. Each result
+ * `warnings`, `skipped` (in that order), two-space indented, ending in a newline; under the
+ * `kubernetes` semantics `kubernetesVersion` follows `semantics` when given (SPEC §10: the report
+ * states the version it decided by). Each result
  * starts with the fields in the order SPEC §10 shows them.
  *
  * @example
  * ```ts
  * JSON.parse(formatJson(report)).results[0].noNewPrivs // true
+ * JSON.parse(formatJson(kubernetesReport, 'v1.32')).kubernetesVersion // 'v1.32'
  * ```
  */
-export function formatJson(report: Report): string {
+export function formatJson(report: Report, kubernetesVersion?: KubernetesVersion): string {
   const object = {
-    semantics: report.semantics,
+    ...decidedBy(report.semantics, kubernetesVersion),
     results: report.results.map(inSpecOrder),
     errors: report.errors,
     warnings: report.warnings,

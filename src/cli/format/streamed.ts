@@ -11,15 +11,17 @@
 import type { ExemptionSummary } from '../../exemptions/types.js'
 import type { ReportEntry } from '../../manifest/check.js'
 import type { ContainerResult, ReportError, ReportSkipped, ReportWarning } from '../../manifest/report.js'
-import type { Semantics } from '../../resolve/types.js'
+import type { KubernetesVersion, Semantics } from '../../resolve/types.js'
 import type { CliOutput } from '../io.js'
+import { decidedBy } from './decidedBy.js'
+import type { DecidedBy } from './decidedBy.js'
 import { palette } from '../colour.js'
 import type { Palette } from '../colour.js'
 import { decisionWarningPath } from './describe.js'
 import type { ShownWarning } from './describe.js'
 import { inSpecOrder } from './json.js'
 import { SARIF_SCHEMA_URI, SarifBuilder } from './sarif.js'
-import { emptyTally, headerLine, sectionTail, summaryLine, tableRows, tallyError, tallyResult, widthsOf } from './text.js'
+import { decidedByLine, emptyTally, headerLine, sectionTail, summaryLine, tableRows, tallyError, tallyResult, widthsOf } from './text.js'
 
 /** What is known only once every entry was seen, written at the end. */
 export interface ReportEnd {
@@ -94,13 +96,14 @@ class Warnings {
  * w.end()
  * ```
  */
-export function jsonWriter(stdout: CliOutput, semantics: Semantics): EntryWriter {
+export function jsonWriter(stdout: CliOutput, semantics: Semantics, kubernetesVersion?: KubernetesVersion): EntryWriter {
   const out = new Buffered(stdout)
   const errors: ReportError[] = []
   const warnings: ReportWarning[] = []
   const skipped: ReportSkipped[] = []
   let results = 0
-  out.write(`{\n  "semantics": ${JSON.stringify(semantics)},\n  "results": [`)
+  const version = decidedBy(semantics, kubernetesVersion).kubernetesVersion
+  out.write(`{\n  "semantics": ${JSON.stringify(semantics)},${version === undefined ? '' : `\n  "kubernetesVersion": ${JSON.stringify(version)},`}\n  "results": [`)
   return {
     add: (e) => {
       switch (e._tag) {
@@ -133,7 +136,7 @@ export function jsonWriter(stdout: CliOutput, semantics: Semantics): EntryWriter
 /**
  * `--output ndjson`: one JSON object per line as entries arrive, `type` first (`result`,
  * `error`, `warning`, `skipped`), then a last `summary` line with the counts, so a pipeline
- * knows the report is complete.
+ * knows the report is complete; under `kubernetes` it carries `kubernetesVersion` too.
  *
  * @example
  * ```ts
@@ -141,7 +144,7 @@ export function jsonWriter(stdout: CliOutput, semantics: Semantics): EntryWriter
  * // {"type":"summary","semantics":"proposal","results":1,"errors":0,"warnings":0,"skipped":0}
  * ```
  */
-export function ndjsonWriter(stdout: CliOutput, semantics: Semantics): EntryWriter {
+export function ndjsonWriter(stdout: CliOutput, semantics: Semantics, kubernetesVersion?: KubernetesVersion): EntryWriter {
   const out = new Buffered(stdout)
   const counts = { results: 0, errors: 0, warnings: 0, skipped: 0 }
   return {
@@ -166,7 +169,7 @@ export function ndjsonWriter(stdout: CliOutput, semantics: Semantics): EntryWrit
       }
     },
     end: () => {
-      out.write(`${JSON.stringify({ type: 'summary', semantics, ...counts })}\n`)
+      out.write(`${JSON.stringify({ type: 'summary', ...decidedBy(semantics, kubernetesVersion), ...counts })}\n`)
       out.flush()
     },
   }
@@ -212,6 +215,23 @@ export function sarifWriter(stdout: CliOutput, semantics: Semantics, options: { 
   }
 }
 
+/** How {@link textWriter} renders the report. */
+export interface TextWriterOptions {
+  readonly colour: boolean
+  /** Sources in the order they are checked, so a source with nothing in it still gets a line. */
+  readonly sources: ReadonlyArray<string>
+  /** Stated on the report's first line (SPEC §10). */
+  readonly decidedBy: DecidedBy
+  /**
+   * Only containers with violations or findings (exempted ones too), errors and warnings, then
+   * the totals: in a CI log of 2,000 passing containers the one that fails is what is read.
+   */
+  readonly failuresOnly?: boolean
+}
+
+/** The line --failures-only ends with, so a reader knows rows were left out on purpose. */
+const hiddenLine = (n: number): string => `${n} container${n === 1 ? '' : 's'} without violations or findings not shown (--failures-only)`
+
 /** A source's part of the text report while it is being written. */
 interface Section {
   readonly source: string
@@ -237,11 +257,14 @@ const sectionOf = (source: string): Section => ({ source, results: [], widths: n
  *
  * @example
  * ```ts
- * const w = textWriter(process.stdout, { colour: false, sources: ['a.yaml'] })
+ * const w = textWriter(process.stdout, { colour: false, sources: ['a.yaml'], decidedBy: { semantics: 'proposal' } })
  * ```
  */
-export function textWriter(stdout: CliOutput, options: { readonly colour: boolean; readonly sources: ReadonlyArray<string> }): EntryWriter {
+export function textWriter(stdout: CliOutput, options: TextWriterOptions): EntryWriter {
   const out = new Buffered(stdout)
+  const failuresOnly = options.failuresOnly === true
+  // Containers --failures-only left out, said in one line so nothing is silently dropped.
+  let hidden = 0
   const p: Palette = palette(options.colour)
   const order = options.sources
   const inOrder = new Set(order)
@@ -256,6 +279,7 @@ export function textWriter(stdout: CliOutput, options: { readonly colour: boolea
   const writeLines = (lines: ReadonlyArray<string>): void => {
     for (const line of lines) out.write(`${line}\n`)
   }
+  writeLines([decidedByLine(options.decidedBy), ''])
   const title = (s: Section): void => {
     if (s.titled) return
     s.titled = true
@@ -272,9 +296,10 @@ export function textWriter(stdout: CliOutput, options: { readonly colour: boolea
     s.results = []
   }
   const finish = (s: Section): void => {
-    title(s)
     const shown = dedupe.shown(s.reported, s.decided)
     shownWarnings += shown.length
+    if (failuresOnly && !s.titled && s.results.length === 0 && s.errors.length === 0 && shown.length === 0) return
+    title(s)
     if (!s.any && shown.length === 0) writeLines([`  ${p.dim('no containers')}`])
     flushRows(s)
     writeLines(sectionTail(s.errors, s.skipped, shown, p))
@@ -303,10 +328,15 @@ export function textWriter(stdout: CliOutput, options: { readonly colour: boolea
       switch (e._tag) {
         case 'Result': {
           const s = open(e.result.source)
-          s.any = true
           tallyResult(tally, e.result)
           for (const w of e.result.reason?.warnings ?? [])
             s.decided.push({ source: e.result.source, document: e.result.document, line: e.result.line, path: decisionWarningPath(e.result, w), code: w.code, message: w.message })
+          // An exempted item still shows (SPEC §12: reported, never hidden), so it keeps its row.
+          if (failuresOnly && e.result.violations.length === 0 && e.result.findings.length === 0) {
+            hidden++
+            break
+          }
+          s.any = true
           s.results.push(e.result)
           if (s === current && s.results.length >= TEXT_TABLE_WINDOW) flushRows(s)
           break
@@ -326,8 +356,9 @@ export function textWriter(stdout: CliOutput, options: { readonly colour: boolea
         }
         case 'Skipped': {
           const s = open(e.skipped.source)
-          s.any = true
           tally.skipped++
+          if (failuresOnly) break
+          s.any = true
           s.skipped.push(e.skipped)
           break
         }
@@ -338,6 +369,7 @@ export function textWriter(stdout: CliOutput, options: { readonly colour: boolea
       while (next < order.length) finish(sectionOf(order[next++] as string))
       for (const s of others.values()) finish(s)
       const sources = order.length + others.size
+      if (hidden > 0) out.write(`${p.dim(hiddenLine(hidden))}\n`)
       out.write(`${summaryLine(tally, shownWarnings, sources, p)}\n`)
       out.flush()
     },

@@ -6,11 +6,14 @@
 import type { ExemptionMark } from '../../exemptions/types.js'
 import { counts } from '../../exemptions/ledger.js'
 import type { ContainerResult, Report, ReportError, ReportSkipped } from '../../manifest/report.js'
+import type { KubernetesVersion } from '../../resolve/types.js'
 import { palette } from '../colour.js'
 import { isViolationError } from '../exitStatus.js'
 import type { Palette } from '../colour.js'
 import { allWarnings, containerTypeWord, sourcesOf, why } from './describe.js'
 import type { ShownWarning } from './describe.js'
+import { decidedBy, decidedByWords } from './decidedBy.js'
+import type { DecidedBy } from './decidedBy.js'
 
 /** How to render the text report. */
 export interface TextOptions {
@@ -18,6 +21,8 @@ export interface TextOptions {
   readonly colour?: boolean
   /** Sources in the order they were checked, so a source with nothing in it still gets a line. */
   readonly sources?: ReadonlyArray<string>
+  /** The cluster version the `kubernetes` semantics decided by, stated on the last line. */
+  readonly kubernetesVersion?: KubernetesVersion
 }
 
 const HEADER = ['LINE', 'KIND', 'NAME', 'CONTAINER', 'TYPE', 'NO_NEW_PRIVS', 'WHY'] as const
@@ -30,6 +35,8 @@ const HEADER = ['LINE', 'KIND', 'NAME', 'CONTAINER', 'TYPE', 'NO_NEW_PRIVS', 'WH
  * @example
  * ```ts
  * process.stdout.write(formatText(report, { colour: wantsColour(process.stdout, process.env) }))
+ * // decided by semantics proposal
+ * //
  * // examples/pod.yaml
  * //   LINE  KIND  NAME  CONTAINER  TYPE       NO_NEW_PRIVS  WHY
  * //   9     Pod   web   app        container  yes           allowPrivilegeEscalation false (from container), runs as root (default)
@@ -40,7 +47,7 @@ const HEADER = ['LINE', 'KIND', 'NAME', 'CONTAINER', 'TYPE', 'NO_NEW_PRIVS', 'WH
 export function formatText(report: Report, options: TextOptions = {}): string {
   const p = palette(options.colour === true)
   const warnings = allWarnings(report)
-  const lines: string[] = []
+  const lines: string[] = [decidedByLine(decidedBy(report.semantics, options.kubernetesVersion)), '']
   for (const source of sourcesOf(report, options.sources)) {
     pushAll(lines, sourceSection(source, report, warnings, p))
     lines.push('')
@@ -252,4 +259,17 @@ function colourIf(cond: boolean, style: (s: string) => string, s: string): strin
 
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`
+}
+
+/**
+ * The report's first line: what decided it (SPEC §10), read before the first `yes` or `no`,
+ * which it explains. (The totals stay the last line, for `tail -1`.)
+ *
+ * @example
+ * ```ts
+ * decidedByLine({ semantics: 'kubernetes', kubernetesVersion: 'v1.32' }) // 'decided by semantics kubernetes at Kubernetes v1.32'
+ * ```
+ */
+export function decidedByLine(d: DecidedBy): string {
+  return `decided by ${decidedByWords(d)}`
 }
