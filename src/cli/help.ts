@@ -43,6 +43,14 @@ Options:
       --require-no-new-privs     a Linux container that runs without no_new_privs is a finding
       --strict                   unknown fields are errors, not warnings
   -o, --output FORMAT            text (default) | json | sarif | ndjson (one entry per line)
+                                 | junit (JUnit XML for CI test reports) | github (GitHub
+                                 Actions annotations, and a step summary in $GITHUB_STEP_SUMMARY)
+      --output-file FILE         write the report to FILE instead of standard output
+      --failures-only            text: only containers with violations or findings, errors and
+                                 warnings, then the totals
+      --color WHEN               auto (default: a terminal, unless NO_COLOR) | always | never
+      --fail-if-no-objects-found exit 2 when no container was checked (an empty stream, only
+                                 kinds without pods)
       --exclude PATTERN          leave out of directory walks (.gitignore syntax, repeatable)
       --pod-spec KIND[.GROUP]=PATH
                                  a custom kind whose objects hold a pod spec at PATH
@@ -54,13 +62,16 @@ Options:
 An option given twice keeps its last value; repeatable options accumulate.
 
 Exit status: 0 nothing found; 1 violations or findings; 2 input that could not be read or
-decoded, or a usage error (2 wins over 1).
+decoded, a usage error, a report that could not be written, or (--fail-if-no-objects-found)
+no container checked (2 wins over 1).
 
 Examples:
   no-new-privs check deploy.yaml
   no-new-privs check --semantics kubernetes --policy psp.yaml manifests/
   kubectl get pods -A -o yaml | no-new-privs check --require-no-new-privs -
   no-new-privs check -o sarif manifests/ > no-new-privs.sarif
+  no-new-privs check -o junit --output-file no-new-privs.xml manifests/
+  kubectl kustomize overlays/prod | no-new-privs check --fail-if-no-objects-found -o github -
 `
 
 /** `no-new-privs run --help`. */
