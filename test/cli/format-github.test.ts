@@ -82,6 +82,21 @@ describe('the GitHub Actions report', () => {
     expect(readCommand(run(Array.from({ length: 12 }, (_, i) => violation(i))).out.trimEnd().split('\n').at(-2) as string)?.message).toMatch(/; every one is in this log above$/)
   })
 
+  test('the limit notice takes a type still under its limit, so that it is shown', () => {
+    const exempted = (i: number): ReportEntry => ({
+      _tag: 'Result',
+      result: { ...rejected, line: i + 1, violations: rejected.violations.map((v) => ({ ...v, exempted: { reason: 'r', source: { kind: 'file', source: 'ex.yaml', document: 0, line: 2, path: 'exemptions[0]' } } })) },
+    })
+    const { out } = run([...Array.from({ length: 11 }, (_, i) => exempted(i)), violation(0)])
+    const last = readCommand(out.trimEnd().split('\n').at(-2) as string)
+    expect(last).toMatchObject({ level: 'warning', message: expect.stringMatching(/^11 notices: /) })
+  })
+
+  test('a skipped document is no annotation, and is counted in the totals', () => {
+    const { out } = run([{ _tag: 'Skipped', skipped: { source: 'svc.yaml', document: 0, kind: 'Service' } }])
+    expect(out).toBe('no-new-privs: 0 containers in 1 source: 0 with no_new_privs, 0 without, 0 rejected · 0 violations · 0 findings · 0 warnings · 0 errors · 1 skipped; decided by semantics proposal\n')
+  })
+
   test(`the step summary: counts, what decided, a table of failing containers and errors capped at ${SUMMARY_ROWS} rows`, () => {
     const { summary } = run([...Array.from({ length: SUMMARY_ROWS + 7 }, (_, i) => violation(i)), { _tag: 'Error', error: decodeError }], { summary: true, decidedBy: { semantics: 'kubernetes', kubernetesVersion: 'v1.30' } })
     const lines = summary.split('\n')

@@ -6,8 +6,8 @@
  *   `::error` (each makes the exit status non-zero); a warning is `::warning`; an exempted item
  *   is `::notice` (reported, never hidden: SPEC §12, but it does not fail the run);
  * - the runner shows only 10 annotations of each type per step (50 per job), so every one is
- *   printed (the log keeps them) and, past that, a last `::notice` says how many there were and
- *   points at the step summary;
+ *   printed (the log keeps them) and, past that, a last annotation (a `::notice`, or a type still
+ *   under its limit, so that it shows) says how many there were and points at the step summary;
  * - when `$GITHUB_STEP_SUMMARY` is set, a summary is appended there: the counts, what decided,
  *   and a table of failing containers and errors, capped with "and N more".
  *
@@ -196,7 +196,9 @@ export function githubWriter(stdout: CliOutput, options: GithubOptions): EntryWr
       if (over.length > 0) {
         const counted = over.map((l) => `${printed[l]} ${l === 'error' ? 'errors' : l === 'warning' ? 'warnings' : 'notices'}`).join(' and ')
         const where = options.summary === undefined ? 'every one is in this log above' : 'the step summary lists the failing containers, and every one is in this log above'
-        stdout.write(`${workflowCommand('notice', { title: 'no-new-privs: more annotations than GitHub shows', message: `${counted}: the runner shows only ${ANNOTATIONS_SHOWN_PER_STEP} of each type per step (50 per job); ${where}` })}\n`)
+        // Of a type still under the limit, so that this one is shown.
+        const level = (['notice', 'warning', 'error'] as const).find((l) => printed[l] < ANNOTATIONS_SHOWN_PER_STEP) ?? 'notice'
+        stdout.write(`${workflowCommand(level, { title: 'no-new-privs: more annotations than GitHub shows', message: `${counted}: the runner shows only ${ANNOTATIONS_SHOWN_PER_STEP} of each type per step (50 per job); ${where}` })}\n`)
       }
       stdout.write(`no-new-privs: ${totals}; decided by ${decidedByWords(options.decidedBy)}\n`)
       if (options.summary !== undefined) options.summary.write(stepSummary(totals, options.decidedBy, rows, moreRows))
