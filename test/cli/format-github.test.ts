@@ -10,7 +10,7 @@ import type { ReportEntry } from '../../src/manifest/check.js'
 import type { ContainerResult } from '../../src/manifest/report.js'
 import { decodeError, rejected, result, typoWarning } from './fixtures.js'
 
-const run = (entries: ReadonlyArray<ReportEntry>, options: Partial<GithubOptions> & { summary?: boolean } = {}): { out: string; summary: string } => {
+const run = (entries: ReadonlyArray<ReportEntry>, options: { readonly decidedBy?: GithubOptions['decidedBy']; readonly summary?: boolean } = {}): { out: string; summary: string } => {
   let out = ''
   let summary = ''
   const w = githubWriter(
