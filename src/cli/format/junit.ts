@@ -167,8 +167,7 @@ function itemLines(item: ReportViolation | ReportFinding, line: number): string 
   return `${item.code} at ${item.path}${policy} (line ${line}): ${item.message}`
 }
 
-function exemptedLine(item: { readonly code: string; readonly path: string; readonly exempted?: ExemptionMark | undefined }): string {
-  const mark = item.exempted as ExemptionMark
+function exemptedLine(item: { readonly code: string; readonly path: string }, mark: ExemptionMark): string {
   const { kind, source, line } = mark.source
   const by = `${kind === 'annotation' ? 'annotation' : 'exemptions file'} ${source}${line === null ? '' : `:${line}`}`
   return `exempted: ${item.code} at ${item.path}, by ${by}: ${mark.reason}`
@@ -187,7 +186,7 @@ function resultCase(r: ContainerResult, failing: ReadonlyArray<ReportViolation |
   }
   // The decision (and what exempted an item) is the case's output: what the tool answered for it.
   const verdict = r.noNewPrivs === null ? 'no_new_privs: — (rejected: nothing runs)' : `no_new_privs: ${r.noNewPrivs ? 'yes' : 'no'}${r.reason === null ? '' : ` (${why(r.reason)})`}`
-  const exempted = [...r.violations, ...r.findings].filter((i) => i.exempted !== undefined).map(exemptedLine)
+  const exempted = [...r.violations, ...r.findings].flatMap((i) => (i.exempted === undefined ? [] : [exemptedLine(i, i.exempted)]))
   const policy = r.policy === null ? [] : [`policy: ${r.policy}`]
   parts.push(`      <system-out>${xmlText([`${r.path}`, verdict, ...policy, ...exempted].join('\n'))}</system-out>\n`, '    </testcase>\n')
   return parts.join('')
