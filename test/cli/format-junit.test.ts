@@ -79,6 +79,10 @@ describe('the JUnit report', () => {
       'document 1: Service',
     ])
     expect(suite?.testcase[0]).toMatchObject({ classname: 'deploy.yaml', file: 'deploy.yaml', line: '17' })
+    // Standard input is no file to link to.
+    const stdin = parseJunit(written([{ _tag: 'Result', result: result({ source: '<stdin>' }) }])).testsuites.testsuite[0]?.testcase[0]
+    expect(stdin).toMatchObject({ classname: '<stdin>', line: '17' })
+    expect(stdin?.file).toBeUndefined()
   })
 
   test('violations and findings are one failure with code, message, path and line; passing cases have none', () => {

@@ -22,6 +22,7 @@ import type { ExemptionMark } from '../../exemptions/types.js'
 import type { ContainerResult, ReportError, ReportSkipped, ReportViolation, ReportFinding } from '../../manifest/report.js'
 import { isViolationError } from '../exitStatus.js'
 import type { CliOutput } from '../io.js'
+import { STDIN_SOURCE } from '../sources.js'
 import type { DecidedBy } from './decidedBy.js'
 import { decisionWarningPath, why } from './describe.js'
 import { Spool } from './spool.js'
@@ -159,8 +160,9 @@ export function caseName(r: Pick<ContainerResult, 'kind' | 'namespace' | 'name' 
   return `${r.kind} ${object}: ${where} ${r.container ?? '(unnamed)'}`
 }
 
+// Standard input is no file in the repository: a `file` there would be a broken link in the CI's UI.
 const opening = (source: string, name: string, line: number | null): string =>
-  `    <testcase classname="${xmlAttribute(source)}" name="${xmlAttribute(name)}" file="${xmlAttribute(source)}"${line === null ? '' : ` line="${line}"`}`
+  `    <testcase classname="${xmlAttribute(source)}" name="${xmlAttribute(name)}"${source === STDIN_SOURCE ? '' : ` file="${xmlAttribute(source)}"`}${line === null ? '' : ` line="${line}"`}`
 
 function itemLines(item: ReportViolation | ReportFinding, line: number): string {
   const policy = 'policy' in item && item.policy !== undefined ? ` (policy ${item.policy.name}, ${item.policy.source} document ${item.policy.document})` : ''
