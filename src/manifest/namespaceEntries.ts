@@ -91,7 +91,7 @@ export function* checkNamespace(doc: LoadedDocument, entry: NamespaceEntry, ctx:
     if (before > 0 && hasPodSecurityLabels(labels)) {
       yield warning(
         doc,
-        entry.path,
+        fieldOf(entry.path, 'metadata.name'),
         'namespace-after-pods',
         `namespace ${JSON.stringify(name)} comes after ${before} ${before === 1 ? 'pod' : 'pods'} of it in the input: ${before === 1 ? 'it was' : 'they were'} checked without its labels (${shown(labels)}); put the Namespace first, as kubectl, kustomize and helm output do`,
       )
