@@ -266,7 +266,7 @@ describe('the book of Namespaces', () => {
     worker.labelsOf('x')
     worker.define('y', { enforce: {}, warn: {}, audit: {} })
     worker.labelsOf('y')
-    expect(worker.takeReads().sort()).toEqual(['labels:x', 'labels:y', 'unlabelled:y'])
+    expect([...worker.takeReads()].sort()).toEqual(['labels:x', 'labels:y', 'unlabelled:y'])
     expect(worker.takeReads()).toEqual([])
   })
 })
