@@ -303,6 +303,57 @@ async function benchYaml(): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 3b. Namespace levels (SPEC §5.1): what labelled Namespaces cost when every pod is in one
+
+const LABELLED_NAMESPACES = ['default', 'prod', 'batch'].map((name) => ({
+  apiVersion: 'v1',
+  kind: 'Namespace',
+  metadata: {
+    name,
+    labels: {
+      'pod-security.kubernetes.io/enforce': 'restricted',
+      'pod-security.kubernetes.io/warn': 'restricted',
+      'pod-security.kubernetes.io/warn-version': 'v1.24',
+      'pod-security.kubernetes.io/audit': 'restricted',
+      'pod-security.kubernetes.io/audit-version': 'v1.20',
+    },
+  },
+}))
+
+async function benchNamespaces(): Promise<void> {
+  const n = quick ? 2_000 : 10_000
+  // The generated pods are in default, prod and batch: with these Namespaces first, every
+  // container is checked at three levels (enforce, and warn and audit at other versions).
+  // Parsed objects, not YAML: reading would hide what the levels cost in the check itself.
+  const pods = Array.from({ length: n }, (_, i) => ({ source: 'pods', value: workload(seeded(3 * 1_000_003 + i), i) }))
+  const labelled = [...LABELLED_NAMESPACES.map((value) => ({ source: 'ns', value })), ...pods]
+  log(`namespaces: ${n} parsed workloads, with and without three labelled Namespaces first`)
+  const count = (sources: ReadonlyArray<{ source: string; value: unknown }>) => (): number => {
+    let x = 0
+    for (const entry of checkEntries(sources)) x += entry._tag === 'Result' ? 1 + entry.result.findings.length : 2
+    return x
+  }
+  const c = await compare(
+    [
+      ['plain', count(pods)],
+      ['labelled', count(labelled)],
+    ],
+    { items: n, rounds: quick ? 2 : 4, minMs: 0, minSamples: 1, maxSamples: 1, warmup: 1 },
+  )
+  const ratio = ratioOf(c, 'labelled', 'plain')
+  figures.push({
+    id: 'namespaces',
+    name: `Namespace levels: every workload in a Namespace with enforce, warn and audit restricted (${n.toLocaleString('en')} parsed workloads)`,
+    ours: us(c.sides.labelled),
+    reference: `the same workloads, no Namespace ${us(c.sides.plain)}`,
+    measure: 'time ratio',
+    value: ratio,
+    target: '≤ 1.5×',
+    met: ratio.median <= 1.5,
+  })
+}
+
+// ---------------------------------------------------------------------------------------------
 // 4. Large batches, in child processes (peak RSS of the run alone)
 
 interface ChildRun {
@@ -519,6 +570,7 @@ void workload
 if (runs('resolve')) await benchResolve()
 if (runs('decode')) await benchDecode()
 if (runs('yaml')) await benchYaml()
+if (runs('namespaces')) await benchNamespaces()
 if (runs('batch')) await benchBatch()
 if (runs('parallel')) await benchParallel()
 if (runs('dump')) await benchDump()

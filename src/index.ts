@@ -71,6 +71,8 @@ export { checkEntries, checkManifests, EMPTY_DOCUMENT_KIND, type CheckOptions, t
 export { checkStream, type StreamSource } from './manifest/stream.js'
 export { checkFilesInParallel, type FileSource, type ParallelOptions } from './manifest/parallel.js'
 export type { PodSpecKind } from './manifest/kinds.js'
+export type { PodSecuritySource } from './manifest/namespaceLevels.js'
+export type { PodSecurityLevel, PodSecurityMode } from './manifest/podSecurityLabels.js'
 export type {
   ContainerResult,
   ContainerType,

@@ -224,6 +224,7 @@ function optionsOf(args: CheckArgs, policies: ReadonlyArray<CliSource>, exemptio
     ...(policies.length > 0 ? { policies } : {}),
     ...(args.podSecurity !== undefined ? { podSecurity: args.podSecurity } : {}),
     kubernetesVersion: args.kubernetesVersion,
+    ...(args.namespace !== undefined ? { namespace: args.namespace } : {}),
     requireNoNewPrivs: args.requireNoNewPrivs,
     strict: args.strict,
     ...(args.podSpecKinds.length > 0 ? { podSpecKinds: args.podSpecKinds } : {}),

@@ -36,6 +36,8 @@ export interface CheckArgs {
   readonly podSecurity: PodSecurityOptions | undefined
   /** `--kubernetes-version`: the cluster's version (`kubernetes` semantics), default `latest`. */
   readonly kubernetesVersion: KubernetesVersion
+  /** `-n, --namespace`: the namespace of objects that name none (kubectl's `-n`); default `default`. */
+  readonly namespace?: string | undefined
   readonly requireNoNewPrivs: boolean
   readonly strict: boolean
   readonly output: OutputFormat
@@ -62,6 +64,7 @@ export const CHECK_OPTIONS: OptionSpecs = {
   exemptions: { type: 'string', multiple: true },
   'pod-security': { type: 'string' },
   'kubernetes-version': { type: 'string' },
+  namespace: { type: 'string', short: 'n' },
   'require-no-new-privs': { type: 'boolean' },
   strict: { type: 'boolean' },
   output: { type: 'string', short: 'o' },
@@ -100,8 +103,9 @@ export function parseCheckArgs(argv: ReadonlyArray<string>): E.Either<UsageError
         E.bind('kubernetesVersion', () => parseKubernetesVersion(singleValue(line, 'kubernetes-version'))),
         E.bind('color', () => oneOf('--color', singleValue(line, 'color') ?? 'auto', COLOR_MODES)),
         E.bind('outputFile', () => parseOutputFile(singleValue(line, 'output-file'))),
+        E.bind('namespace', () => parseNamespace(singleValue(line, 'namespace'))),
         E.chainFirst(({ output }) => failuresOnlyFits(line.flags.has('failures-only'), output)),
-        E.map(({ semantics, output, podSecurity, policies, exemptions, podSpecKinds, excludes, kubernetesVersion, color, outputFile }) => {
+        E.map(({ semantics, output, podSecurity, policies, exemptions, podSpecKinds, excludes, kubernetesVersion, color, outputFile, namespace }) => {
           const inputs = [...line.operands, ...(line.rest ?? [])]
           return {
             help: line.flags.has('help'),
@@ -110,6 +114,7 @@ export function parseCheckArgs(argv: ReadonlyArray<string>): E.Either<UsageError
             exemptions,
             podSecurity,
             kubernetesVersion,
+            ...(namespace === undefined ? {} : { namespace }),
             requireNoNewPrivs: line.flags.has('require-no-new-privs'),
             strict: line.flags.has('strict'),
             output,
@@ -169,6 +174,21 @@ export function parseKubernetesVersion(value: string | undefined): E.Either<Usag
     return E.left(usageError(`--kubernetes-version must be latest or v1.N with N >= 8 (such as v1.24), not ${JSON.stringify(value)}`))
   }
   return E.right(value as KubernetesVersion)
+}
+
+/**
+ * Reads `--namespace NS`: a namespace name as the API server accepts it (a DNS label).
+ *
+ * @example
+ * ```ts
+ * parseNamespace('prod') // Right('prod')
+ * parseNamespace('Prod') // Left({ message: '--namespace must be a namespace name (lower-case letters, digits and -, at most 63), not "Prod"' })
+ * ```
+ */
+export function parseNamespace(value: string | undefined): E.Either<UsageError, string | undefined> {
+  if (value === undefined) return E.right(undefined)
+  if (/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(value)) return E.right(value)
+  return E.left(usageError(`--namespace must be a namespace name (lower-case letters, digits and -, at most 63), not ${JSON.stringify(value)}`))
 }
 
 function isPodSecurityVersion(version: string): version is PodSecurityVersion {

@@ -36,6 +36,8 @@ export interface CliCheckOptions {
   readonly policies?: ReadonlyArray<CliSource>
   readonly podSecurity?: PodSecurityOptions
   readonly kubernetesVersion?: KubernetesVersion
+  /** The namespace of objects that name none (`--namespace`). */
+  readonly namespace?: string
   readonly requireNoNewPrivs?: boolean
   readonly strict?: boolean
   readonly podSpecKinds?: ReadonlyArray<PodSpecKind>

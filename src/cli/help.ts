@@ -37,7 +37,11 @@ Options:
       --exemptions FILE          exemptions (namespace, kind, name, container, image, rules, reason; repeatable)
       --pod-security restricted[:VERSION]
                                  also check the Pod Security Standards restricted level
-                                 (VERSION: latest or v1.N; default: --kubernetes-version)
+                                 (VERSION: latest or v1.N; default: --kubernetes-version);
+                                 a Namespace in the input with pod-security.kubernetes.io
+                                 labels sets the levels of its pods, as Pod Security
+                                 Admission does (enforce rejects, warn and audit report)
+  -n, --namespace NS             the namespace of objects that name none (default: default)
       --kubernetes-version V     the cluster's version for --semantics kubernetes: latest (default)
                                  or v1.N, N >= 8; PodSecurityPolicy applies through v1.24 only
       --require-no-new-privs     a Linux container that runs without no_new_privs is a finding

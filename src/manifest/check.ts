@@ -44,6 +44,9 @@ import { walkItem, walkPods, type ContainerRef, type PodEntry, type RawObject, t
 import type { ReadNote, Unit } from '../read/unit.js'
 import { readAllUnits } from '../read/units.js'
 import { isListKind, kindTableOf, type KindTable, type PodSpecKind } from './kinds.js'
+import { createNamespaceBook, type NamespaceBook } from './namespaces.js'
+import { attribution, levelFor, type ModeLevel } from './namespaceLevels.js'
+import { checkNamespace } from './namespaceEntries.js'
 
 /**
  * One input: manifest text (JSON or YAML, one or many documents), or an already-parsed object.
@@ -85,6 +88,12 @@ export interface CheckOptions {
   readonly podSecurity?: PodSecurityOptions
   /** The cluster's version for the `kubernetes` semantics (default `'latest'`: no PodSecurityPolicy). */
   readonly kubernetesVersion?: KubernetesVersion | undefined
+  /**
+   * The namespace of objects that name none (`metadata.namespace` absent), as `kubectl -n`
+   * gives it; default `'default'`. It decides which Namespace of the input applies its
+   * `pod-security.kubernetes.io/*` labels to them (SPEC §5.1).
+   */
+  readonly namespace?: string | undefined
   /** A Linux container whose decision is `noNewPrivs: false` is a finding. */
   readonly requireNoNewPrivs?: boolean
   /** Unknown fields are errors, not warnings (kube-apiserver's `fieldValidation=Strict`). */
@@ -147,6 +156,10 @@ interface Context {
   readonly policies: ReadonlyArray<Policy>
   readonly kinds: KindTable
   readonly exemptions: Exemptions | undefined
+  /** The namespace of objects that name none. */
+  readonly namespace: string
+  /** The Namespaces seen so far in this check (SPEC §5.1). */
+  readonly book: NamespaceBook
 }
 
 // Valid, warning-free objects (nearly all of a real batch) skip io-ts on a guard compiled from
@@ -364,15 +377,41 @@ function* checkPod(doc: LoadedDocument, pod: PodEntry, walkErrors: ReadonlyArray
     ).candidate
   }
 
-  for (const { ref, input } of runnable) {
-    const resolved = resolveNoNewPrivs(policy === undefined ? input : { ...input, policy: policy.policy }, {
-      semantics: ctx.semantics,
-      ...(ctx.podSecurity === undefined ? {} : { podSecurity: ctx.podSecurity }),
-      ...(ctx.kubernetesVersion === undefined ? {} : { kubernetesVersion: ctx.kubernetesVersion }),
-    })
+  // The Pod Security levels of the pod's namespace (its Namespace's labels over the defaults).
+  const namespace = pod.namespace ?? ctx.namespace
+  const labels = ctx.book.labelsOf(namespace)
+  ctx.book.podChecked(namespace)
+  const enforce = levelFor('enforce', namespace, labels, ctx.podSecurity, ctx.kubernetesVersion)
+  const warn = levelFor('warn', namespace, labels, undefined, ctx.kubernetesVersion)
+  const audit = levelFor('audit', namespace, labels, undefined, ctx.kubernetesVersion)
+  const options = (podSecurity: PodSecurityOptions | undefined) => ({
+    semantics: ctx.semantics,
+    ...(podSecurity === undefined ? {} : { podSecurity }),
+    ...(ctx.kubernetesVersion === undefined ? {} : { kubernetesVersion: ctx.kubernetesVersion }),
+  })
+  const enforceOptions = options(enforce.options)
+
+  const resolvedAll = runnable.map(({ input }) => resolveNoNewPrivs(policy === undefined ? input : { ...input, policy: policy.policy }, enforceOptions))
+  // PSA adds no warnings to a pod its enforce level rejects; audit is recorded either way.
+  const rejected = enforce.options !== undefined && resolvedAll.some((r) => E.isLeft(r) && r.left.some(isRestricted))
+
+  for (let i = 0; i < runnable.length; i++) {
+    const { ref, input } = runnable[i] as (typeof runnable)[number]
+    const resolved = resolvedAll[i] as (typeof resolvedAll)[number]
     const line = placed(doc, ref.path).line
-    const violations = E.isLeft(resolved) ? resolved.left.map((v) => violationOf(v, ref, pod, policy)) : []
+    const violations = E.isLeft(resolved) ? resolved.left.map((v) => attributed(violationOf(v, ref, pod, policy), v, enforce)) : []
     const finding = E.isRight(resolved) && ctx.requireNoNewPrivs ? findingOf(resolved.right, ref) : undefined
+    const findings: ReportFinding[] = finding === undefined ? [] : [finding]
+    const admitted = policy === undefined ? input : { ...input, policy: policy.policy }
+    for (const level of rejected ? [audit] : [warn, audit]) {
+      if (level.options === undefined || level.source === undefined) continue
+      const checked = resolveNoNewPrivs(admitted, options(level.options))
+      if (E.isRight(checked)) continue
+      for (const v of checked.left) {
+        if (!isRestricted(v)) continue
+        findings.push({ code: 'restricted-requires-no-escalation', path: violationOf(v, ref, pod, policy).path, message: `${v.message}: ${attribution(level.source)}`, podSecurity: level.source })
+      }
+    }
     const result: ContainerResult = {
         source: doc.source,
         document: doc.index,
@@ -385,7 +424,7 @@ function* checkPod(doc: LoadedDocument, pod: PodEntry, walkErrors: ReadonlyArray
         path: ref.path,
         noNewPrivs: E.isRight(resolved) ? resolved.right.noNewPrivs : null,
         violations,
-        findings: finding === undefined ? [] : [finding],
+        findings,
         reason: E.isRight(resolved) ? resolved.right : null,
         policy: policy === undefined ? null : policy.name,
     }
@@ -395,6 +434,16 @@ function* checkPod(doc: LoadedDocument, pod: PodEntry, walkErrors: ReadonlyArray
       result: ctx.exemptions === undefined ? result : ctx.exemptions.apply(result, { image, local: local?.exemptions ?? [] }),
     }
   }
+}
+
+function isRestricted(v: Violation): boolean {
+  return v.code === 'restricted-requires-no-escalation'
+}
+
+/** A `restricted` violation of a level a Namespace label set names the namespace and the label. */
+function attributed(out: ReportViolation, v: Violation, enforce: ModeLevel): ReportViolation {
+  if (!isRestricted(v) || enforce.source === undefined) return out
+  return { ...out, message: `${out.message}: ${attribution(enforce.source)}`, podSecurity: enforce.source }
 }
 
 function* checkDocument(doc: LoadResult, ctx: Context): Generator<ReportEntry> {
@@ -446,6 +495,9 @@ function* checkWalked(doc: LoadedDocument, entries: ReadonlyArray<WalkEntry>, ct
         if (own.length === 0) yield { _tag: 'Skipped', skipped: { source: doc.source, document: doc.index, kind: 'PodSecurityPolicy' } }
         break
       }
+      case 'Namespace':
+        yield* checkNamespace(doc, entry, ctx)
+        break
       case 'Skipped':
         yield { _tag: 'Skipped', skipped: { source: doc.source, document: doc.index, kind: entry.kind } }
         break
@@ -541,6 +593,8 @@ function contextOf(options: CheckOptions | undefined, policies: ReadonlyArray<Po
     load: options?.load,
     policies,
     kinds: kindTableOf(options?.podSpecKinds),
+    namespace: typeof options?.namespace === 'string' && options.namespace !== '' ? options.namespace : 'default',
+    book: createNamespaceBook(),
   }
 }
 
@@ -648,6 +702,12 @@ export interface PreparedCheck {
   readonly exemptions?: Exemptions | undefined
   /** Whether the stage was made from `options.exemptions` sources here (its unused ones are this check's to report). */
   readonly ownsExemptions?: boolean
+  /**
+   * The same check with its own record of the Namespaces seen (SPEC §5.1): for a caller that
+   * checks several inputs apart (a worker thread, one file at a time) and starts each from what
+   * came before it. `check` and `checkUnit` above share one record over all their calls.
+   */
+  readonly withNamespaces: (book: NamespaceBook) => Pick<PreparedCheck, 'check' | 'checkUnit'>
 }
 
 /**
@@ -668,7 +728,11 @@ export function prepareCheck(options?: CheckOptions): PreparedCheck {
   const exemptions = given === undefined ? undefined : owns ? createExemptions(given.map(textOf)) : given
   const entries = owns && exemptions !== undefined ? [...exemptions.problems.map(problemEntry), ...prepared.entries] : prepared.entries
   const ctx = contextOf(options, prepared.policies, exemptions)
-  return { entries, check: (doc) => guarded(doc, ctx), checkUnit: (unit) => checkUnit(unit, ctx), exemptions, ownsExemptions: owns }
+  const withNamespaces = (book: NamespaceBook): Pick<PreparedCheck, 'check' | 'checkUnit'> => {
+    const own: Context = { ...ctx, book }
+    return { check: (doc) => guarded(doc, own), checkUnit: (unit) => checkUnit(unit, own) }
+  }
+  return { entries, check: (doc) => guarded(doc, ctx), checkUnit: (unit) => checkUnit(unit, ctx), exemptions, ownsExemptions: owns, withNamespaces }
 }
 
 function isExemptionSources(given: ReadonlyArray<CheckSource> | Exemptions): given is ReadonlyArray<CheckSource> {

@@ -6,6 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import type { CheckOptions, ReportEntry } from './check.js'
+import { createNamespaceBook } from './namespaces.js'
 import { checkFileEntries, type WorkerReply, type WorkerRequest } from './parallelProtocol.js'
 
 const port = parentPort
@@ -18,15 +19,18 @@ const BATCH = 512
 if (port !== null) {
   port.on('message', (request: WorkerRequest) => {
     void (async () => {
+      // The file starts from what the main thread knew; the reads of each batch let it see
+      // whether one thread would have known the same (src/manifest/namespaces.ts).
+      const book = createNamespaceBook(request.namespaces)
       let batch: ReportEntry[] = []
-      for await (const entry of checkFileEntries(request.path, request.source, options)) {
+      for await (const entry of checkFileEntries(request.path, request.source, options, book)) {
         batch.push(entry)
         if (batch.length >= BATCH) {
-          port.postMessage({ id: request.id, entries: batch, done: false } satisfies WorkerReply)
+          port.postMessage({ id: request.id, entries: batch, reads: book.takeReads(), done: false } satisfies WorkerReply)
           batch = []
         }
       }
-      port.postMessage({ id: request.id, entries: batch, done: true } satisfies WorkerReply)
+      port.postMessage({ id: request.id, entries: batch, reads: book.takeReads(), done: true, delta: book.delta() } satisfies WorkerReply)
     })()
   })
 }

@@ -31,6 +31,19 @@ export type {
 export { loadDocuments, loadValue } from './load.js'
 export type { DocumentError, EmptyDocument, LoadedDocument, LoadErrorCode, LoadOptions, LoadProblem, LoadResult, Position } from './document.js'
 export { walkPods } from './walk.js'
-export type { ContainerRef, DocumentWalk, PodEntry, PolicyEntry, SkippedEntry, WalkEntry, WalkError, WalkErrorCode, WalkOptions } from './walk.js'
+export { attribution, levelFor, type ModeLevel, type PodSecuritySource } from './namespaceLevels.js'
+export { createNamespaceBook, type NamespaceBook, type NamespaceDelta, type NamespaceSnapshot } from './namespaces.js'
+export {
+  hasPodSecurityLabels,
+  labelOf,
+  podSecurityLabelsOf,
+  POD_SECURITY_LABEL_PREFIX,
+  type LabelProblem,
+  type ModeLabels,
+  type NamespaceLabels,
+  type PodSecurityLevel,
+  type PodSecurityMode,
+} from './podSecurityLabels.js'
+export type { ContainerRef, DocumentWalk, NamespaceEntry, PodEntry, PolicyEntry, SkippedEntry, WalkEntry, WalkError, WalkErrorCode, WalkOptions } from './walk.js'
 export { byPolicyName, choosePolicy, policyChangesContainer, type Admission, type PolicyCandidate, type PolicyChoice } from './policies.js'
 export { groupOf, kindEntryOf, kindTableOf, parsePodSpecKind, type KindEntry, type KindTable, type PodSpecKind } from './kinds.js'

@@ -8,7 +8,8 @@ import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { CheckOptions, ReportEntry } from './check.js'
 import { prepareCheck } from './check.js'
-import type { WorkerReply, WorkerRequest } from './parallelProtocol.js'
+import { createNamespaceBook, type NamespaceBook, type NamespaceDelta } from './namespaces.js'
+import { checkFileEntries, type WorkerReply, type WorkerRequest } from './parallelProtocol.js'
 
 /**
  * Options of `checkFilesInParallel`.
@@ -41,8 +42,11 @@ export interface ParallelOptions {
 export type FileSource = string | { readonly path: string; readonly source?: string }
 
 interface Pending {
-  readonly entries: ReportEntry[][]
+  readonly batches: Array<{ readonly entries: ReadonlyArray<ReportEntry>; readonly reads: ReadonlyArray<string> }>
+  /** What the main thread knew of the Namespaces when it sent the file. */
+  readonly sent: NamespaceBook
   done: boolean
+  delta: NamespaceDelta | undefined
 }
 
 function defaultWorkerUrl(): URL {
@@ -70,9 +74,12 @@ export async function* checkFilesInParallel(
   parallel?: ParallelOptions,
 ): AsyncGenerator<ReportEntry> {
   yield* prepareCheck(options).entries
-  const requests: WorkerRequest[] = files.map((f, id) =>
+  const requests: Array<Omit<WorkerRequest, 'namespaces'>> = files.map((f, id) =>
     typeof f === 'string' ? { id, path: f, source: f } : { id, path: f.path, source: f.source ?? f.path },
   )
+  // The Namespaces one thread would know at the file being yielded (SPEC §5.1): files are checked
+  // ahead from an older snapshot, and checked again here when a value they read has changed.
+  const book = createNamespaceBook()
   const threads = Math.max(1, Math.min(parallel?.threads ?? availableParallelism(), requests.length))
   if (requests.length === 0) return
   const given = parallel?.workerUrl
@@ -90,19 +97,22 @@ export async function* checkFilesInParallel(
       return
     }
     next++
-    pending.set(request.id, { entries: [], done: false })
-    worker.postMessage(request)
+    const namespaces = book.snapshot()
+    pending.set(request.id, { batches: [], sent: createNamespaceBook(namespaces), done: false, delta: undefined })
+    worker.postMessage({ ...request, namespaces } satisfies WorkerRequest)
   }
   for (const worker of workers) {
     worker.on('message', (reply: WorkerReply) => {
       const p = pending.get(reply.id)
+      // A file found stale is no longer pending: its entries are dropped, its worker freed.
       if (p !== undefined) {
-        p.entries.push(reply.entries as ReportEntry[])
+        p.batches.push({ entries: reply.entries, reads: reply.reads })
         if (reply.done) {
           p.done = true
-          send(worker)
+          p.delta = reply.delta
         }
       }
+      if (reply.done) send(worker)
       wake?.()
     })
     worker.on('error', (error) => {
@@ -115,18 +125,40 @@ export async function* checkFilesInParallel(
     for (const worker of workers) send(worker)
     for (const worker of workers) send(worker)
     for (let id = 0; id < requests.length; id++) {
+      let yielded = 0
+      let stale = false
       for (;;) {
         if (failure !== undefined) throw failure
         const p = pending.get(id)
         if (p !== undefined) {
-          while (p.entries.length > 0) yield* p.entries.shift() as ReportEntry[]
+          while (!stale && p.batches.length > 0) {
+            const batch = p.batches.shift() as Pending['batches'][number]
+            // Entries before the first read of a changed value are what one thread gives.
+            if (batch.reads.some((key) => book.valueOf(key) !== p.sent.valueOf(key))) {
+              stale = true
+              pending.delete(id)
+              break
+            }
+            yield* batch.entries
+            yielded += batch.entries.length
+          }
+          if (stale) break
           if (p.done) {
             pending.delete(id)
+            if (p.delta !== undefined) book.apply(p.delta)
             break
           }
         }
         await new Promise<void>((resolve) => (wake = resolve))
         wake = undefined
+      }
+      if (stale) {
+        const request = requests[id] as (typeof requests)[number]
+        let skip = yielded
+        for await (const entry of checkFileEntries(request.path, request.source, options, book)) {
+          if (skip > 0) skip--
+          else yield entry
+        }
       }
     }
   } finally {

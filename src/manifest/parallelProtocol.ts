@@ -8,27 +8,35 @@ import type { CheckOptions, ReportEntry } from './check.js'
 import { prepareCheck } from './check.js'
 import { readUnits } from '../read/units.js'
 import { createReadStream } from 'node:fs'
+import { createNamespaceBook, type NamespaceBook, type NamespaceDelta, type NamespaceSnapshot } from './namespaces.js'
 
-/** Check this file. */
+/** Check this file, starting from what the main thread knew of the Namespaces before it. */
 export interface WorkerRequest {
   readonly id: number
   readonly path: string
   readonly source: string
+  readonly namespaces: NamespaceSnapshot
 }
 
-/** Some of a file's entries, in order; `done` on the last batch. */
+/**
+ * Some of a file's entries, in order; `done` on the last batch. `reads` are the inherited
+ * Namespace values these entries depend on; `delta`, on the last batch, what the file changed.
+ */
 export interface WorkerReply {
   readonly id: number
   readonly entries: ReadonlyArray<ReportEntry>
+  readonly reads: ReadonlyArray<string>
   readonly done: boolean
+  readonly delta?: NamespaceDelta | undefined
 }
 
 /**
  * The entries of one file, streamed from disk, without the policies' own problems (reported once
- * by the caller). An unreadable file is one `Error` entry.
+ * by the caller). An unreadable file is one `Error` entry. `book` is the record of the Namespaces
+ * seen before this file (a new, empty one by default); the file's own are added to it.
  */
-export async function* checkFileEntries(path: string, source: string, options: CheckOptions | undefined): AsyncGenerator<ReportEntry> {
-  const prepared = preparedFor(options)
+export async function* checkFileEntries(path: string, source: string, options: CheckOptions | undefined, book: NamespaceBook = createNamespaceBook()): AsyncGenerator<ReportEntry> {
+  const prepared = preparedFor(options).withNamespaces(book)
   try {
     // The read stage checkStream uses: JSON and YAML read alike on every thread.
     for await (const unit of readUnits(createReadStream(path, { highWaterMark: 1 << 16 }), source, options?.load)) yield* prepared.checkUnit(unit)

@@ -5,6 +5,7 @@
  */
 import type { ExemptionMark, ExemptionSummary } from '../exemptions/types.js'
 import type { Decision, Semantics, ViolationCode } from '../resolve/types.js'
+import type { PodSecuritySource } from './namespaceLevels.js'
 
 /**
  * The field a container sits in.
@@ -33,12 +34,16 @@ export interface ReportViolation {
   readonly message: string
   /** Set when the path is inside a PodSecurityPolicy document rather than the workload. */
   readonly policy?: { readonly source: string; readonly document: number; readonly name: string } | undefined
+  /** Set when a Namespace's `pod-security.kubernetes.io/enforce` labels in the input set the level it comes from. */
+  readonly podSecurity?: PodSecuritySource | undefined
   /** Set when an exemption covers it: still reported, not counted towards the exit status. */
   readonly exempted?: ExemptionMark | undefined
 }
 
 /**
- * `--require-no-new-privs`: a Linux container whose decision is `noNewPrivs: false`.
+ * Something reported that does not reject the pod: `--require-no-new-privs` (a Linux container
+ * whose decision is `noNewPrivs: false`), or a Namespace's `warn` or `audit` Pod Security level
+ * (code `restricted-requires-no-escalation`, with `podSecurity` naming the namespace and label).
  *
  * @example
  * ```ts
@@ -48,9 +53,11 @@ export interface ReportViolation {
  * ```
  */
 export interface ReportFinding {
-  readonly code: 'no-new-privs-required'
+  readonly code: 'no-new-privs-required' | 'restricted-requires-no-escalation'
   readonly path: string
   readonly message: string
+  /** Set for a Namespace's `warn` or `audit` level: where it comes from. */
+  readonly podSecurity?: PodSecuritySource | undefined
   /** Set when an exemption covers it: still reported, not counted towards the exit status. */
   readonly exempted?: ExemptionMark | undefined
 }

@@ -102,6 +102,26 @@ export interface SkippedEntry {
 }
 
 /**
+ * A core `Namespace` (or list item): its labels may set Pod Security levels for its pods (SPEC
+ * §5.1). Returned whole for the caller to read.
+ *
+ * @example
+ * ```ts
+ * const walk = walkPods({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'prod' } })
+ * const namespaces = walk.entries.filter((e): e is NamespaceEntry => e._tag === 'Namespace')
+ * namespaces[0]?.name // 'prod'
+ * ```
+ */
+export interface NamespaceEntry {
+  readonly _tag: 'Namespace'
+  readonly kind: 'Namespace'
+  /** `metadata.name` when it is a string. */
+  readonly name: string | null
+  readonly path: string
+  readonly object: RawObject
+}
+
+/**
  * Why part of a document could not be walked.
  *
  * - `not-an-object`: the document or a list item is not a mapping.
@@ -147,7 +167,7 @@ export interface WalkError {
  *   else if (entry._tag === 'WalkError') console.error(entry.path, entry.message)
  * }
  */
-export type WalkEntry = PodEntry | PolicyEntry | SkippedEntry | WalkError
+export type WalkEntry = PodEntry | PolicyEntry | NamespaceEntry | SkippedEntry | WalkError
 
 /**
  * The walk of one document.
@@ -280,6 +300,10 @@ const walkObject = (object: RawObject, kind: string, path: string, listDepth: nu
   }
   if (isPolicyKind(kind)) {
     out.push({ _tag: 'Policy', name: stringOrNull(metadataOf(object)?.['name']), path, policy: object })
+    return
+  }
+  if (kind === 'Namespace' && group === '') {
+    out.push({ _tag: 'Namespace', kind, name: stringOrNull(metadataOf(object)?.['name']), path, object })
     return
   }
   if (isListKind(kind)) {
