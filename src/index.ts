@@ -74,6 +74,7 @@ export type { PodSpecKind } from './manifest/kinds.js'
 export type {
   ContainerResult,
   ContainerType,
+  Located,
   Report,
   ReportError,
   ReportFinding,
