@@ -75,7 +75,9 @@ export async function checkCommand(
   // One stage for the whole run, made here so its files' problems come first, its unused
   // exemptions after every source, and its summary at the end of the report.
   const exemptions = args.exemptions.length > 0 ? createExemptions(exemptionFiles.right) : undefined
-  const { entries, emptyDirectories } = await collectInputs(args.inputs, discovery({ excludes: args.excludes }))
+  const collected = await collectInputs(args.inputs, discovery({ excludes: args.excludes }))
+  const { emptyDirectories } = collected
+  const entries = args.stdinFilename === undefined ? collected.entries : collected.entries.map((e) => named(e, args.stdinFilename as string))
   for (const directory of emptyDirectories) {
     io.stderr.write(`no-new-privs check: no *.yaml, *.yml or *.json file under ${directory}\n`)
   }
@@ -116,6 +118,11 @@ export async function checkCommand(
   return tally.status()
 }
 
+/** Standard input under the name `--stdin-filename` gave it: every entry read from it carries that source. */
+function named(entry: InputEntry, name: string): InputEntry {
+  return entry._tag === 'stdin' ? { _tag: 'stdin', source: name } : entry
+}
+
 function writerOf(args: CheckArgs, io: CliIO, entries: ReadonlyArray<InputEntry>, context: CheckContext): EntryWriter {
   switch (args.output) {
     case 'json':
@@ -123,7 +130,7 @@ function writerOf(args: CheckArgs, io: CliIO, entries: ReadonlyArray<InputEntry>
     case 'ndjson':
       return ndjsonWriter(io.stdout, args.semantics)
     case 'sarif':
-      return sarifWriter(io.stdout, args.semantics, context.cwd === undefined ? {} : { cwd: context.cwd })
+      return sarifWriter(io.stdout, args.semantics, { ...(context.cwd === undefined ? {} : { cwd: context.cwd }), kubernetesVersion: args.kubernetesVersion })
     case 'text':
       return textWriter(io.stdout, { colour: wantsColour(io.stdout, io.env), sources: entries.map((e) => e.source) })
   }

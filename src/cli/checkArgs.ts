@@ -39,6 +39,8 @@ export interface CheckArgs {
   readonly podSpecKinds: ReadonlyArray<PodSpecKind>
   /** Files, directories and `-` (standard input); `['-']` when none was named. */
   readonly inputs: ReadonlyArray<string>
+  /** `--stdin-filename NAME`: the source name of what is read from standard input (what an editor or code scanning opens). */
+  readonly stdinFilename: string | undefined
 }
 
 /** The options of `check`. */
@@ -53,6 +55,7 @@ export const CHECK_OPTIONS: OptionSpecs = {
   output: { type: 'string', short: 'o' },
   'pod-spec': { type: 'string', multiple: true },
   exclude: { type: 'string', multiple: true },
+  'stdin-filename': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 }
 
@@ -80,7 +83,8 @@ export function parseCheckArgs(argv: ReadonlyArray<string>): E.Either<UsageError
         E.bind('excludes', () => nonEmptyPatterns(allValues(line, 'exclude'))),
         E.bind('podSpecKinds', () => parsePodSpecKinds(allValues(line, 'pod-spec'))),
         E.bind('kubernetesVersion', () => parseKubernetesVersion(singleValue(line, 'kubernetes-version'))),
-        E.map(({ semantics, output, podSecurity, policies, exemptions, podSpecKinds, excludes, kubernetesVersion }) => {
+        E.bind('stdinFilename', () => parseStdinFilename(singleValue(line, 'stdin-filename'))),
+        E.map(({ semantics, output, podSecurity, policies, exemptions, podSpecKinds, excludes, kubernetesVersion, stdinFilename }) => {
           const inputs = [...line.operands, ...(line.rest ?? [])]
           return {
             help: line.flags.has('help'),
@@ -95,6 +99,7 @@ export function parseCheckArgs(argv: ReadonlyArray<string>): E.Either<UsageError
             podSpecKinds,
             excludes,
             inputs: inputs.length === 0 ? ['-'] : inputs,
+            stdinFilename,
           }
         }),
       ),
@@ -144,6 +149,23 @@ export function parseKubernetesVersion(value: string | undefined): E.Either<Usag
     return E.left(usageError(`--kubernetes-version must be latest or v1.N with N >= 8 (such as v1.24), not ${JSON.stringify(value)}`))
   }
   return E.right(value as KubernetesVersion)
+}
+
+/**
+ * Reads `--stdin-filename NAME`: a path as the repository names it (`k8s/deploy.yaml`), so it
+ * must be one an editor could open: not empty, no line break (it is printed on one line).
+ *
+ * @example
+ * ```ts
+ * parseStdinFilename('k8s/deploy.yaml') // Right('k8s/deploy.yaml')
+ * parseStdinFilename('')                // Left({ message: '--stdin-filename needs a file name, not an empty string' })
+ * ```
+ */
+export function parseStdinFilename(value: string | undefined): E.Either<UsageError, string | undefined> {
+  if (value === undefined) return E.right(undefined)
+  if (value.trim() === '') return E.left(usageError('--stdin-filename needs a file name, not an empty string'))
+  if (/[\r\n\u0000]/.test(value)) return E.left(usageError('--stdin-filename cannot hold a line break or NUL'))
+  return E.right(value)
 }
 
 function isPodSecurityVersion(version: string): version is PodSecurityVersion {

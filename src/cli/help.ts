@@ -44,6 +44,8 @@ Options:
       --strict                   unknown fields are errors, not warnings
   -o, --output FORMAT            text (default) | json | sarif | ndjson (one entry per line)
       --exclude PATTERN          leave out of directory walks (.gitignore syntax, repeatable)
+      --stdin-filename NAME      the file name results from standard input carry (every format;
+                                 SARIF locates them there), e.g. when piping a rendered chart
       --pod-spec KIND[.GROUP]=PATH
                                  a custom kind whose objects hold a pod spec at PATH
                                  (repeatable), e.g. Workflow.example.com=spec.template.spec;
