@@ -60,6 +60,12 @@ export function pascalCaseOf(code: string): string {
   return code.replace(/(^|[-_]+)([a-z0-9])/gi, (_m, _sep: string, c: string) => c.toUpperCase()).replace(/[-_]+$/, '')
 }
 
+/** A rule name that differs from its id even ignoring case (SARIF validators compare them so): a one-word code gets `Problem`. */
+function nameOf(code: string): string {
+  const name = pascalCaseOf(code)
+  return name.toLowerCase() === code.toLowerCase() ? `${name}Problem` : name
+}
+
 /** What the registry does not say: why it matters, how to fix it, and how severe it is. */
 interface ViolationWords {
   readonly why: string
@@ -179,7 +185,8 @@ export const KNOWN_RULES: ReadonlyArray<RuleText> = [
   },
   {
     id: 'unreadable',
-    name: 'Unreadable',
+    // A one-word code's PascalCase is the id but for case, which SARIF validators count as the same.
+    name: 'UnreadableInput',
     short: 'input could not be read',
     full: 'A file or directory named on the command line (or met while walking a directory) could not be read.',
     help: 'Check the path and its permissions.',
@@ -214,7 +221,7 @@ export function ruleForUnknownCode(code: string, level: RuleLevel): RuleText {
   const words = code.replace(/[-_]+/g, ' ')
   return {
     id: code,
-    name: pascalCaseOf(code),
+    name: nameOf(code),
     short: words,
     full: level === 'error' ? `The input could not be decoded: ${words}.` : `Worth fixing: ${words}.`,
     help: 'See the message for the field and what was expected.',
