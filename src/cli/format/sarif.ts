@@ -24,7 +24,14 @@ export interface SarifOptions {
   readonly kubernetesVersion?: KubernetesVersion
 }
 
-/** The base every URI inside the working directory is relative to (GitHub code scanning's name for the checkout). */
+/**
+ * The base every URI inside the working directory is relative to (GitHub code scanning's name for the checkout).
+ *
+ * @example
+ * ```ts
+ * sarifLog(report, { cwd: '/repo' }).runs[0].originalUriBaseIds?.[SRCROOT] // { uri: 'file:///repo/', … }
+ * ```
+ */
 export const SRCROOT = '%SRCROOT%'
 
 /** The JSON schema SARIF 2.1.0 logs name. */
