@@ -76,6 +76,7 @@ export type { PodSecurityLevel, PodSecurityMode } from './manifest/podSecurityLa
 export type {
   ContainerResult,
   ContainerType,
+  Located,
   Report,
   ReportError,
   ReportFinding,

@@ -88,7 +88,9 @@ export async function checkCommand(
   // One stage for the whole run, made here so its files' problems come first, its unused
   // exemptions after every source, and its summary at the end of the report.
   const exemptions = args.exemptions.length > 0 ? createExemptions(exemptionFiles.right) : undefined
-  const { entries, emptyDirectories } = await collectInputs(args.inputs, discovery({ excludes: args.excludes }))
+  const collected = await collectInputs(args.inputs, discovery({ excludes: args.excludes }))
+  const { emptyDirectories } = collected
+  const entries = args.stdinFilename === undefined ? collected.entries : collected.entries.map((e) => named(e, args.stdinFilename as string))
   for (const directory of emptyDirectories) {
     io.stderr.write(`no-new-privs check: no *.yaml, *.yml or *.json file under ${directory}\n`)
   }
@@ -143,6 +145,11 @@ export async function checkCommand(
   return tally.status()
 }
 
+/** Standard input under the name `--stdin-filename` gave it: every entry read from it carries that source. */
+function named(entry: InputEntry, name: string): InputEntry {
+  return entry._tag === 'stdin' ? { _tag: 'stdin', source: name } : entry
+}
+
 function writerOf(
   args: CheckArgs,
   io: CliIO,
@@ -158,7 +165,7 @@ function writerOf(
     case 'ndjson':
       return ndjsonWriter(out, args.semantics, args.kubernetesVersion)
     case 'sarif':
-      return sarifWriter(out, args.semantics, context.cwd === undefined ? {} : { cwd: context.cwd })
+      return sarifWriter(out, args.semantics, { ...(context.cwd === undefined ? {} : { cwd: context.cwd }), kubernetesVersion: args.kubernetesVersion })
     case 'junit':
       return junitWriter(out, { decidedBy: decided })
     case 'github':

@@ -55,6 +55,8 @@ export interface CheckArgs {
   readonly failuresOnly: boolean
   /** `--fail-if-no-objects-found`: exit 2 when no container was checked. */
   readonly failIfNoObjectsFound: boolean
+  /** `--stdin-filename NAME`: the source name of what is read from standard input (what an editor or code scanning opens). */
+  readonly stdinFilename: string | undefined
 }
 
 /** The options of `check`. */
@@ -70,6 +72,7 @@ export const CHECK_OPTIONS: OptionSpecs = {
   output: { type: 'string', short: 'o' },
   'pod-spec': { type: 'string', multiple: true },
   exclude: { type: 'string', multiple: true },
+  'stdin-filename': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   color: { type: 'string' },
   'output-file': { type: 'string' },
@@ -105,7 +108,8 @@ export function parseCheckArgs(argv: ReadonlyArray<string>): E.Either<UsageError
         E.bind('outputFile', () => parseOutputFile(singleValue(line, 'output-file'))),
         E.bind('namespace', () => parseNamespace(singleValue(line, 'namespace'))),
         E.chainFirst(({ output }) => failuresOnlyFits(line.flags.has('failures-only'), output)),
-        E.map(({ semantics, output, podSecurity, policies, exemptions, podSpecKinds, excludes, kubernetesVersion, color, outputFile, namespace }) => {
+        E.bind('stdinFilename', () => parseStdinFilename(singleValue(line, 'stdin-filename'))),
+        E.map(({ semantics, output, podSecurity, policies, exemptions, podSpecKinds, excludes, kubernetesVersion, color, outputFile, namespace, stdinFilename }) => {
           const inputs = [...line.operands, ...(line.rest ?? [])]
           return {
             help: line.flags.has('help'),
@@ -125,6 +129,7 @@ export function parseCheckArgs(argv: ReadonlyArray<string>): E.Either<UsageError
             outputFile,
             failuresOnly: line.flags.has('failures-only'),
             failIfNoObjectsFound: line.flags.has('fail-if-no-objects-found'),
+            stdinFilename,
           }
         }),
       ),
@@ -189,6 +194,23 @@ export function parseNamespace(value: string | undefined): E.Either<UsageError, 
   if (value === undefined) return E.right(undefined)
   if (/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(value)) return E.right(value)
   return E.left(usageError(`--namespace must be a namespace name (lower-case letters, digits and -, at most 63), not ${JSON.stringify(value)}`))
+}
+
+/**
+ * Reads `--stdin-filename NAME`: a path as the repository names it (`k8s/deploy.yaml`), so it
+ * must be one an editor could open: not empty, no line break (it is printed on one line).
+ *
+ * @example
+ * ```ts
+ * parseStdinFilename('k8s/deploy.yaml') // Right('k8s/deploy.yaml')
+ * parseStdinFilename('')                // Left({ message: '--stdin-filename needs a file name, not an empty string' })
+ * ```
+ */
+export function parseStdinFilename(value: string | undefined): E.Either<UsageError, string | undefined> {
+  if (value === undefined) return E.right(undefined)
+  if (value.trim() === '') return E.left(usageError('--stdin-filename needs a file name, not an empty string'))
+  if (/[\r\n\u0000]/.test(value)) return E.left(usageError('--stdin-filename cannot hold a line break or NUL'))
+  return E.right(value)
 }
 
 function isPodSecurityVersion(version: string): version is PodSecurityVersion {

@@ -56,6 +56,8 @@ Options:
       --fail-if-no-objects-found exit 2 when no container was checked (an empty stream, only
                                  kinds without pods)
       --exclude PATTERN          leave out of directory walks (.gitignore syntax, repeatable)
+      --stdin-filename NAME      the file name results from standard input carry (every format;
+                                 SARIF locates them there), e.g. when piping a rendered chart
       --pod-spec KIND[.GROUP]=PATH
                                  a custom kind whose objects hold a pod spec at PATH
                                  (repeatable), e.g. Workflow.example.com=spec.template.spec;

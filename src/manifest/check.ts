@@ -21,6 +21,7 @@ import type {
   ContainerSecurityInput,
   Decision,
   KubernetesVersion,
+  Origin,
   PodSecurityInput,
   PodSecurityOptions,
   PolicyInput,
@@ -30,6 +31,7 @@ import type {
 } from '../resolve/types.js'
 import type { LoadedDocument, LoadOptions, LoadResult } from './document.js'
 import { loadDocuments, loadValue } from './load.js'
+import { placeOf, type Placement } from './place.js'
 import { byPolicyName, choosePolicy, type PolicyCandidate } from './policies.js'
 import type {
   ContainerResult,
@@ -144,6 +146,10 @@ interface Policy extends PolicyCandidate {
   readonly document: number
   /** Path of the policy object in its document (`''`, or `items[3]` inside a List). */
   readonly path: string
+  /** Places in the policy's document, for the line of a violation of one of its fields. */
+  readonly positionOf: LoadedDocument['positionOf']
+  /** The policy object's own place: a violation of a field it does not write is shown there. */
+  readonly place: { readonly line: number; readonly column: number | null }
 }
 
 interface Context {
@@ -238,7 +244,15 @@ function* decodePolicy(doc: LoadedDocument, path: string, raw: RawObject, ctx: P
   }
   yield* issueEntries(doc, decoded.right.warnings)
   const name = decoded.right.value.metadata?.name
-  return { name: typeof name === 'string' ? name : '', policy: decoded.right.value, source: doc.source, document: doc.index, path }
+  return {
+    name: typeof name === 'string' ? name : '',
+    policy: decoded.right.value,
+    source: doc.source,
+    document: doc.index,
+    path,
+    positionOf: doc.positionOf,
+    place: placed(doc, path),
+  }
 }
 
 /** Load the `--policy` sources: every PodSecurityPolicy in them, in name order, and their problems. */
@@ -283,20 +297,65 @@ function preparePolicies(sources: ReadonlyArray<CheckSource>, ctx: Pick<Context,
 // ---------------------------------------------------------------------------------------------
 // Pods
 
-function violationOf(v: Violation, container: ContainerRef, pod: PodEntry, policy: Policy | undefined): ReportViolation {
-  if (v.target === 'policy' && policy !== undefined) {
-    return {
-      code: v.code,
-      path: joinPath(policy.path, v.path),
-      message: v.message,
-      policy: { source: policy.source, document: policy.document, name: policy.name },
-    }
-  }
-  const base = v.target === 'pod' ? pod.specPath : container.path
-  return { code: v.code, path: joinPath(base, v.path), message: v.message }
+/** Where a container is: what its violations and findings fall back on when their field is not written. */
+interface ContainerPlace {
+  readonly doc: LoadedDocument
+  readonly pod: PodEntry
+  readonly ref: ContainerRef
+  readonly place: { readonly line: number; readonly column: number | null }
 }
 
-function findingOf(decision: Decision, container: ContainerRef): ReportFinding | undefined {
+/**
+ * Fields that stand in for a violation's own when that is not written: a `false` setting that
+ * came from a policy's default is shown at the `privileged: true` (or the capability) it
+ * contradicts, which the author did write.
+ */
+const STAND_INS: Partial<Record<Violation['code'], string>> = {
+  'privileged-without-escalation': 'securityContext.privileged',
+}
+
+function violationOf(v: Violation, at: ContainerPlace, policy: Policy | undefined): ReportViolation {
+  if (v.target === 'policy' && policy !== undefined) {
+    const path = joinPath(policy.path, v.path)
+    return {
+      code: v.code,
+      path,
+      message: v.message,
+      policy: { source: policy.source, document: policy.document, name: policy.name },
+      ...placeOf(policy.positionOf, [path], policy.place, 'policy'),
+    }
+  }
+  const base = v.target === 'pod' ? at.pod.specPath : at.ref.path
+  const path = joinPath(base, v.path)
+  const standIn = v.target === 'container' ? STAND_INS[v.code] : undefined
+  const fields = standIn === undefined ? [path] : [path, joinPath(at.ref.path, standIn)]
+  return { code: v.code, path, message: v.message, ...placeOf(at.doc.positionOf, fields, at.place, 'container') }
+}
+
+/**
+ * The origin that made a decision `noNewPrivs: false`: what a finding points at. Under the design
+ * a `true` row or a privileged column decides; otherwise the row (usually unset: the container
+ * is the place, since the fix is a field to add).
+ */
+function decidingOrigin(decision: Decision): Origin {
+  if (decision.semantics === 'proposal' && decision.applicable) {
+    if (decision.row !== 'true' && decision.column === 'privileged') return decision.columnFrom
+    return decision.rowFrom
+  }
+  return decision.from
+}
+
+function findingPlace(decision: Decision, at: ContainerPlace): Placement {
+  const origin = decidingOrigin(decision)
+  // A policy's default is not written in this source: the container is where to fix it.
+  if (origin.path === null || (origin.target !== 'container' && origin.target !== 'pod')) return { ...at.place, located: 'container' }
+  const field = joinPath(origin.target === 'pod' ? at.pod.specPath : at.ref.path, origin.path)
+  const place = placeOf(at.doc.positionOf, [field], at.place, 'container')
+  return place.located === 'field' ? { ...place, field } : place
+}
+
+function findingOf(decision: Decision, at: ContainerPlace): ReportFinding | undefined {
+  const container = at.ref
   if (!decision.applicable || decision.noNewPrivs) return undefined
   const who = container.name === null ? 'the container' : `container "${container.name}"`
   let why: string
@@ -310,7 +369,7 @@ function findingOf(decision: Decision, container: ContainerRef): ReportFinding |
     default:
       why = 'noNewPrivileges is not true'
   }
-  return { code: 'no-new-privs-required', path: container.path, message: `${who} runs without no_new_privs: ${why}` }
+  return { code: 'no-new-privs-required', path: container.path, message: `${who} runs without no_new_privs: ${why}`, ...findingPlace(decision, at) }
 }
 
 function* checkPod(doc: LoadedDocument, pod: PodEntry, walkErrors: ReadonlyArray<WalkError>, ctx: Context, base: string): Generator<ReportEntry> {
@@ -398,9 +457,10 @@ function* checkPod(doc: LoadedDocument, pod: PodEntry, walkErrors: ReadonlyArray
   for (let i = 0; i < runnable.length; i++) {
     const { ref, input } = runnable[i] as (typeof runnable)[number]
     const resolved = resolvedAll[i] as (typeof resolvedAll)[number]
-    const line = placed(doc, ref.path).line
-    const violations = E.isLeft(resolved) ? resolved.left.map((v) => attributed(violationOf(v, ref, pod, policy), v, enforce)) : []
-    const finding = E.isRight(resolved) && ctx.requireNoNewPrivs ? findingOf(resolved.right, ref) : undefined
+    const at: ContainerPlace = { doc, pod, ref, place: placed(doc, ref.path) }
+    const line = at.place.line
+    const violations = E.isLeft(resolved) ? resolved.left.map((v) => attributed(violationOf(v, at, policy), v, enforce)) : []
+    const finding = E.isRight(resolved) && ctx.requireNoNewPrivs ? findingOf(resolved.right, at) : undefined
     const findings: ReportFinding[] = finding === undefined ? [] : [finding]
     const admitted = policy === undefined ? input : { ...input, policy: policy.policy }
     for (const level of rejected ? [audit] : [warn, audit]) {
@@ -409,7 +469,9 @@ function* checkPod(doc: LoadedDocument, pod: PodEntry, walkErrors: ReadonlyArray
       if (E.isRight(checked)) continue
       for (const v of checked.left) {
         if (!isRestricted(v)) continue
-        findings.push({ code: 'restricted-requires-no-escalation', path: violationOf(v, ref, pod, policy).path, message: `${v.message}: ${attribution(level.source)}`, podSecurity: level.source })
+        // The finding points where the violation would: the container's field (or the container).
+        const { code: _code, message: _message, ...where } = violationOf(v, at, policy)
+        findings.push({ ...where, code: 'restricted-requires-no-escalation', message: `${v.message}: ${attribution(level.source)}`, podSecurity: level.source })
       }
     }
     const result: ContainerResult = {

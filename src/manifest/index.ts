@@ -21,6 +21,7 @@ export { checkFilesInParallel, type FileSource, type ParallelOptions } from './p
 export type {
   ContainerResult,
   ContainerType,
+  Located,
   Report,
   ReportError,
   ReportFinding,

@@ -18,6 +18,23 @@ import type { PodSecuritySource } from './namespaceLevels.js'
 export type ContainerType = 'initContainers' | 'containers' | 'ephemeralContainers'
 
 /**
+ * Whose place a violation's or finding's `line` and `column` are.
+ *
+ * - `'field'`: the offending field's own (the `allowPrivilegeEscalation: false` key, the
+ *   `capabilities.add[i]` item, `privileged: true`).
+ * - `'container'`: the container's, because the field is not written in the source: a default
+ *   that came from a policy or from the rules, or a field the rule asks for that is unset.
+ * - `'policy'`: the PodSecurityPolicy object's, for a policy field that is not written.
+ *
+ * @example
+ * ```ts
+ * const report = checkManifests('kind: Pod\nspec:\n  containers:\n  - name: a\n', { podSecurity: { level: 'restricted' } })
+ * const located: Located | undefined = report.results[0]?.violations[0]?.located // 'container': the field is missing
+ * ```
+ */
+export type Located = 'field' | 'container' | 'policy'
+
+/**
  * A violation with its full path from the document root.
  *
  * @example
@@ -38,6 +55,18 @@ export interface ReportViolation {
   readonly podSecurity?: PodSecuritySource | undefined
   /** Set when an exemption covers it: still reported, not counted towards the exit status. */
   readonly exempted?: ExemptionMark | undefined
+  /**
+   * 1-based line of the offending field in its source (`policy.source` for a policy's field), or
+   * of the object when the field is not written there: `located` says which. Always set by
+   * `checkManifests`; optional so that reports built by hand stay valid.
+   */
+  readonly line?: number | undefined
+  /** 1-based column (UTF-16 code units) of what `line` points at; `null` when not known. */
+  readonly column?: number | null | undefined
+  /** Whose place `line` and `column` are. */
+  readonly located?: Located | undefined
+  /** The field `line` points at when it is not `path` (`privileged` when the `false` setting came from a policy). */
+  readonly field?: string | undefined
 }
 
 /**
@@ -60,6 +89,18 @@ export interface ReportFinding {
   readonly podSecurity?: PodSecuritySource | undefined
   /** Set when an exemption covers it: still reported, not counted towards the exit status. */
   readonly exempted?: ExemptionMark | undefined
+  /**
+   * 1-based line of the field that decided (`allowPrivilegeEscalation: true`, `privileged: true`),
+   * or of the container when no written field did (`located` says which). Always set by
+   * `checkManifests`; optional so that reports built by hand stay valid.
+   */
+  readonly line?: number | undefined
+  /** 1-based column (UTF-16 code units) of what `line` points at; `null` when not known. */
+  readonly column?: number | null | undefined
+  /** Whose place `line` and `column` are: `'field'` or `'container'`. */
+  readonly located?: Located | undefined
+  /** Full path of the field that decided, when `located` is `'field'`. */
+  readonly field?: string | undefined
 }
 
 /**

@@ -76,7 +76,7 @@ describe('formatSarif', () => {
     expect(v.level).toBe('error')
     expect(v.locations).toEqual([
       {
-        physicalLocation: { artifactLocation: { uri: 'bad.yaml' }, region: { startLine: 9 } },
+        physicalLocation: { artifactLocation: { uri: 'bad.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 9 } },
         logicalLocations: [
           {
             name: 'allowPrivilegeEscalation',
@@ -101,7 +101,7 @@ describe('formatSarif', () => {
   test('unknown-field warnings are warning results at their path', () => {
     const w = results.find((r) => r.ruleId === 'unknown-field')!
     expect(w.level).toBe('warning')
-    expect(w.locations?.[0]?.physicalLocation).toEqual({ artifactLocation: { uri: 'deploy.yaml' }, region: { startLine: 21 } })
+    expect(w.locations?.[0]?.physicalLocation).toEqual({ artifactLocation: { uri: 'deploy.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 21 } })
     expect(w.locations?.[0]?.logicalLocations?.[0]?.fullyQualifiedName).toBe(
       'spec.template.spec.containers[0].securityContext.allowPrivilegeEscalaton',
     )
@@ -155,7 +155,8 @@ describe('formatSarif', () => {
     const stdinResult = res.find((r: Result) => r.ruleId === 'sys-admin-without-escalation')!
     expect(stdinResult.locations?.[0]?.physicalLocation).toBeUndefined()
     expect(res.find((r: Result) => r.ruleId === 'sys-admin-spelling')?.level).toBe('warning')
-    expect(res.find((r: Result) => r.ruleId === 'unreadable')?.locations?.[0]).toEqual({ physicalLocation: { artifactLocation: { uri: 'missing.yaml' } } })
+    expect(stdinResult.properties?.source).toBe(STDIN_SOURCE)
+    expect(res.find((r: Result) => r.ruleId === 'unreadable')?.locations?.[0]).toEqual({ physicalLocation: { artifactLocation: { uri: 'missing.yaml', uriBaseId: '%SRCROOT%' } } })
   })
 })
 

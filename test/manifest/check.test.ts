@@ -161,6 +161,10 @@ spec: { allowPrivilegeEscalation: false, defaultAllowPrivilegeEscalation: false 
       path: 'spec.defaultAllowPrivilegeEscalation',
       message: 'Cannot set DefaultAllowPrivilegeEscalation to true without also setting AllowPrivilegeEscalation to true',
       policy: { source: 'bad.yaml', document: 0, name: 'bad' },
+      // Placed in the policy's own source, at the field.
+      line: 3,
+      column: 9,
+      located: 'field',
     })
   })
 

@@ -20,7 +20,8 @@ import type { Palette } from '../colour.js'
 import { decisionWarningPath } from './describe.js'
 import type { ShownWarning } from './describe.js'
 import { inSpecOrder } from './json.js'
-import { SARIF_SCHEMA_URI, SarifBuilder } from './sarif.js'
+import { runProperties, SARIF_SCHEMA_URI, SarifBuilder } from './sarif.js'
+import type { SarifOptions } from './sarif.js'
 import { decidedByLine, emptyTally, headerLine, sectionTail, summaryLine, tableRows, tallyError, tallyResult, widthsOf } from './text.js'
 
 /** What is known only once every entry was seen, written at the end. */
@@ -185,7 +186,7 @@ export function ndjsonWriter(stdout: CliOutput, semantics: Semantics, kubernetes
  * const w = sarifWriter(process.stdout, 'proposal', { cwd: process.cwd() })
  * ```
  */
-export function sarifWriter(stdout: CliOutput, semantics: Semantics, options: { readonly cwd?: string } = {}): EntryWriter {
+export function sarifWriter(stdout: CliOutput, semantics: Semantics, options: SarifOptions = {}): EntryWriter {
   const out = new Buffered(stdout)
   const builder = new SarifBuilder(options)
   const errors: ReportError[] = []
@@ -196,7 +197,7 @@ export function sarifWriter(stdout: CliOutput, semantics: Semantics, options: { 
     out.write(`${results === 0 ? '' : ','}\n${pad}${indented(r, pad)}`)
     results++
   }
-  out.write(`{\n  "$schema": ${JSON.stringify(SARIF_SCHEMA_URI)},\n  "version": "2.1.0",\n  "runs": [\n    {\n      "columnKind": "utf16CodeUnits",\n      "properties": ${indented({ semantics }, '      ')},\n      "results": [`)
+  out.write(`{\n  "$schema": ${JSON.stringify(SARIF_SCHEMA_URI)},\n  "version": "2.1.0",\n  "runs": [\n    {\n      "columnKind": "utf16CodeUnits",\n      "properties": ${indented(runProperties(semantics, options.kubernetesVersion), '      ')},\n      "results": [`)
   return {
     add: (e) => {
       if (e._tag === 'Result') {
@@ -209,6 +210,8 @@ export function sarifWriter(stdout: CliOutput, semantics: Semantics, options: { 
       for (const e of errors) item(builder.ofError(e))
       for (const w of warnings.shown(warnings.reported, warnings.decided)) item(builder.ofWarning(w))
       out.write(results === 0 ? ']' : '\n      ]')
+      // The bases are known once every location was made: written last, as the tool is.
+      out.write(`,\n      "originalUriBaseIds": ${indented(builder.originalUriBaseIds(), '      ')}`)
       out.write(`,\n      "tool": ${indented(builder.tool(), '      ')}\n    }\n  ]\n}\n`)
       out.flush()
     },
