@@ -88,6 +88,10 @@ describe('a Namespace in the input applies its levels to the pods that follow (S
         path: 'spec.containers[0].securityContext.allowPrivilegeEscalation',
         message: 'container "app" must set securityContext.allowPrivilegeEscalation=false: PodSecurity "restricted:latest" of namespace "prod" (pod-security.kubernetes.io/enforce): the pod is rejected',
         podSecurity: { namespace: 'prod', mode: 'enforce', labels: [`${P}enforce`], policy: 'restricted:latest' },
+        // The field is not written: the place is the container's (`- name: app`, line 15).
+        line: 15,
+        column: 5,
+        located: 'container',
       },
     ])
     expect(report.skipped).toEqual([{ source: '<input>', document: 0, kind: 'Namespace' }])
