@@ -5,11 +5,14 @@
  *
  * @packageDocumentation
  */
+import * as E from 'fp-ts/lib/Either.js'
+import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
+import { optionsProblems } from './guard.js'
 import { NO_WARNINGS } from './origins.js'
 import { policyNotApplied } from './policyNotApplied.js'
 import { checksFor } from './rules/select.js'
 import type { Check } from './rules/rule.js'
-import type { DecisionWarning, KubernetesVersion, Operation, PodSecurityOptions, ResolveOptions, Semantics } from './types.js'
+import type { DecisionWarning, InvalidInput, KubernetesVersion, Operation, PodSecurityOptions, ResolveOptions, Semantics } from './types.js'
 import { LAST_PSP_VERSION, minorOf } from './versions.js'
 
 /**
@@ -21,6 +24,8 @@ import { LAST_PSP_VERSION, minorOf } from './versions.js'
  * ```
  */
 export interface Plan {
+  /** Always `undefined`: options whose values are wrong get an `InvalidOptions` instead. */
+  readonly invalid: undefined
   readonly semantics: Semantics
   readonly kubernetesVersion: KubernetesVersion
   readonly kubernetesMinor: number
@@ -35,6 +40,19 @@ export interface Plan {
   readonly policyWarnings: ReadonlyArray<DecisionWarning>
   readonly linux: ReadonlyArray<Check>
   readonly windows: ReadonlyArray<Check>
+}
+
+/**
+ * What `planOf` answers for options of the wrong type (a plain-JavaScript caller's).
+ *
+ * @example
+ * ```ts
+ * const p = planOf({ semantics: 'Kubernetes' })
+ * p.invalid?.left[0].path // 'semantics'
+ * ```
+ */
+export interface InvalidOptions {
+  readonly invalid: E.Left<ReadonlyNonEmptyArray<InvalidInput>>
 }
 
 /** Versions below the first one the semantics knows are read as it (allowPrivilegeEscalation is from 1.8). */
@@ -54,6 +72,7 @@ function makePlan(
   const at = { semantics, kubernetesMinor, podSecurityMinor, operation }
   const policyApplies = semantics !== 'kubernetes' || kubernetesMinor <= minorOf(LAST_PSP_VERSION)
   return Object.freeze({
+    invalid: undefined,
     semantics,
     kubernetesVersion,
     kubernetesMinor,
@@ -80,7 +99,7 @@ interface Seen {
   readonly podSecurity: unknown
   readonly level: unknown
   readonly psVersion: unknown
-  readonly plan: Plan
+  readonly plan: Plan | InvalidOptions
 }
 const seen = new WeakMap<object, Seen>()
 type ByValue = Map<unknown, Map<unknown, Map<unknown, Map<unknown, Map<unknown, Plan>>>>>
@@ -123,15 +142,20 @@ function planByValue(
 const DEFAULT_PLAN = planByValue('proposal', 'latest', 'create', undefined)
 
 /**
- * The plan for `options`.
+ * The plan for `options`, or its problems when they are not `ResolveOptions` (checked here, on
+ * the first call with an options object or after its values change, not on every call).
  *
  * @example
  * ```ts
  * planOf(undefined).semantics // 'proposal'
  * ```
  */
-export function planOf(options: ResolveOptions | undefined): Plan {
-  if (options === undefined) return DEFAULT_PLAN
+export function planOf(options: ResolveOptions | undefined): Plan
+export function planOf(options: unknown): Plan | InvalidOptions
+export function planOf(given: unknown): Plan | InvalidOptions {
+  if (given === undefined) return DEFAULT_PLAN
+  if (typeof given !== 'object' || given === null) return invalidOptions(given)
+  const options = given as ResolveOptions
   const semantics = options.semantics
   const version = options.kubernetesVersion
   const operation = options.operation
@@ -150,7 +174,17 @@ export function planOf(options: ResolveOptions | undefined): Plan {
   ) {
     return was.plan
   }
-  const plan = planByValue(semantics ?? 'proposal', version ?? 'latest', operation ?? 'create', podSecurity)
+  const problems = optionsProblems(options)
+  const plan = problems === undefined ? planByValue(semantics ?? 'proposal', version ?? 'latest', operation ?? 'create', podSecurity) : invalid(problems)
   seen.set(options, { semantics, version, operation, podSecurity, level, psVersion, plan })
   return plan
+}
+
+function invalid(problems: ReadonlyNonEmptyArray<InvalidInput>): InvalidOptions {
+  return { invalid: E.left(problems) as E.Left<ReadonlyNonEmptyArray<InvalidInput>> }
+}
+
+function invalidOptions(options: unknown): InvalidOptions {
+  // `optionsProblems` answers for every value that is not `undefined` or an object.
+  return invalid(optionsProblems(options) as ReadonlyNonEmptyArray<InvalidInput>)
 }
