@@ -15,7 +15,7 @@ import { createExemptions, problemEntry, type Exemptions } from '../exemptions/l
 import type { DecodeIssue } from '../codecs/issue.js'
 import { PodSecurityPolicy } from '../codecs/podSecurityPolicy.js'
 import { PodSpec } from '../codecs/podSpec.js'
-import { policyViolationsInto } from '../resolve/policyRules.js'
+import { policiesExist, policyViolationsInto } from '../resolve/policyRules.js'
 import { resolveNoNewPrivs } from '../resolve/resolve.js'
 import type {
   ContainerSecurityInput,
@@ -356,7 +356,9 @@ function* checkPod(doc: LoadedDocument, pod: PodEntry, walkErrors: ReadonlyArray
   }
 
   let policy: Policy | undefined
-  if (ctx.policies.length > 0) {
+  // From v1.25 (kubernetes semantics) there is no PodSecurityPolicy admission to choose by.
+  const policiesApply = policiesExist(ctx.semantics, ctx.kubernetesVersion)
+  if (ctx.policies.length > 0 && policiesApply) {
     policy = choosePolicy(
       runnable.map((r) => r.input),
       ctx.policies,
@@ -365,7 +367,10 @@ function* checkPod(doc: LoadedDocument, pod: PodEntry, walkErrors: ReadonlyArray
   }
 
   for (const { ref, input } of runnable) {
-    const resolved = resolveNoNewPrivs(policy === undefined ? input : { ...input, policy: policy.policy }, {
+    // No policy applies from v1.25, but the results still say why the given ones played no part:
+    // resolution answers a given policy there with its policy-not-applied warning.
+    const given = policy?.policy ?? (policiesApply ? undefined : ctx.policies[0]?.policy)
+    const resolved = resolveNoNewPrivs(given === undefined ? input : { ...input, policy: given }, {
       semantics: ctx.semantics,
       ...(ctx.podSecurity === undefined ? {} : { podSecurity: ctx.podSecurity }),
       ...(ctx.kubernetesVersion === undefined ? {} : { kubernetesVersion: ctx.kubernetesVersion }),
@@ -441,7 +446,7 @@ function* checkWalked(doc: LoadedDocument, entries: ReadonlyArray<WalkEntry>, ct
         const policy = yield* decodePolicy(doc, entry.path, entry.policy, ctx)
         if (policy === undefined) break
         const own: Violation[] = []
-        policyViolationsInto(policy.policy, ctx.semantics, own)
+        policyViolationsInto(policy.policy, ctx.semantics, own, ctx.kubernetesVersion)
         for (const v of own) yield { _tag: 'Error', error: errorAt(doc, joinPath(entry.path, v.path), v.code, v.message) }
         if (own.length === 0) yield { _tag: 'Skipped', skipped: { source: doc.source, document: doc.index, kind: 'PodSecurityPolicy' } }
         break
