@@ -20,6 +20,7 @@ import { compileDecoder } from '../src/codecs/compile.js'
 import { PodSpec } from '../src/codecs/podSpec.js'
 import { checkEntries } from '../src/manifest/check.js'
 import { kubectlTags } from '../src/manifest/kubectlTags.js'
+import { inputProblems, oldPodProblems } from '../src/resolve/guard.js'
 import { resolveNoNewPrivs } from '../src/resolve/resolve.js'
 import type { ContainerSecurityInput, PodSecurityInput, Semantics } from '../src/resolve/types.js'
 import { checksum, compare, ratioOf, type Comparison, type Spread } from './harness.js'
@@ -122,6 +123,28 @@ async function benchResolve(): Promise<void> {
       met: null,
     })
   }
+  // The run-time guard of the argument types alone (src/resolve/guard.ts), over the same batch:
+  // what resolveNoNewPrivs pays on every call to refuse wrong-typed values from plain JavaScript.
+  const guardAll = (): number => {
+    let x = 0
+    for (let i = 0; i < cases.length; i++) {
+      const c = cases[i] as (typeof cases)[number]
+      if (inputProblems(c.input) === undefined) x++
+      if (c.options.oldPod != null && oldPodProblems(c.options.oldPod) === undefined) x++
+    }
+    return x
+  }
+  const guard = await compare([['floor', floorAll(cases)], ['guard', guardAll]], opts)
+  figures.push({
+    id: 'resolve-guard',
+    name: `  … of which the argument-type guard alone (${n.toLocaleString('en')} inputs, old pod specs of updates)`,
+    ours: ns(guard.sides.guard),
+    reference: `floor ${ns(guard.sides.floor)}`,
+    measure: 'time ratio',
+    value: guard.ratios.guard as Spread,
+    target: '(breakdown)',
+    met: null,
+  })
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ import { createExemptions, problemEntry, type Exemptions } from '../exemptions/l
 import type { DecodeIssue } from '../codecs/issue.js'
 import { PodSecurityPolicy } from '../codecs/podSecurityPolicy.js'
 import { PodSpec } from '../codecs/podSpec.js'
-import { policyViolationsInto } from '../resolve/policyRules.js'
+import { policiesExist, policyViolationsInto } from '../resolve/policyRules.js'
 import { resolveNoNewPrivs } from '../resolve/resolve.js'
 import type {
   ContainerSecurityInput,
@@ -428,7 +428,9 @@ function* checkPod(doc: LoadedDocument, pod: PodEntry, walkErrors: ReadonlyArray
   }
 
   let policy: Policy | undefined
-  if (ctx.policies.length > 0) {
+  // From v1.25 (kubernetes semantics) there is no PodSecurityPolicy admission to choose by.
+  const policiesApply = policiesExist(ctx.semantics, ctx.kubernetesVersion)
+  if (ctx.policies.length > 0 && policiesApply) {
     policy = choosePolicy(
       runnable.map((r) => r.input),
       ctx.policies,
@@ -450,7 +452,11 @@ function* checkPod(doc: LoadedDocument, pod: PodEntry, walkErrors: ReadonlyArray
   })
   const enforceOptions = options(enforce.options)
 
-  const resolvedAll = runnable.map(({ input }) => resolveNoNewPrivs(policy === undefined ? input : { ...input, policy: policy.policy }, enforceOptions))
+  // No policy applies from v1.25, but the results still say why the given ones played no part:
+  // resolution answers a given policy there with its policy-not-applied warning.
+  const given = policy?.policy ?? (policiesApply ? undefined : ctx.policies[0]?.policy)
+  const admit = (input: (typeof runnable)[number]['input']) => (given === undefined ? input : { ...input, policy: given })
+  const resolvedAll = runnable.map(({ input }) => resolveNoNewPrivs(admit(input), enforceOptions))
   // PSA adds no warnings to a pod its enforce level rejects; audit is recorded either way.
   const rejected = enforce.options !== undefined && resolvedAll.some((r) => E.isLeft(r) && r.left.some(isRestricted))
 
@@ -462,7 +468,7 @@ function* checkPod(doc: LoadedDocument, pod: PodEntry, walkErrors: ReadonlyArray
     const violations = E.isLeft(resolved) ? resolved.left.map((v) => attributed(violationOf(v, at, policy), v, enforce)) : []
     const finding = E.isRight(resolved) && ctx.requireNoNewPrivs ? findingOf(resolved.right, at) : undefined
     const findings: ReportFinding[] = finding === undefined ? [] : [finding]
-    const admitted = policy === undefined ? input : { ...input, policy: policy.policy }
+    const admitted = admit(input)
     for (const level of rejected ? [audit] : [warn, audit]) {
       if (level.options === undefined || level.source === undefined) continue
       const checked = resolveNoNewPrivs(admitted, options(level.options))
@@ -552,7 +558,7 @@ function* checkWalked(doc: LoadedDocument, entries: ReadonlyArray<WalkEntry>, ct
         const policy = yield* decodePolicy(doc, entry.path, entry.policy, ctx)
         if (policy === undefined) break
         const own: Violation[] = []
-        policyViolationsInto(policy.policy, ctx.semantics, own)
+        policyViolationsInto(policy.policy, ctx.semantics, own, ctx.kubernetesVersion)
         for (const v of own) yield { _tag: 'Error', error: errorAt(doc, joinPath(entry.path, v.path), v.code, v.message) }
         if (own.length === 0) yield { _tag: 'Skipped', skipped: { source: doc.source, document: doc.index, kind: 'PodSecurityPolicy' } }
         break

@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 import { RULES } from '../resolve/rules/index.js'
-import type { ViolationCode } from '../resolve/types.js'
+import type { RuleCode } from '../resolve/types.js'
 import { inRange } from '../resolve/versions.js'
 import type { PolicySemantics } from './options.js'
 
@@ -21,8 +21,8 @@ import type { PolicySemantics } from './options.js'
  * codesEnforced('kubernetes', Infinity, Infinity).includes('restricted-requires-no-escalation')  // true
  * ```
  */
-export function codesEnforced(semantics: PolicySemantics, minor: number, restrictedMinor: number | undefined): ReadonlyArray<ViolationCode> {
-  const codes: ViolationCode[] = []
+export function codesEnforced(semantics: PolicySemantics, minor: number, restrictedMinor: number | undefined): ReadonlyArray<RuleCode> {
+  const codes: RuleCode[] = []
   for (const rule of RULES) {
     const version = rule.versionOf === 'podSecurity' ? restrictedMinor : minor
     if (version === undefined) continue

@@ -1,6 +1,6 @@
 /**
  * Each violation code as the API server can check it: a CEL condition over the admitted pod spec,
- * or the reason it cannot be checked there. Keyed by `ViolationCode` (a `Record`), so a code added
+ * or the reason it cannot be checked there. Keyed by `RuleCode` (a `Record`), so a code added
  * to the rules without an entry here does not compile, and a rule the registry applies that has no
  * expression fails test/policy/rules.test.ts instead of vanishing from the policy.
  *
@@ -12,7 +12,7 @@
 import { WINDOWS_MESSAGE } from '../resolve/rules/escalationFieldOnWindows.js'
 import { PRIVILEGED_MESSAGE } from '../resolve/rules/privilegedWithoutEscalation.js'
 import { SYS_ADMIN_MESSAGE } from '../resolve/rules/sysAdminWithoutEscalation.js'
-import type { ViolationCode } from '../resolve/types.js'
+import type { RuleCode, ViolationCode } from '../resolve/types.js'
 import {
   addsCapability,
   celString,
@@ -100,7 +100,7 @@ const NOT_IN_CLUSTER_POLICY =
  * t !== null && 'container' in t // true
  * ```
  */
-export const IN_CLUSTER: Readonly<Record<ViolationCode, (context: RuleContext) => RuleTranslation>> = {
+export const IN_CLUSTER: Readonly<Record<RuleCode, (context: RuleContext) => RuleTranslation>> = {
   'privileged-without-escalation': () => ({
     code: 'privileged-without-escalation',
     guard: '!variables.windows',

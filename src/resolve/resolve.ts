@@ -3,13 +3,14 @@
  *
  * @packageDocumentation
  */
-import type * as E from 'fp-ts/lib/Either.js'
+import * as E from 'fp-ts/lib/Either.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import { oldSpecHasSysAdminWithoutEscalation, resolveKubernetes } from './kubernetes.js'
 import { resolveNoNewPrivileges } from './noNewPrivileges.js'
+import { inputProblems, oldPodProblems, unreadable } from './guard.js'
 import { planOf } from './plan.js'
 import { resolveProposal } from './proposal.js'
-import type { Decision, ResolveInput, ResolveOptions, Violation } from './types.js'
+import type { Decision, InvalidInput, ResolveInput, ResolveOptions, Violation } from './types.js'
 import { isWindows, resolveWindows } from './windows.js'
 
 const NO_INPUT: ResolveInput = Object.freeze({})
@@ -43,15 +44,39 @@ export function resolveNoNewPrivs(
   input: ResolveInput | null | undefined,
   options?: ResolveOptions,
 ): E.Either<ReadonlyNonEmptyArray<Violation>, Decision> {
-  const given = input ?? NO_INPUT
+  try {
+    return resolveChecked(input, options)
+  } catch (error) {
+    // Only a value that throws when read gets here (a getter, a Proxy): resolution itself reads
+    // checked values and never throws.
+    return E.left(unreadable(error))
+  }
+}
+
+function resolveChecked(input: unknown, options: unknown): E.Either<ReadonlyNonEmptyArray<Violation>, Decision> {
   const plan = planOf(options)
+  const problems = inputProblems(input)
+  // A plan exists for `undefined` or an object only: an object's `oldPod` is read once, here.
+  const oldPod = plan.invalid === undefined && options !== undefined ? (options as ResolveOptions).oldPod : undefined
+  const oldProblems = oldPod == null ? undefined : oldPodProblems(oldPod)
+  if (plan.invalid !== undefined || problems !== undefined || oldProblems !== undefined) {
+    return E.left(concatProblems(problems, plan.invalid?.left, oldProblems))
+  }
+  const given = (input ?? NO_INPUT) as ResolveInput
   if (isWindows(given)) return resolveWindows(given, plan)
   switch (plan.semantics) {
     case 'kubernetes':
-      return resolveKubernetes(given, plan, plan.readsOldPod && oldSpecHasSysAdminWithoutEscalation(options?.oldPod))
+      return resolveKubernetes(given, plan, plan.readsOldPod && oldSpecHasSysAdminWithoutEscalation(oldPod))
     case 'noNewPrivileges':
       return resolveNoNewPrivileges(given, plan)
     default:
       return resolveProposal(given, plan)
   }
+}
+
+function concatProblems(...lists: ReadonlyArray<ReadonlyArray<InvalidInput> | undefined>): ReadonlyNonEmptyArray<InvalidInput> {
+  const out: InvalidInput[] = []
+  for (const list of lists) if (list !== undefined) out.push(...list)
+  // Called only when one of the lists is given, and a given list is never empty.
+  return out as unknown as ReadonlyNonEmptyArray<InvalidInput>
 }

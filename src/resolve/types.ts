@@ -247,6 +247,32 @@ export type ViolationCode =
   | 'invalid-policy'
   | 'escalation-field-on-windows'
   | 'restricted-requires-no-escalation'
+  /** A value of the wrong type, from a caller the type checker did not see (see `InvalidInput`). */
+  | 'invalid-input'
+
+/**
+ * The codes of the rules (`RULES`): every violation code but `invalid-input`, which no rule
+ * reports (it is the resolver refusing a value of the wrong type).
+ *
+ * @example
+ * ```ts
+ * const code: RuleCode = 'invalid-policy'
+ * ```
+ */
+export type RuleCode = Exclude<ViolationCode, 'invalid-input'>
+
+/**
+ * What the path of an `invalid-input` violation is relative to: the first argument of
+ * `resolveNoNewPrivs` (`container.allowPrivilegeEscalation`) or the second
+ * (`kubernetesVersion`, `oldPod.containers[0].securityContext.privileged`). The empty path is
+ * the argument itself.
+ *
+ * @example
+ * ```ts
+ * const where: InputTarget = 'options'
+ * ```
+ */
+export type InputTarget = 'input' | 'options'
 
 /**
  * Which object a path is relative to.
@@ -277,9 +303,37 @@ export type Target = 'container' | 'pod' | 'policy'
  */
 export interface Violation {
   readonly code: ViolationCode
-  readonly target: Target
+  readonly target: Target | InputTarget
   readonly path: string
   readonly message: string
+}
+
+/**
+ * A value `resolveNoNewPrivs` cannot read: the wrong type, an unknown enum value, a version it
+ * does not know. Plain-JavaScript callers meet it (`allowPrivilegeEscalation: 'false'`); typed
+ * callers only for values the types admit but Kubernetes does not (`kubernetesVersion: 'v1.25.3'`,
+ * `runAsUser: -1`). It comes in the same `Left` as the rules' violations, alone: the input is not
+ * resolved at all, since an answer from a value read as something else would be a silent one.
+ *
+ * `path` is relative to `target` (the argument); `expected` names the type, `actual` is the value.
+ *
+ * @example
+ * ```ts
+ * const r = resolveNoNewPrivs({ container: { allowPrivilegeEscalation: 'false' } } as never)
+ * if (r._tag === 'Left' && r.left[0].code === 'invalid-input') {
+ *   const v = r.left[0] as InvalidInput
+ *   v.path     // 'container.allowPrivilegeEscalation'
+ *   v.expected // 'boolean, null or undefined'
+ *   v.actual   // 'false'
+ *   v.message  // 'input.container.allowPrivilegeEscalation: expected boolean, null or undefined, got the string "false"'
+ * }
+ * ```
+ */
+export interface InvalidInput extends Violation {
+  readonly code: 'invalid-input'
+  readonly target: InputTarget
+  readonly expected: string
+  readonly actual: unknown
 }
 
 /**

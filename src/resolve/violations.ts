@@ -4,10 +4,11 @@
  *
  * @packageDocumentation
  */
-import type { ViolationCode } from './types.js'
+import type { RuleCode } from './types.js'
 
 /**
- * Every violation code, in the order SPEC lists them.
+ * Every rule's violation code, in the order SPEC lists them (`invalid-input`, which no rule
+ * reports, is not one of them).
  *
  * @example
  * ```ts
@@ -21,10 +22,10 @@ export const VIOLATION_CODES = [
   'invalid-policy',
   'escalation-field-on-windows',
   'restricted-requires-no-escalation',
-] as const satisfies ReadonlyArray<ViolationCode>
+] as const satisfies ReadonlyArray<RuleCode>
 
-// Fails to compile if a code is added to ViolationCode but not to the list above.
-const everyCodeListed: [Exclude<ViolationCode, (typeof VIOLATION_CODES)[number]>] extends [never] ? true : never = true
+// Fails to compile if a rule code is added to RuleCode but not to the list above.
+const everyCodeListed: [Exclude<RuleCode, (typeof VIOLATION_CODES)[number]>] extends [never] ? true : never = true
 void everyCodeListed
 
 /** Path of the container's own `allowPrivilegeEscalation`, relative to the container. */

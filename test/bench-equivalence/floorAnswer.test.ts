@@ -11,7 +11,7 @@ import { resolveInputArbitrary } from '../resolve/arbitraries.js'
 function folded(input: ResolveInput, options: ResolveOptions): number {
   const r = resolveNoNewPrivs(input, options)
   if (E.isRight(r)) return r.right.noNewPrivs ? NNP_TRUE : NNP_FALSE
-  return r.left.reduce((bits, v) => bits | FLOOR_CODES[v.code], 0)
+  return r.left.reduce((bits, v) => bits | (v.code === 'invalid-input' ? 256 : FLOOR_CODES[v.code]), 0)
 }
 
 // The spellings each comparison treats differently (exact `CAP_SYS_ADMIN`, normalised, Unicode

@@ -241,7 +241,8 @@ describe('the policy-alone rules per semantics', () => {
   it.each(cases)('default %s with gate %s is invalid under %j', (fallback, gate, invalidUnder) => {
     for (const semantics of ['proposal', 'noNewPrivileges', 'kubernetes'] as const) {
       const out: Violation[] = []
-      policyViolationsInto({ spec: { defaultAllowPrivilegeEscalation: fallback, allowPrivilegeEscalation: gate } }, semantics, out)
+      // v1.24: the last release with PodSecurityPolicy (from v1.25 there is no policy to validate, test/resolve/pspEnd.test.ts).
+      policyViolationsInto({ spec: { defaultAllowPrivilegeEscalation: fallback, allowPrivilegeEscalation: gate } }, semantics, out, 'v1.24')
       expect(out.map((x) => x.code)).toEqual(invalidUnder.includes(semantics) ? ['invalid-policy'] : [])
     }
     const none: Violation[] = []

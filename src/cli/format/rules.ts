@@ -8,7 +8,7 @@
 import pkg from '../../../package.json' with { type: 'json' }
 import { RULES } from '../../resolve/rules/index.js'
 import type { Rule } from '../../resolve/rules/index.js'
-import type { ViolationCode } from '../../resolve/types.js'
+import type { RuleCode } from '../../resolve/types.js'
 
 /** The README heading of the input errors and warnings that have no heading of their own. */
 const OTHER_CODES_ANCHOR = 'other-errors-and-warnings'
@@ -78,7 +78,7 @@ interface ViolationWords {
 // CAP_SYS_ADMIN container that its author believed hardened is the worst case; a cluster policy
 // contradicted, next; a missing restricted-level field or an invalid policy are medium; a field
 // Windows rejects changes no privilege.
-const VIOLATION_WORDS: Readonly<Record<ViolationCode, ViolationWords>> = {
+const VIOLATION_WORDS: Readonly<Record<RuleCode, ViolationWords>> = {
   'privileged-without-escalation': {
     why: 'The API server rejects the pod: a privileged container always can gain privileges, so the setting contradicts itself, and the container its author meant to harden is privileged.',
     help: 'Remove `privileged: true`, or remove `allowPrivilegeEscalation: false` (a privileged container never runs with no_new_privs).',

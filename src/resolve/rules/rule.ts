@@ -10,7 +10,7 @@
  */
 import type { AddedCapability } from '../capabilities.js'
 import type { VersionRange } from '../versions.js'
-import type { ContainerSecurityInput, Operation, PolicyInput, ResolveInput, Semantics, Target, Violation, ViolationCode } from '../types.js'
+import type { ContainerSecurityInput, Operation, PolicyInput, ResolveInput, Semantics, Target, Violation, RuleCode } from '../types.js'
 
 type PolicySpec = NonNullable<PolicyInput['spec']>
 
@@ -98,7 +98,7 @@ export interface RuleVariant {
  * ```
  */
 export interface Rule {
-  readonly code: ViolationCode
+  readonly code: RuleCode
   /** One line: what the rule forbids. */
   readonly description: string
   /** The object the reported path is relative to. */
