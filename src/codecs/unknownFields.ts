@@ -202,7 +202,8 @@ export function fieldWarnings(
   value: unknown,
   options: FieldWalkOptions = {},
 ): ReadonlyArray<DecodeIssue> {
-  const w: Walk = { prefix: options.path ?? '', segments: [], out: [] }
+  // `null` options are no options, as everywhere in the public API.
+  const w: Walk = { prefix: typeof options?.path === 'string' ? options.path : '', segments: [], out: [] }
   walk(codec, value, w, 0)
   return w.out
 }

@@ -44,6 +44,8 @@ import { walkItem, walkPods, type ContainerRef, type PodEntry, type RawObject, t
 import type { ReadNote, Unit } from '../read/unit.js'
 import { readAllUnits } from '../read/units.js'
 import { isListKind, kindTableOf, type KindTable, type PodSpecKind } from './kinds.js'
+import { checkOptionsError } from './checkOptions.js'
+import { withoutNulls } from '../callerInput.js'
 
 /**
  * One input: manifest text (JSON or YAML, one or many documents), or an already-parsed object.
@@ -610,7 +612,14 @@ function isCheckSource(input: unknown): input is CheckSource {
  * ```
  * @public
  */
-export function* checkEntries(input: string | CheckSource | Iterable<CheckSource>, options?: CheckOptions): Generator<ReportEntry> {
+export function* checkEntries(input: string | CheckSource | Iterable<CheckSource>, raw?: CheckOptions): Generator<ReportEntry> {
+  // Options a plain-JavaScript caller got wrong: the one error, and nothing checked with guesses.
+  const bad = checkOptionsError(raw)
+  if (bad !== undefined) {
+    yield { _tag: 'Error', error: bad }
+    return
+  }
+  const options = usableOptions(raw)
   const prepared = prepareCheck(options)
   yield* prepared.entries
   for (const given of sourcesOf(input)) {
@@ -661,7 +670,10 @@ export interface PreparedCheck {
  * for (const doc of loadDocuments(text, 'pods.yaml')) for (const entry of prepared.check(doc)) count(entry)
  * ```
  */
-export function prepareCheck(options?: CheckOptions): PreparedCheck {
+export function prepareCheck(raw?: CheckOptions): PreparedCheck {
+  const bad = checkOptionsError(raw)
+  if (bad !== undefined) return { entries: [{ _tag: 'Error', error: bad }], check: nothing, checkUnit: nothing, exemptions: undefined, ownsExemptions: false }
+  const options = usableOptions(raw)
   const prepared = preparePolicies(options?.policies ?? [], { strict: options?.strict === true, load: options?.load })
   const given = options?.exemptions
   const owns = given !== undefined && isExemptionSources(given)
@@ -669,6 +681,14 @@ export function prepareCheck(options?: CheckOptions): PreparedCheck {
   const entries = owns && exemptions !== undefined ? [...exemptions.problems.map(problemEntry), ...prepared.entries] : prepared.entries
   const ctx = contextOf(options, prepared.policies, exemptions)
   return { entries, check: (doc) => guarded(doc, ctx), checkUnit: (unit) => checkUnit(unit, ctx), exemptions, ownsExemptions: owns }
+}
+
+// eslint-disable-next-line require-yield -- a check that was refused checks nothing
+function* nothing(): Generator<ReportEntry> {}
+
+/** Options known to be well-typed, with `null` fields read as absent. */
+function usableOptions(given: CheckOptions | null | undefined): CheckOptions | undefined {
+  return given === undefined || given === null ? undefined : withoutNulls(given)
 }
 
 function isExemptionSources(given: ReadonlyArray<CheckSource> | Exemptions): given is ReadonlyArray<CheckSource> {
@@ -719,11 +739,14 @@ function* guarded(doc: LoadResult, ctx: Context): Generator<ReportEntry> {
  * ```
  * @public
  */
-export function checkManifests(input: string | CheckSource | ReadonlyArray<CheckSource>, options?: CheckOptions): Report {
+export function checkManifests(input: string | CheckSource | ReadonlyArray<CheckSource>, raw?: CheckOptions): Report {
   const results: ContainerResult[] = []
   const errors: ReportError[] = []
   const warnings: ReportWarning[] = []
   const skipped: ReportSkipped[] = []
+  const bad = checkOptionsError(raw)
+  if (bad !== undefined) return { semantics: 'proposal', results, errors: [bad], warnings, skipped }
+  const options = usableOptions(raw)
   // The stage is made here (not in checkEntries) so that its summary can go into the report.
   const given = options?.exemptions
   const owned = given !== undefined && isExemptionSources(given) ? createExemptions(given.map(textOf)) : undefined

@@ -6,6 +6,7 @@
  */
 
 import * as E from 'fp-ts/lib/Either.js'
+import { describeValue } from '../callerInput.js'
 
 const TEMPLATE_SPEC = ['spec', 'template', 'spec'] as const
 
@@ -186,6 +187,7 @@ const FIELD = /^[A-Za-z_$][A-Za-z0-9_$-]*$/
 export const parsePodSpecKind = (text: string): E.Either<string, PodSpecKind> => {
   const bad = (why: string): E.Either<string, PodSpecKind> =>
     E.left(`--pod-spec must be KIND[.GROUP]=PATH such as Rollout.argoproj.io=spec.template.spec; ${why}`)
+  if (typeof text !== 'string') return bad(`got ${describeValue(text)}, not text`)
   const eq = text.indexOf('=')
   if (eq < 0) return bad(`${JSON.stringify(text)} has no =`)
   const name = text.slice(0, eq)

@@ -23,6 +23,7 @@ import type { LineIndex } from './lineIndex.js'
 import { noPosition, positionFinder } from './positions.js'
 import { chunksOf } from './split.js'
 import type { Chunk } from './split.js'
+import { describeValue } from '../callerInput.js'
 
 // `schema` as well as `version`: a `%YAML 1.2` directive must not switch a document to YAML 1.2
 // booleans, since kubectl reads 1.1 whatever the directive says.
@@ -209,6 +210,19 @@ const loadChunk = (ctx: StreamContext, chunk: Chunk, index: number): LoadResult 
 }
 
 /**
+ * A plain-JavaScript caller's text or name that is not a string: one `not-text` error document,
+ * rather than a `TypeError` from the reader.
+ */
+export function notText(text: unknown, source: unknown): DocumentError | undefined {
+  if (typeof text === 'string' && typeof source === 'string') return undefined
+  const message = typeof text !== 'string'
+    ? `the text to read must be a string, got ${describeValue(text)}`
+    : `the source's name must be a string, got ${describeValue(source)}`
+  const problem: LoadProblem = { line: 1, column: 1, code: 'not-text', message }
+  return errorOf({ source: typeof source === 'string' ? source : '<input>', index: 0, line: 1 }, [problem])
+}
+
+/**
  * Reads every `---`-separated document of a YAML or JSON stream, in order, as an editor shows
  * them: empty documents are listed too (`Empty`), a first `---` with only comments above it opens
  * document 0, and a stream with no document at all is one `Empty` document. Never throws.
@@ -229,6 +243,8 @@ const loadChunk = (ctx: StreamContext, chunk: Chunk, index: number): LoadResult 
  * if (docs[0]._tag === 'Document') docs[0].positionOf('spec.containers[0]') // { line: 4, column: 5 }
  */
 export const loadDocuments = (text: string, source: string, options?: LoadOptions): ReadonlyArray<LoadResult> => {
+  const wrong = notText(text, source)
+  if (wrong !== undefined) return [wrong]
   const body = text.charCodeAt(0) === BOM ? text.slice(1) : text
   const ctx: StreamContext = {
     text: body,

@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { CheckOptions, ReportEntry } from './check.js'
 import { prepareCheck } from './check.js'
+import { describeValue, isRecord, optionsProblem } from '../callerInput.js'
 import type { WorkerReply, WorkerRequest } from './parallelProtocol.js'
 
 /**
@@ -69,10 +70,31 @@ export async function* checkFilesInParallel(
   options?: CheckOptions,
   parallel?: ParallelOptions,
 ): AsyncGenerator<ReportEntry> {
-  yield* prepareCheck(options).entries
-  const requests: WorkerRequest[] = files.map((f, id) =>
-    typeof f === 'string' ? { id, path: f, source: f } : { id, path: f.path, source: f.source ?? f.path },
-  )
+  const prepared = prepareCheck(options)
+  yield* prepared.entries
+  if (prepared.entries.some((e) => e._tag === 'Error' && e.error.code === 'invalid-option')) return
+  const threadsGiven: unknown = isRecord(parallel) ? parallel['threads'] : undefined
+  const badParallel = optionsProblem(parallel, 'checkFilesInParallel: parallel options', {})
+    ?? (threadsGiven === undefined || (typeof threadsGiven === 'number' && Number.isInteger(threadsGiven) && threadsGiven > 0)
+      ? undefined
+      : `checkFilesInParallel: parallel options.threads: expected a positive integer, got ${describeValue(threadsGiven)}`)
+  if (badParallel !== undefined) {
+    yield { _tag: 'Error', error: { source: '<options>', document: null, line: null, column: null, code: 'invalid-option', message: badParallel } }
+    return
+  }
+  // A plain-JavaScript caller's wrong files are errors of the report, each named, never a throw.
+  if (!Array.isArray(files)) {
+    yield invalidFile('<input>', `checkFilesInParallel: expected an array of paths or { path, source? }, got ${describeValue(files)}`)
+    return
+  }
+  const requests: WorkerRequest[] = []
+  for (let i = 0; i < files.length; i++) {
+    const f: unknown = files[i]
+    if (typeof f === 'string') requests.push({ id: requests.length, path: f, source: f })
+    else if (isRecord(f) && typeof f['path'] === 'string' && (f['source'] === undefined || typeof f['source'] === 'string')) {
+      requests.push({ id: requests.length, path: f['path'], source: typeof f['source'] === 'string' ? f['source'] : f['path'] })
+    } else yield invalidFile(`<input>[${i}]`, `checkFilesInParallel: <input>[${i}] is not a path nor { path: string, source?: string }: got ${describeValue(f)}`)
+  }
   const threads = Math.max(1, Math.min(parallel?.threads ?? availableParallelism(), requests.length))
   if (requests.length === 0) return
   const given = parallel?.workerUrl
@@ -132,4 +154,8 @@ export async function* checkFilesInParallel(
   } finally {
     await Promise.all(workers.map((w) => w.terminate()))
   }
+}
+
+function invalidFile(source: string, message: string): ReportEntry {
+  return { _tag: 'Error', error: { source, document: null, line: null, column: null, code: 'invalid-input', message } }
 }

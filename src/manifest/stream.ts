@@ -13,6 +13,7 @@ import { createReadStream } from 'node:fs'
 import type { CheckOptions, ReportEntry } from './check.js'
 import { problemEntry } from '../exemptions/ledger.js'
 import { prepareCheck } from './check.js'
+import { describeValue, isRecord } from '../callerInput.js'
 import type { LoadResult } from './document.js'
 import { loadDocuments } from './load.js'
 import { documentTexts, placed } from '../read/documents.js'
@@ -76,7 +77,18 @@ function chunksOf(s: StreamSource): TextChunks {
 export async function* checkStream(sources: Iterable<StreamSource> | AsyncIterable<StreamSource>, options?: CheckOptions): AsyncGenerator<ReportEntry> {
   const prepared = prepareCheck(options)
   yield* prepared.entries
+  if (prepared.entries.some((e) => e._tag === 'Error' && e.error.code === 'invalid-option')) return
+  if (!isIterableOrAsync(sources)) {
+    yield invalidSource('<input>', `checkStream: expected an iterable of { source, chunks } or { source, path }, got ${describeValue(sources)}`)
+    return
+  }
+  let i = 0
   for await (const s of sources) {
+    const at = `<input>[${i++}]`
+    if (!isStreamSource(s)) {
+      yield invalidSource(at, `checkStream: ${at} is not { source: string, chunks } nor { source: string, path: string }: got ${describeValue(s)}`)
+      continue
+    }
     try {
       for await (const unit of readUnits(chunksOf(s), s.source, options?.load)) yield* prepared.checkUnit(unit)
     } catch (thrown) {
@@ -96,4 +108,19 @@ export async function* checkStream(sources: Iterable<StreamSource> | AsyncIterab
   if (prepared.exemptions !== undefined && prepared.ownsExemptions === true) {
     for (const p of prepared.exemptions.unused()) yield problemEntry(p)
   }
+}
+
+function isIterableOrAsync(u: unknown): u is Iterable<unknown> | AsyncIterable<unknown> {
+  if (typeof u !== 'object' || u === null) return false
+  const o = u as { [Symbol.iterator]?: unknown; [Symbol.asyncIterator]?: unknown }
+  return typeof o[Symbol.iterator] === 'function' || typeof o[Symbol.asyncIterator] === 'function'
+}
+
+function isStreamSource(u: unknown): u is StreamSource {
+  if (!isRecord(u) || typeof u['source'] !== 'string') return false
+  return typeof u['path'] === 'string' || (typeof u['chunks'] === 'object' && u['chunks'] !== null) || typeof u['chunks'] === 'string'
+}
+
+function invalidSource(source: string, message: string): ReportEntry {
+  return { _tag: 'Error', error: { source, document: null, line: null, column: null, code: 'invalid-input', message } }
 }

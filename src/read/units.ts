@@ -11,7 +11,7 @@
  */
 import { defaultLoadOptions } from '../manifest/document.js'
 import type { LoadedDocument, LoadOptions, LoadResult } from '../manifest/document.js'
-import { loadDocuments } from '../manifest/load.js'
+import { loadDocuments, notText } from '../manifest/load.js'
 import { DocumentCutter, placed } from './documents.js'
 import type { DocumentText } from './documents.js'
 import { JsonCutter } from './json/cutter.js'
@@ -196,6 +196,8 @@ export async function* readUnits(chunks: TextChunks, source: string, options?: L
  * ```
  */
 export const readAllUnits = (text: string, source: string, options?: LoadOptions): Unit[] => {
+  const wrong = notText(text, source)
+  if (wrong !== undefined) return [{ _tag: 'Whole', doc: wrong, notes: [] }]
   const reader = new UnitReader(source, options)
   const units = reader.push(text)
   for (const u of reader.end()) units.push(u)
