@@ -54,8 +54,8 @@ export interface LoadProblem extends Position {
  * - `unresolved-alias`: `*name` with no `&name` anchor before it.
  * - `yaml-value`: the YAML parsed but could not be turned into a value for another reason.
  * - `unresolved-tag`: (a warning) a `!tag` nobody knows; the value is kept as if untagged.
- * - `not-text`: a plain-JavaScript caller passed something that is not a string as the text or
- *   the source's name; nothing was read.
+ * - `invalid-input`: a plain-JavaScript caller passed something that is not a string as the text
+ *   or the source's name, or limits that are not positive integers; nothing was read.
  *
  * @example
  * ```ts
@@ -72,7 +72,7 @@ export type LoadErrorCode =
   | 'unresolved-alias'
   | 'yaml-value'
   | 'unresolved-tag'
-  | 'not-text'
+  | 'invalid-input'
 
 /** Where a document sits in its source. Shared by the three outcomes. */
 export interface DocumentPlace {

@@ -23,7 +23,7 @@ import type { LineIndex } from './lineIndex.js'
 import { noPosition, positionFinder } from './positions.js'
 import { chunksOf } from './split.js'
 import type { Chunk } from './split.js'
-import { describeValue } from '../callerInput.js'
+import { describeValue, isRecord, optionsProblem } from '../callerInput.js'
 
 // `schema` as well as `version`: a `%YAML 1.2` directive must not switch a document to YAML 1.2
 // booleans, since kubectl reads 1.1 whatever the directive says.
@@ -210,16 +210,34 @@ const loadChunk = (ctx: StreamContext, chunk: Chunk, index: number): LoadResult 
 }
 
 /**
- * A plain-JavaScript caller's text or name that is not a string: one `not-text` error document,
- * rather than a `TypeError` from the reader.
+ * A plain-JavaScript caller's text or name that is not a string, or limits that are not positive
+ * integers: one `invalid-input` error document, rather than a `TypeError` from the reader or a
+ * limit silently switched off (`maxDepth: '50'` compares as `NaN`).
  */
-export function notText(text: unknown, source: unknown): DocumentError | undefined {
-  if (typeof text === 'string' && typeof source === 'string') return undefined
+export function notText(text: unknown, source: unknown, options?: unknown): DocumentError | undefined {
   const message = typeof text !== 'string'
     ? `the text to read must be a string, got ${describeValue(text)}`
-    : `the source's name must be a string, got ${describeValue(source)}`
-  const problem: LoadProblem = { line: 1, column: 1, code: 'not-text', message }
+    : typeof source !== 'string'
+      ? `the source's name must be a string, got ${describeValue(source)}`
+      : limitsProblem(options)
+  if (message === undefined) return undefined
+  return inputError(source, message)
+}
+
+/** The one `invalid-input` error document of a source a caller passed wrongly. */
+export function inputError(source: unknown, message: string): DocumentError {
+  const problem: LoadProblem = { line: 1, column: 1, code: 'invalid-input', message }
   return errorOf({ source: typeof source === 'string' ? source : '<input>', index: 0, line: 1 }, [problem])
+}
+
+function limitsProblem(options: unknown): string | undefined {
+  const shape = optionsProblem(options, 'load options', { maxDepth: 'number', maxAliasCount: 'number' })
+  if (shape !== undefined || !isRecord(options)) return shape
+  for (const field of ['maxDepth', 'maxAliasCount'] as const) {
+    const v = options[field]
+    if (typeof v === 'number' && !(Number.isInteger(v) && v > 0)) return `load options.${field}: expected a positive integer, got ${describeValue(v)}`
+  }
+  return undefined
 }
 
 /**
@@ -243,7 +261,7 @@ export function notText(text: unknown, source: unknown): DocumentError | undefin
  * if (docs[0]._tag === 'Document') docs[0].positionOf('spec.containers[0]') // { line: 4, column: 5 }
  */
 export const loadDocuments = (text: string, source: string, options?: LoadOptions): ReadonlyArray<LoadResult> => {
-  const wrong = notText(text, source)
+  const wrong = notText(text, source, options)
   if (wrong !== undefined) return [wrong]
   const body = text.charCodeAt(0) === BOM ? text.slice(1) : text
   const ctx: StreamContext = {

@@ -15,7 +15,7 @@ import { problemEntry } from '../exemptions/ledger.js'
 import { prepareCheck } from './check.js'
 import { describeValue, isRecord } from '../callerInput.js'
 import type { LoadResult } from './document.js'
-import { loadDocuments } from './load.js'
+import { inputError, loadDocuments, notText } from './load.js'
 import { documentTexts, placed } from '../read/documents.js'
 import { readUnits } from '../read/units.js'
 import { SourceUnreadable } from '../read/unreadable.js'
@@ -50,13 +50,37 @@ async function* decoded(chunks: TextChunks): AsyncGenerator<string> {
  * ```
  */
 export async function* loadStream(chunks: TextChunks, source: string, options?: CheckOptions['load']): AsyncGenerator<LoadResult> {
-  for await (const doc of documentTexts(decoded(chunks))) {
-    for (const result of loadDocuments(doc.text, source, options)) yield placed(result, doc.index, doc.lineBase)
+  // A plain-JavaScript caller's wrong arguments: one error document, as loadDocuments gives.
+  const wrong = notText('', source, options) ?? (isIterableOrAsync(chunks) ? undefined : inputError(source, `the chunks must be an iterable of strings or bytes, got ${describeValue(chunks)}`))
+  if (wrong !== undefined) {
+    yield wrong
+    return
+  }
+  try {
+    for await (const doc of documentTexts(decoded(checkedChunks(chunks)))) {
+      for (const result of loadDocuments(doc.text, source, options)) yield placed(result, doc.index, doc.lineBase)
+    }
+  } catch (thrown) {
+    if (!(thrown instanceof SourceUnreadable)) throw thrown
+    yield inputError(source, thrown.reason)
+  }
+}
+
+/**
+ * A caller's chunks, each looked at: one that is neither text nor bytes ends the source with an
+ * error that says which, rather than a `TypeError` from the UTF-8 decoder.
+ */
+async function* checkedChunks(chunks: TextChunks): AsyncGenerator<string | Uint8Array> {
+  let i = 0
+  for await (const chunk of chunks as AsyncIterable<unknown>) {
+    if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) throw new SourceUnreadable(`chunk ${i} is ${describeValue(chunk)}, not text or bytes`)
+    yield chunk
+    i++
   }
 }
 
 function chunksOf(s: StreamSource): TextChunks {
-  return 'chunks' in s ? s.chunks : createReadStream(s.path, { highWaterMark: 1 << 16 })
+  return 'chunks' in s ? checkedChunks(s.chunks) : createReadStream(s.path, { highWaterMark: 1 << 16 })
 }
 
 /**
@@ -118,7 +142,7 @@ function isIterableOrAsync(u: unknown): u is Iterable<unknown> | AsyncIterable<u
 
 function isStreamSource(u: unknown): u is StreamSource {
   if (!isRecord(u) || typeof u['source'] !== 'string') return false
-  return typeof u['path'] === 'string' || (typeof u['chunks'] === 'object' && u['chunks'] !== null) || typeof u['chunks'] === 'string'
+  return 'chunks' in u ? isIterableOrAsync(u['chunks']) || typeof u['chunks'] === 'string' : typeof u['path'] === 'string'
 }
 
 function invalidSource(source: string, message: string): ReportEntry {

@@ -196,7 +196,7 @@ export async function* readUnits(chunks: TextChunks, source: string, options?: L
  * ```
  */
 export const readAllUnits = (text: string, source: string, options?: LoadOptions): Unit[] => {
-  const wrong = notText(text, source)
+  const wrong = notText(text, source, options)
   if (wrong !== undefined) return [{ _tag: 'Whole', doc: wrong, notes: [] }]
   const reader = new UnitReader(source, options)
   const units = reader.push(text)

@@ -8,6 +8,7 @@ import type fc from 'fast-check'
 import type { PodSecurityContext } from '../codecs/index.js'
 import type { Semantics } from '../resolve/types.js'
 import { podSecurityFor } from './_internals/podSecurityContextFor.js'
+import { aBoolean, checkedConstraints, oneOf, SEMANTICS } from './_internals/checkConstraints.js'
 
 /**
  * Constraints of `podSecurityContextArbitrary`.
@@ -49,7 +50,8 @@ export interface PodSecurityContextConstraints {
  * ```
  * @public
  */
-export function podSecurityContextArbitrary(constraints: PodSecurityContextConstraints = {}): fc.Arbitrary<PodSecurityContext> {
+export function podSecurityContextArbitrary(given: PodSecurityContextConstraints = {}): fc.Arbitrary<PodSecurityContext> {
+  const constraints = checkedConstraints(given, 'podSecurityContextArbitrary', { nonRoot: aBoolean, os: oneOf('linux', 'windows'), semantics: SEMANTICS })
   const column = constraints.nonRoot === undefined ? undefined : constraints.nonRoot ? 'nonRoot' : 'root'
   return podSecurityFor({ os: constraints.os ?? 'linux', semantics: constraints.semantics ?? 'proposal', column }).map(
     (p) => p.securityContext,

@@ -7,6 +7,7 @@
 import fc from 'fast-check'
 import type { PodSecurityPolicy, RunAsUserStrategy } from '../codecs/index.js'
 import type { Semantics } from '../resolve/types.js'
+import { aBoolean, checkedConstraints, oneOf, someOf, SEMANTICS, VIOLATIONS, type ConstraintRule } from './_internals/checkConstraints.js'
 import {
   always,
   capabilityListArbitrary,
@@ -102,6 +103,15 @@ function defaultAddArbitrary(sysAdmin: boolean | undefined): fc.Arbitrary<Maybe<
   return fc.oneof({ weight: 3, arbitrary: plain }, { weight: 1, arbitrary: always(capabilityListWithArbitrary(DEFAULT_ADD_SYS_ADMIN, DEFAULT_ADD_PLAIN)) })
 }
 
+const PSP_RULES: Readonly<Record<string, ConstraintRule>> = {
+  allowPrivilegeEscalation: oneOf(true, false, null),
+  defaultAllowPrivilegeEscalation: oneOf(true, false, null),
+  runAsUser: someOf(['MustRunAs', 'MustRunAsNonRoot', 'RunAsAny']),
+  sysAdminByDefault: aBoolean,
+  violations: VIOLATIONS,
+  semantics: SEMANTICS,
+}
+
 /**
  * Generates a `PodSecurityPolicy` (policy/v1beta1) the API server would have accepted: the
  * strategies it requires (`seLinux`, `runAsUser`, `supplementalGroups`, `fsGroup`) always set,
@@ -129,7 +139,8 @@ function defaultAddArbitrary(sysAdmin: boolean | undefined): fc.Arbitrary<Maybe<
  * ```
  * @public
  */
-export function podSecurityPolicyArbitrary(constraints: PodSecurityPolicyConstraints = {}): fc.Arbitrary<PodSecurityPolicy> {
+export function podSecurityPolicyArbitrary(given: PodSecurityPolicyConstraints = {}): fc.Arbitrary<PodSecurityPolicy> {
+  const constraints = checkedConstraints(given, 'podSecurityPolicyArbitrary', PSP_RULES)
   const semantics = constraints.semantics ?? 'proposal'
   const strict = constraints.violations === 'none'
   const pairs: Array<readonly [Setting, Setting]> = []

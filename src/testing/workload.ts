@@ -15,6 +15,7 @@ import { podSpecFor, type PodShape } from './_internals/containerFor.js'
 import { osesOf, planOf, type Plan } from './_internals/plan.js'
 import { dnsLabelArbitrary, maybe, namespaceArbitrary, putIfSet, type Maybe } from './_internals/values.js'
 import { WORKLOAD_KINDS, type GeneratedPodTemplateSpec, type WorkloadKind, type WorkloadOf } from './workloadTypes.js'
+import { checkedConstraints, podRules } from './_internals/checkConstraints.js'
 
 /**
  * Constraints of `workloadArbitrary`: the kinds to generate, and what every container of the
@@ -170,7 +171,8 @@ export function kindsOf<K extends WorkloadKind>(kind: K | ReadonlyArray<K> | und
  * ```
  * @public
  */
-export function workloadArbitrary<K extends WorkloadKind = WorkloadKind>(constraints: WorkloadConstraints<K> = {}): fc.Arbitrary<WorkloadOf<K>> {
+export function workloadArbitrary<K extends WorkloadKind = WorkloadKind>(given: WorkloadConstraints<K> = {}): fc.Arbitrary<WorkloadOf<K>> {
+  const constraints = checkedConstraints(given, 'workloadArbitrary', podRules(WORKLOAD_KINDS))
   const plan = planOf(constraints, osesOf(constraints.os, 'any'), 'workloadArbitrary')
   return fc.oneof(...kindsOf(constraints.kind).map((kind) => workloadOfKind(kind, plan)))
 }
