@@ -302,9 +302,16 @@ function findingOf(decision: Decision, container: ContainerRef): ReportFinding |
   return { code: 'no-new-privs-required', path: container.path, message: `${who} runs without no_new_privs: ${why}` }
 }
 
+function isContainerName(issue: DecodeIssue): boolean {
+  const [field, index, key] = issue.segments
+  return issue.code === 'missing-field' && issue.segments.length === 3 && CONTAINER_FIELDS.has(field) && typeof index === 'number' && key === 'name'
+}
+
 function* checkPod(doc: LoadedDocument, pod: PodEntry, walkErrors: ReadonlyArray<WalkError>, ctx: Context, base: string): Generator<ReportEntry> {
   const decoded = decodePodSpec(pod.spec, { path: pod.specPath, strict: ctx.strict })
-  const issues = E.isLeft(decoded) ? decoded.left : decoded.right.warnings
+  const all = E.isLeft(decoded) ? decoded.left : decoded.right.warnings
+  // Knative names unnamed containers itself: their missing name is no error (src/manifest/kinds.ts).
+  const issues = pod.namesContainers === true ? all.filter((i) => !isContainerName(i)) : all
   // The walk already reported wrong shapes (containers not a list, …): do not say it twice.
   const fresh = walkErrors.length === 0 ? issues : issues.filter((i) => !walkErrors.some((w) => isUnder(i.path, w.path)))
   yield* issueEntries(doc, fresh)

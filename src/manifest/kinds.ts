@@ -46,6 +46,12 @@ export interface KindEntry {
    * Deployment checked on its own): when it is there and the template is not, the object is skipped.
    */
   readonly referenceField?: string
+  /**
+   * The kind's controller names an unnamed container itself (Knative's defaulting webhook, from
+   * a configurable template, `user-container` by default): a missing `name` is not an error, and
+   * the report names the container by its place in the pod spec (`containers[0]`).
+   */
+  readonly namesContainers?: boolean
 }
 
 /**
@@ -77,8 +83,8 @@ const BUILT_IN: KindTable = new Map<string, KindEntry>([
   // Kind alone: OpenShift 3 served DeploymentConfig at the ungrouped `v1` (checkov's examples
   // still use it), OpenShift 4 at apps.openshift.io/v1; no other API has a kind of this name.
   ['DeploymentConfig', { steps: TEMPLATE_SPEC }],
-  ['Service.serving.knative.dev', { steps: TEMPLATE_SPEC }],
-  ['Configuration.serving.knative.dev', { steps: TEMPLATE_SPEC }],
+  ['Service.serving.knative.dev', { steps: TEMPLATE_SPEC, namesContainers: true }],
+  ['Configuration.serving.knative.dev', { steps: TEMPLATE_SPEC, namesContainers: true }],
 ])
 
 /**

@@ -66,6 +66,11 @@ export interface PodEntry {
    * Empty for a pod without containers: the entry itself is still here, so nothing is lost.
    */
   readonly containers: ReadonlyArray<ContainerRef>
+  /**
+   * `true` when the kind's controller names unnamed containers (Knative): such a container's
+   * `name` here is its place, `containers[0]`, and a missing `name` is not an error.
+   */
+  readonly namesContainers?: boolean
 }
 
 /**
@@ -215,7 +220,7 @@ const podSpecAt = (
 }
 
 /** Every container of a pod spec, and an error for each shape that is not a container list. */
-const containersOf = (spec: RawObject, specPath: string, errors: WalkError[]): ContainerRef[] => {
+const containersOf = (spec: RawObject, specPath: string, errors: WalkError[], namesContainers: boolean): ContainerRef[] => {
   const containers: ContainerRef[] = []
   for (const containerType of CONTAINER_FIELDS) {
     const list = spec[containerType]
@@ -232,7 +237,9 @@ const containersOf = (spec: RawObject, specPath: string, errors: WalkError[]): C
         errors.push(walkError('wrong-type', path, `expected a container object at ${path}, got ${describe(container)}`))
         continue
       }
-      containers.push({ containerType, index, name: stringOrNull(container['name']), path, container })
+      // An unnamed container of a kind whose controller names it is called by its place.
+      const name = namesContainers && container['name'] === undefined ? `${containerType}[${index}]` : stringOrNull(container['name'])
+      containers.push({ containerType, index, name, path, container })
     }
   }
   return containers
@@ -263,7 +270,8 @@ const walkObject = (object: RawObject, kind: string, path: string, listDepth: nu
     const spec = found.spec
     const specPath = steps.reduce(fieldOf, path)
     const errors: WalkError[] = []
-    const containers = containersOf(spec, specPath, errors)
+    const namesContainers = entry.namesContainers === true
+    const containers = containersOf(spec, specPath, errors, namesContainers)
     const metadata = metadataOf(object)
     out.push({
       _tag: 'Pod',
@@ -274,6 +282,7 @@ const walkObject = (object: RawObject, kind: string, path: string, listDepth: nu
       specPath,
       spec,
       containers,
+      ...(namesContainers ? { namesContainers } : {}),
     })
     for (const error of errors) out.push(error)
     return
