@@ -1,5 +1,5 @@
 /**
- * `checkManifests`: manifest text (or parsed objects) → the report of SPEC §10.
+ * `checkManifests`: manifest text (or parsed objects) → the report `no-new-privs check --output json` prints (README: "Manifests").
  *
  * The pipeline is load → walk → decode → choose a policy → resolve, one document at a time. The
  * core is a generator of report entries (`checkEntries`), so a caller can stream a huge batch
@@ -96,7 +96,7 @@ export interface CheckOptions {
   /** Custom kinds that carry a pod, besides the built-in ones (Argo Rollout, OpenShift DeploymentConfig, Knative Service). */
   readonly podSpecKinds?: ReadonlyArray<PodSpecKind>
   /**
-   * Exemptions files (SPEC §12), or a stage from `createExemptions` shared by several calls (its
+   * Exemptions files (README: "Exemptions"), or a stage from `createExemptions` shared by several calls (its
    * unused exemptions are then the caller's to report). Annotations are read in either case.
    */
   readonly exemptions?: ReadonlyArray<CheckSource> | Exemptions
@@ -337,7 +337,7 @@ function* checkPod(doc: LoadedDocument, pod: PodEntry, walkErrors: ReadonlyArray
   }
 
   if (pod.containers.length === 0) {
-    // The API server rejects a pod without containers; SPEC §9 wants every document in results,
+    // The API server rejects a pod without containers; every document must be accounted for in results,
     // skipped or errors, so this is an error of the document, not a warning.
     yield {
       _tag: 'Error',
@@ -467,7 +467,7 @@ function* checkWalked(doc: LoadedDocument, entries: ReadonlyArray<WalkEntry>, ct
 
 /**
  * The YAML reader's warnings of a document. A duplicate key is kubectl's silent "last one wins"
- * (SPEC §6a): a warning, or with strict an error, like an unknown field.
+ * (kubectl keeps the last one without a word): a warning, or with strict an error, like an unknown field.
  */
 function* loadWarningEntries(doc: LoadedDocument, ctx: Context): Generator<ReportEntry> {
   for (const w of doc.warnings) {
@@ -722,7 +722,7 @@ function* guarded(doc: LoadResult, ctx: Context): Generator<ReportEntry> {
 
 /**
  * Check manifests: every container of every pod of every document, with the decision, the
- * violations and full paths (SPEC §9, §10). `input` is manifest text, one source
+ * violations and full paths from the document root (README: "Manifests"). `input` is manifest text, one source
  * (`{ source, text }` or `{ source, value }` for a parsed object), or several. Never throws:
  * every document of the input is accounted for in `results`, `skipped` or `errors`.
  *

@@ -1,5 +1,5 @@
 /**
- * Which kinds carry a pod, and where its spec sits (SPEC §9), plus the custom resources that
+ * Which kinds carry a pod, and where its spec sits (README: "Manifests"), plus the custom resources that
  * carry one (Argo Rollouts, OpenShift, Knative) and the ones users declare.
  *
  * @packageDocumentation

@@ -87,7 +87,7 @@ const problemOf = (ctx: StreamContext, base: number, error: YAMLError): LoadProb
 }
 
 /**
- * A repeated key: kubectl keeps the last one silently, so it is read that way and said (SPEC §6a);
+ * A repeated key: kubectl keeps the last one silently, so it is read that way and said (a `duplicate-key` warning);
  * strict mode makes it an error (src/read/units.ts turns it into a note of the read stage).
  */
 const duplicateWarning = (ctx: StreamContext, base: number, d: DuplicateKeyAt): LoadProblem => {

@@ -1,5 +1,5 @@
 /**
- * Document → pods → containers, with the full path of each from the document root (SPEC §9).
+ * Document → pods → containers, with the full path of each from the document root in the API server's style (`spec.template.spec.containers[1]`, `items[2].spec…`).
  *
  * The walk reads only shapes (objects, arrays, `kind`, names); it decodes nothing. The pod spec
  * and each container are handed on raw, for the codecs to decode with these paths as prefixes.
@@ -62,7 +62,7 @@ export interface PodEntry {
   readonly spec: RawObject
   /**
    * Every container, init first, then regular, then ephemeral: the order the kubelet starts them
-   * and the order pod-security-admission lists them in its messages ("in pod order", SPEC §5b).
+   * and the order pod-security-admission lists them in its messages ("in pod order").
    * Empty for a pod without containers: the entry itself is still here, so nothing is lost.
    */
   readonly containers: ReadonlyArray<ContainerRef>

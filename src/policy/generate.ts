@@ -1,6 +1,6 @@
 /**
  * `admissionPolicies`: the Kubernetes-native admission objects that make the API server enforce a
- * semantics (SPEC §11), generated from the violation rules.
+ * semantics (README: "In the cluster: admission policies"), generated from the violation rules.
  *
  * @packageDocumentation
  */

@@ -46,7 +46,7 @@ export interface AdmissionPolicyOptions {
   readonly excludeNamespaces?: ReadonlyArray<string>
   /** Prefix of every object's name (default none). */
   readonly namePrefix?: string
-  /** Also enforce the Pod Security Standards' `restricted` escalation check (SPEC §5b). */
+  /** Also enforce the Pod Security Standards' `restricted` escalation check (`allowPrivilegeEscalation: false` on every Linux container). */
   readonly podSecurity?: { readonly level: 'restricted'; readonly version?: PodSecurityVersion }
   /** What an expression error does (default `'Fail'`: the request is rejected). */
   readonly failurePolicy?: FailurePolicyType

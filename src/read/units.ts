@@ -1,7 +1,7 @@
 /**
  * Bytes → units, streamed: the read stage of the flow.
  *
- * A source whose first non-blank character is `{` or `[` is a JSON stream (SPEC §6a): it is cut
+ * A source whose first non-blank character is `{` or `[` is a JSON stream, as kubectl reads it: it is cut
  * by `JsonCutter` and each unit parsed by `JSON.parse`; a unit `JSON.parse` refuses or would
  * round (an integer beyond 2^53) goes to the YAML reader, which gives it the same value, error
  * and places the first version gave. Anything else is YAML, cut at its `---` lines and read one

@@ -1,5 +1,5 @@
 /**
- * Docker Engine API: `HostConfig.SecurityOpt` and its `no-new-privileges` option (SPEC §8).
+ * Docker Engine API: `HostConfig.SecurityOpt` and its `no-new-privileges` option (README: "Runtimes: from a decision to the switch, and back").
  *
  * What dockerd does (moby `daemon/daemon_unix.go`, `parseSecurityOpt`), which this module
  * mirrors:

@@ -6,7 +6,7 @@
 import type { Column, Row, Semantics } from '../resolve/types.js'
 
 /**
- * What the generated containers must be, in the terms of SPEC §3: the table's `column` (who runs
+ * What the generated containers must be, in the terms of the design's table (README: "The resolver"): the table's `column` (who runs
  * the process) and `row` (the effective `allowPrivilegeEscalation`), the resulting `noNewPrivs`,
  * and whether the API server may reject them.
  *
@@ -29,13 +29,13 @@ import type { Column, Row, Semantics } from '../resolve/types.js'
  * @public
  */
 export interface NoNewPrivsConstraints {
-  /** The table's column of every container (SPEC §3.2): one, or any of several. Default: any. */
+  /** The table's column of every container (who runs the process: `root`, `nonRoot`, `privileged`): one, or any of several. Default: any. */
   readonly column?: Column | ReadonlyArray<Column>
   /** Shorthand: `true` is `column: 'privileged'`, `false` excludes that column. */
   readonly privileged?: boolean
   /** Shorthand: `true` is `column: 'nonRoot'`, `false` is `column: 'root'`. */
   readonly nonRoot?: boolean
-  /** The table's row of every container (SPEC §3.3): one, or any of several. Default: any. */
+  /** The table's row of every container (the effective `allowPrivilegeEscalation`: `nil`, `false`, `true`): one, or any of several. Default: any. */
   readonly row?: Row | ReadonlyArray<Row>
   /**
    * The decision of every container under `semantics`. Implies `violations: 'none'` (only a

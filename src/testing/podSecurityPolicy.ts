@@ -150,7 +150,7 @@ export function podSecurityPolicyArbitrary(given: PodSecurityPolicyConstraints =
     }
   }
   if (pairs.length === 0) {
-    throw new Error(`podSecurityPolicyArbitrary: no valid policy satisfies ${JSON.stringify(constraints)} (SPEC §3.5, §5: invalid-policy)`)
+    throw new Error(`podSecurityPolicyArbitrary: no valid policy satisfies ${JSON.stringify(constraints)} (each would be an invalid-policy)`)
   }
   const rules = constraints.runAsUser === undefined ? RULES : Array.isArray(constraints.runAsUser) ? constraints.runAsUser : [constraints.runAsUser as RunAsUserStrategy]
   if (rules.length === 0) throw new Error('podSecurityPolicyArbitrary: `runAsUser` names no rule')

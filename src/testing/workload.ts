@@ -29,7 +29,7 @@ import { checkedConstraints, podRules } from './_internals/checkConstraints.js'
  * @public
  */
 export interface WorkloadConstraints<K extends WorkloadKind = WorkloadKind> extends PodConstraints {
-  /** One kind or several; default every kind of SPEC §9 (`Pod`, `Deployment`, … `CronJob`). */
+  /** One kind or several; default every kind that carries a pod (`Pod`, `Deployment`, … `CronJob`). */
   readonly kind?: K | ReadonlyArray<K>
 }
 
@@ -145,7 +145,7 @@ export function kindsOf<K extends WorkloadKind>(kind: K | ReadonlyArray<K> | und
 }
 
 /**
- * Generates objects of the kinds that carry a pod (SPEC §9: `Pod`, `PodTemplate`,
+ * Generates objects of the kinds that carry a pod (`Pod`, `PodTemplate`,
  * `ReplicationController`, `ReplicaSet`, `Deployment`, `StatefulSet`, `DaemonSet`, `Job`,
  * `CronJob`), each with the fields the API server requires of it (a selector matching the
  * template's labels, a Job's `restartPolicy` of `Never` or `OnFailure`, a CronJob's schedule).

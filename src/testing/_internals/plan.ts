@@ -32,7 +32,7 @@ export interface Plan {
 const COLUMNS: ReadonlyArray<Column> = ['root', 'nonRoot', 'privileged']
 const ROWS: ReadonlyArray<Row> = ['nil', 'false', 'true']
 
-/** SPEC §3.4, cell for cell. */
+/** The design's table (README: "The resolver"), cell for cell: is no_new_privs set? */
 const TABLE: { readonly [R in Row]: { readonly [C in Column]: boolean } } = {
   nil: { root: true, nonRoot: false, privileged: false },
   false: { root: true, nonRoot: true, privileged: false },
@@ -106,7 +106,7 @@ export function planOf(
     if (reachable.length > 0) cells.set(os, reachable)
   }
   if (cells.size === 0) {
-    throw new Error(`${caller}: no container can satisfy ${describe(constraints)} (see SPEC §3.4, §3.5 and §5a)`)
+    throw new Error(`${caller}: no container can satisfy ${describe(constraints)} (the table, the invalid combinations and Windows pods rule them out)`)
   }
   return { semantics, strict, noNewPrivs, cells }
 }
