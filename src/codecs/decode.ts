@@ -26,9 +26,9 @@ export interface DecodeOptions {
    * Unknown fields are errors, not warnings, as with kube-apiserver's `fieldValidation=Strict`.
    * Other warnings (a lenient codec's `missing-field`) stay warnings. Default `false`.
    */
-  readonly strict?: boolean
+  readonly strict?: boolean | undefined
   /** A formatted path to put in front of every issue's path, e.g. `spec.template.spec`. Default `''`. */
-  readonly path?: string
+  readonly path?: string | undefined
 }
 
 /**

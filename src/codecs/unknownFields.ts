@@ -23,7 +23,7 @@ import { elementOf, fieldsOf, membersOf, requiredByApiOf, tagOf, unwrap, type An
  */
 export interface FieldWalkOptions {
   /** A formatted path to put in front of every issue's path (`spec.template.spec`). */
-  readonly path?: string
+  readonly path?: string | undefined
 }
 
 // Our codecs are a few levels deep; a user's recursive codec over deep data must not blow the stack.

@@ -80,26 +80,26 @@ export type CheckSource =
  */
 export interface CheckOptions {
   /** Default `'proposal'`. */
-  readonly semantics?: Semantics
+  readonly semantics?: Semantics | undefined
   /** PodSecurityPolicy documents to admit the pods with (chosen among as the admission plugin did). */
-  readonly policies?: ReadonlyArray<CheckSource>
+  readonly policies?: ReadonlyArray<CheckSource> | undefined
   /** Also check the Pod Security Standards' `restricted` level. */
-  readonly podSecurity?: PodSecurityOptions
+  readonly podSecurity?: PodSecurityOptions | undefined
   /** The cluster's version for the `kubernetes` semantics (default `'latest'`: no PodSecurityPolicy). */
   readonly kubernetesVersion?: KubernetesVersion | undefined
   /** A Linux container whose decision is `noNewPrivs: false` is a finding. */
-  readonly requireNoNewPrivs?: boolean
+  readonly requireNoNewPrivs?: boolean | undefined
   /** Unknown fields are errors, not warnings (kube-apiserver's `fieldValidation=Strict`). */
-  readonly strict?: boolean
+  readonly strict?: boolean | undefined
   /** Limits of the YAML reader. */
-  readonly load?: LoadOptions
+  readonly load?: LoadOptions | undefined
   /** Custom kinds that carry a pod, besides the built-in ones (Argo Rollout, OpenShift DeploymentConfig, Knative Service). */
-  readonly podSpecKinds?: ReadonlyArray<PodSpecKind>
+  readonly podSpecKinds?: ReadonlyArray<PodSpecKind> | undefined
   /**
    * Exemptions files (README: "Exemptions"), or a stage from `createExemptions` shared by several calls (its
    * unused exemptions are then the caller's to report). Annotations are read in either case.
    */
-  readonly exemptions?: ReadonlyArray<CheckSource> | Exemptions
+  readonly exemptions?: ReadonlyArray<CheckSource> | Exemptions | undefined
 }
 
 /**

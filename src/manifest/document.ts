@@ -176,13 +176,13 @@ export interface LoadOptions {
    * manifests stay below 30, and V8 can abort the whole process (not throw) when eemeli/yaml
    * recurses a few thousand levels deep, so the check runs on the token tree before composing.
    */
-  readonly maxDepth?: number
+  readonly maxDepth?: number | undefined
   /**
    * eemeli/yaml's alias expansion limit against "billion laughs", and the most aliases one
    * document may hold (each alias is resolved by scanning the anchors before it, so thousands of
    * them make reading quadratic). Default 100; negative: no limit.
    */
-  readonly maxAliasCount?: number
+  readonly maxAliasCount?: number | undefined
 }
 
 /**
@@ -191,4 +191,4 @@ export interface LoadOptions {
  * @example
  * defaultLoadOptions.maxDepth // 500
  */
-export const defaultLoadOptions: Required<LoadOptions> = { maxDepth: 500, maxAliasCount: 100 }
+export const defaultLoadOptions: { readonly maxDepth: number; readonly maxAliasCount: number } = { maxDepth: 500, maxAliasCount: 100 }

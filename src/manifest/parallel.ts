@@ -22,13 +22,13 @@ import type { WorkerReply, WorkerRequest } from './parallelProtocol.js'
  */
 export interface ParallelOptions {
   /** Worker threads to start; default: the machine's available parallelism. */
-  readonly threads?: number
+  readonly threads?: number | undefined
   /**
    * The worker script (`checkWorker.js` of this package's build). Default: the one beside this
    * module. Bundlers that move this module must say where the worker went: a file path, or a
    * `file:` URL (any object with an `href`, so the declaration needs no DOM or Node typings).
    */
-  readonly workerUrl?: string | { readonly href: string }
+  readonly workerUrl?: string | { readonly href: string } | undefined
 }
 
 /**

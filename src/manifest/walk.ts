@@ -178,9 +178,9 @@ export interface DocumentWalk {
  */
 export interface WalkOptions {
   /** How many Lists may nest inside each other. Default 16; a cyclic object stops here too. */
-  readonly maxListDepth?: number
+  readonly maxListDepth?: number | undefined
   /** Kinds that carry a pod besides the built-in ones (`kindTableOf`); default: the built-in ones. */
-  readonly kinds?: KindTable
+  readonly kinds?: KindTable | undefined
 }
 
 const CONTAINER_FIELDS: ReadonlyArray<ContainerType> = ['initContainers', 'containers', 'ephemeralContainers']

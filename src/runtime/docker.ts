@@ -70,7 +70,7 @@ export interface DockerDaemonOptions {
    * The daemon's default (`dockerd --no-new-privileges`, daemon.json `"no-new-privileges"`).
    * Default `false`. When it is `true`, only `no-new-privileges=false` turns the flag off.
    */
-  readonly daemonNoNewPrivileges?: boolean
+  readonly daemonNoNewPrivileges?: boolean | undefined
 }
 
 const OTHER: DockerSecurityOpt = { _tag: 'Other' }

@@ -21,11 +21,11 @@ import type { ViolationCode } from '../resolve/types.js'
 export interface ContainerSelector {
   readonly container: string
   /** `metadata.name` of the object that holds the pod (the Deployment's name, not a pod's). */
-  readonly pod?: string
-  readonly kind?: string
-  readonly containerType?: ContainerType
-  readonly document?: number
-  readonly source?: string
+  readonly pod?: string | undefined
+  readonly kind?: string | undefined
+  readonly containerType?: ContainerType | undefined
+  readonly document?: number | undefined
+  readonly source?: string | undefined
 }
 
 /**
@@ -124,7 +124,7 @@ function manifestCheckOf(report: Report): ManifestCheck {
  */
 export interface CheckYamlOptions extends CheckOptions {
   /** The name the report gives the input. Default `'<yaml>'` / `'<object>'`. */
-  readonly source?: string
+  readonly source?: string | undefined
 }
 
 /**

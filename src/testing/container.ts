@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-import fc from 'fast-check'
+import fc from './_internals/fastCheck.js'
 import type { Container } from '../codecs/index.js'
 import type { ContainerConstraints } from './constraints.js'
 import { containerBodyFor } from './_internals/containerFor.js'

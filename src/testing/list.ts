@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-import fc from 'fast-check'
+import fc from './_internals/fastCheck.js'
 import { WORKLOAD_KINDS, type WorkloadKind, type WorkloadOf } from './workloadTypes.js'
 import { osesOf, planOf } from './_internals/plan.js'
 import { kindsOf, workloadOfKind, type WorkloadConstraints } from './workload.js'
@@ -21,9 +21,9 @@ import { checkedConstraints, podRules } from './_internals/checkConstraints.js'
  */
 export interface ListConstraints<K extends WorkloadKind = WorkloadKind> extends WorkloadConstraints<K> {
   /** Fewest items. Default 0. */
-  readonly minLength?: number
+  readonly minLength?: number | undefined
   /** Most items. Default 3. */
-  readonly maxLength?: number
+  readonly maxLength?: number | undefined
 }
 
 /**

@@ -26,11 +26,11 @@ export interface PodSecurityContextConstraints {
    * SYS_ADMIN) lands in the `nonRoot` column (the pod sets a non-zero `runAsUser` or
    * `runAsNonRoot: true`); `false`: in the `root` column. Default: either.
    */
-  readonly nonRoot?: boolean
+  readonly nonRoot?: boolean | undefined
   /** `'windows'`: only the fields the API server allows on a Windows pod. Default `'linux'`. */
-  readonly os?: 'linux' | 'windows'
+  readonly os?: 'linux' | 'windows' | undefined
   /** Under `'noNewPrivileges'` the first design's pod-level `noNewPrivileges` is generated too. Default `'proposal'`. */
-  readonly semantics?: Semantics
+  readonly semantics?: Semantics | undefined
 }
 
 /**

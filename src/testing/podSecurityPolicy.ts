@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import fc from 'fast-check'
+import fc from './_internals/fastCheck.js'
 import type { PodSecurityPolicy, RunAsUserStrategy } from '../codecs/index.js'
 import type { Semantics } from '../resolve/types.js'
 import { aBoolean, checkedConstraints, oneOf, someOf, SEMANTICS, VIOLATIONS, type ConstraintRule } from './_internals/checkConstraints.js'
@@ -33,20 +33,20 @@ import {
  */
 export interface PodSecurityPolicyConstraints {
   /** The gate `spec.allowPrivilegeEscalation`; `null`: not set (left out or `null`). */
-  readonly allowPrivilegeEscalation?: boolean | null
+  readonly allowPrivilegeEscalation?: boolean | null | undefined
   /** `spec.defaultAllowPrivilegeEscalation`; `null`: not set. */
-  readonly defaultAllowPrivilegeEscalation?: boolean | null
+  readonly defaultAllowPrivilegeEscalation?: boolean | null | undefined
   /** `spec.runAsUser.rule`: one, or any of several. `MustRunAs` always comes with a range. */
-  readonly runAsUser?: RunAsUserStrategy | ReadonlyArray<RunAsUserStrategy>
+  readonly runAsUser?: RunAsUserStrategy | ReadonlyArray<RunAsUserStrategy> | undefined
   /** `true`: `spec.defaultAddCapabilities` adds SYS_ADMIN (any spelling) or ALL; `false`: it never does. */
-  readonly sysAdminByDefault?: boolean
+  readonly sysAdminByDefault?: boolean | undefined
   /**
    * `'none'`: the policy is valid under `semantics` (no `invalid-policy`: a `true` default needs
    * the gate open). `'allowed'` (default): such policies too.
    */
-  readonly violations?: 'none' | 'allowed'
+  readonly violations?: 'none' | 'allowed' | undefined
   /** The semantics `violations` is judged by. Default `'proposal'`, where an absent gate is closed. */
-  readonly semantics?: Semantics
+  readonly semantics?: Semantics | undefined
 }
 
 const RULES: ReadonlyArray<RunAsUserStrategy> = ['MustRunAs', 'MustRunAsNonRoot', 'RunAsAny']

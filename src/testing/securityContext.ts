@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import fc from 'fast-check'
+import fc from './_internals/fastCheck.js'
 import type { SecurityContext } from '../codecs/index.js'
 import type { ContainerConstraints } from './constraints.js'
 import { osesOf, planOf } from './_internals/plan.js'

@@ -8,7 +8,7 @@
  *
  * @packageDocumentation
  */
-import fc from 'fast-check'
+import fc from './_internals/fastCheck.js'
 import type { ObjectMeta, PodSpec } from '../codecs/index.js'
 import type { PodConstraints } from './constraints.js'
 import { podSpecFor, type PodShape } from './_internals/containerFor.js'
@@ -30,7 +30,7 @@ import { checkedConstraints, podRules } from './_internals/checkConstraints.js'
  */
 export interface WorkloadConstraints<K extends WorkloadKind = WorkloadKind> extends PodConstraints {
   /** One kind or several; default every kind that carries a pod (`Pod`, `Deployment`, … `CronJob`). */
-  readonly kind?: K | ReadonlyArray<K>
+  readonly kind?: K | ReadonlyArray<K> | undefined
 }
 
 const ANY_RESTART: PodShape = { restartPolicies: ['Always', 'OnFailure', 'Never'], ephemeral: false }

@@ -7,7 +7,30 @@
  *
  * @packageDocumentation
  */
-import { describeValue, isRecord } from '../../callerInput.js'
+
+// Local, not src/callerInput.ts: the build points every import of ./testing from outside
+// src/testing at the package root (one module instance, tsup.config.ts), which exports only
+// public names.
+function isRecord(u: unknown): u is Readonly<Record<string, unknown>> {
+  return typeof u === 'object' && u !== null && !Array.isArray(u)
+}
+
+function describeValue(u: unknown): string {
+  if (u === null) return 'null'
+  if (Array.isArray(u)) return 'an array'
+  switch (typeof u) {
+    case 'string':
+      return `a string (${JSON.stringify(u.length > 40 ? `${u.slice(0, 39)}…` : u)})`
+    case 'number':
+    case 'bigint':
+    case 'boolean':
+      return `a ${typeof u} (${String(u)})`
+    case 'object':
+      return Object.prototype.toString.call(u) === '[object Object]' ? 'an object' : `a ${Object.prototype.toString.call(u).slice(8, -1)} object`
+    default:
+      return `a ${typeof u}`
+  }
+}
 
 /** One allowed value, a boolean, or one or several of the values listed. */
 export type ConstraintRule =

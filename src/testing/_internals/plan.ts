@@ -72,7 +72,7 @@ function isReachable(cell: Cell, os: OsName, semantics: Semantics, strict: boole
   }
 }
 
-function describe(c: NoNewPrivsConstraints & { readonly os?: string }): string {
+function describe(c: NoNewPrivsConstraints & { readonly os?: string | undefined }): string {
   return JSON.stringify(c)
 }
 
@@ -85,7 +85,7 @@ function describe(c: NoNewPrivsConstraints & { readonly os?: string }): string {
  * ```
  */
 export function planOf(
-  constraints: NoNewPrivsConstraints & { readonly os?: string },
+  constraints: NoNewPrivsConstraints & { readonly os?: string | undefined },
   oses: ReadonlyArray<OsName>,
   caller: string,
 ): Plan {

@@ -6,7 +6,7 @@
  *
  * @packageDocumentation
  */
-import fc from 'fast-check'
+import fc from './fastCheck.js'
 import type { SecurityContext } from '../../codecs/index.js'
 import type { Semantics } from '../../resolve/types.js'
 import type { Cell, OsName } from './plan.js'
