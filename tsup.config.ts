@@ -24,6 +24,37 @@ const testingImportsTheRoot: Plugin = {
   },
 }
 
+/** What `import 'no-new-privs/testing'` says, in one line, when fast-check is not installed. */
+const NEEDS_FAST_CHECK = 'no-new-privs/testing needs fast-check (npm install --save-dev fast-check@^4)'
+
+/**
+ * `fast-check` is an optional peer of ./testing only: without it, importing ./testing should say
+ * what to install, not print Node's "Cannot find package" with a stack. A static import fails
+ * while the module graph is linked, before any code of ours runs, so ./testing's imports of
+ * fast-check (all through src/testing/_internals/fastCheck.ts) go to a module that loads it at run time (top-level await in ESM,
+ * `require` in CJS) and throws the one-line message when it is missing.
+ */
+const fastCheckOrMessage: Plugin = {
+  name: 'fast-check-or-message',
+  setup(build) {
+    // With `treeshake`, tsup has esbuild write ESM and rollup turn it into CJS: the output's extension tells.
+    const cjs = build.initialOptions.format === 'cjs' || build.initialOptions.outExtension?.['.js'] === '.cjs'
+    build.onResolve({ filter: /fastCheck\.js$/ }, (args) =>
+      resolve(args.resolveDir, args.path) === resolve(testingDir, '_internals', 'fastCheck.js') ? { path: 'fast-check', namespace: 'fast-check-or-message' } : undefined,
+    )
+    build.onLoad({ filter: /.*/, namespace: 'fast-check-or-message' }, () => {
+      const missing = (code: string) =>
+        `(e) => e !== null && typeof e === 'object' && e.code === '${code}' && String(e.message).includes("'fast-check'")`
+      // The stack is the message alone: uncaught, Node prints that one line (`[Error: …]`), no frames.
+      const fail = `const error = new Error(${JSON.stringify(NEEDS_FAST_CHECK)}); error.stack = 'Error: ' + error.message; throw error`
+      const contents = cjs
+        ? `let mod\ntry { mod = require('fast-check') } catch (e) { if ((${missing('MODULE_NOT_FOUND')})(e)) { ${fail} } throw e }\nexport default mod !== null && typeof mod === 'object' && mod.__esModule ? mod.default : mod\n`
+        : `let mod\ntry { mod = await import('fast-check') } catch (e) { if ((${missing('ERR_MODULE_NOT_FOUND')})(e)) { ${fail} } throw e }\nexport default mod.default\n`
+      return { contents, loader: 'js', resolveDir: here }
+    })
+  },
+}
+
 export default defineConfig([
   {
     // The library: dual ESM + CJS. Declarations come from tsc (tsconfig.build.json), one per source
@@ -58,7 +89,7 @@ export default defineConfig([
     target: 'node20',
     splitting: false,
     treeshake: true,
-    esbuildPlugins: [testingImportsTheRoot],
+    esbuildPlugins: [testingImportsTheRoot, fastCheckOrMessage],
   },
   {
     // The command line and the worker thread of checkFilesInParallel: ESM only, never imported by

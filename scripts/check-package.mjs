@@ -300,6 +300,38 @@ for (const mode of ['node16', 'bundler']) {
   }
 }
 
+// With the library's peers but not fast-check (an optional peer, of ./testing only): importing
+// ./testing fails with one line that says what to install, from ESM and from CJS.
+{
+  const noFc = join(work, 'no-fast-check')
+  mkdirSync(noFc)
+  writeFileSync(join(noFc, 'package.json'), JSON.stringify({ name: 'no-fast-check', private: true, version: '0.0.0', type: 'module' }, null, 2))
+  const libraryPeers = peers.filter((p) => !p.startsWith('fast-check@'))
+  const install = npm(['install', '--prefer-offline', '--ignore-scripts', tarball, ...libraryPeers], noFc)
+  const NEEDS = 'no-new-privs/testing needs fast-check (npm install --save-dev fast-check@^4)'
+  if (install.status !== 0) fail('npm install of the tarball without fast-check', install.stderr)
+  else if (existsSync(join(noFc, 'node_modules', 'fast-check'))) fail('a project without fast-check', 'npm installed fast-check anyway')
+  else {
+    const ways = [
+      ['ESM import', ['--input-type=module', '-e', "try { await import('no-new-privs/testing') } catch (e) { console.log(e.message); process.exit(3) }"]],
+      ['CJS require', ['--input-type=commonjs', '-e', "try { require('no-new-privs/testing') } catch (e) { console.log(e.message); process.exit(3) }"]],
+    ]
+    for (const [how, args] of ways) {
+      const r = run('node', args, { cwd: noFc })
+      if (r.status === 3 && r.stdout === `${NEEDS}\n`) ok(`without fast-check, ${how} of no-new-privs/testing says: ${NEEDS}`)
+      else fail(`${how} of no-new-privs/testing without fast-check`, `exit ${r.status}\n${r.stdout}${r.stderr}`)
+    }
+    // Uncaught, Node prints the message (as `[Error: …]`) with no stack frames under it.
+    const uncaught = run('node', ['--input-type=module', '-e', "import 'no-new-privs/testing'"], { cwd: noFc })
+    const lines = uncaught.stderr.split('\n').filter((l) => l.includes('no-new-privs/testing needs') || /^\s+at /.test(l))
+    if (uncaught.status !== 0 && lines.length === 1 && lines[0]?.includes(NEEDS)) ok('uncaught, the import error is that one line, no stack frames')
+    else fail('the uncaught import error of no-new-privs/testing without fast-check', uncaught.stderr)
+    const rootWorks = run('node', ['--input-type=module', '-e', "import { checkManifests } from 'no-new-privs'; process.exit(checkManifests('kind: Pod\\nspec: {containers: [{name: a}]}').results.length === 1 ? 0 : 1)"], { cwd: noFc })
+    if (rootWorks.status === 0) ok('without fast-check, the root entry point works')
+    else fail('the root without fast-check', rootWorks.stderr)
+  }
+}
+
 finish()
 
 function finish() {

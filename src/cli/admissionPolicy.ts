@@ -1,6 +1,6 @@
 /**
  * `no-new-privs admission-policy`: print the admission objects that make the API server enforce
- * a semantics (SPEC §11), ready for `kubectl apply -f -`.
+ * a semantics (README: "In the cluster: admission policies"), ready for `kubectl apply -f -`.
  *
  * @packageDocumentation
  */

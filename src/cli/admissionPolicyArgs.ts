@@ -1,5 +1,5 @@
 /**
- * The options of `no-new-privs admission-policy` (SPEC §11), parsed into `AdmissionPolicyOptions`.
+ * The options of `no-new-privs admission-policy`, parsed into `AdmissionPolicyOptions`.
  *
  * @packageDocumentation
  */

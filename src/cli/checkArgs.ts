@@ -1,5 +1,5 @@
 /**
- * The options of `no-new-privs check` (SPEC §10), parsed and validated.
+ * The options of `no-new-privs check`, parsed and validated.
  *
  * @packageDocumentation
  */

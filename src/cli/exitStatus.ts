@@ -1,5 +1,5 @@
 /**
- * The exit status of `check` (SPEC §10).
+ * The exit status of `check`: 0 nothing found, 1 violations or findings, 2 input that could not be read or decoded.
  *
  * @packageDocumentation
  */
@@ -41,7 +41,7 @@ export function isViolationError(error: Pick<ReportError, 'code'>): boolean {
 export function exitStatusOf(report: Report): ExitStatus {
   if (report.errors.some((e) => !isViolationError(e))) return 2
   if (report.errors.length > 0) return 1
-  // Exempted items are still in the report (SPEC §12) but do not fail the run.
+  // Exempted items are still in the report (never hidden) but do not fail the run.
   return report.results.some((r) => r.violations.some(counts) || r.findings.some(counts)) ? 1 : 0
 }
 
@@ -64,7 +64,7 @@ export class ExitTally {
       if (isViolationError(entry.error)) this.found = true
       else this.unreadable = true
     } else if (entry._tag === 'Result' && (entry.result.violations.some(counts) || entry.result.findings.some(counts))) {
-      // Exempted items are still written (SPEC §12) but do not fail the run.
+      // Exempted items are still written (never hidden) but do not fail the run.
       this.found = true
     }
   }

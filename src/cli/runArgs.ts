@@ -1,5 +1,5 @@
 /**
- * The options of `no-new-privs run` (SPEC §10), parsed and validated.
+ * The options of `no-new-privs run`, parsed and validated.
  *
  * @packageDocumentation
  */

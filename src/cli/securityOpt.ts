@@ -1,5 +1,5 @@
 /**
- * Docker's `--security-opt no-new-privileges[:BOOL]` as `run` accepts it (SPEC §8), read by the
+ * Docker's `--security-opt no-new-privileges[:BOOL]` as `run` accepts it, read by the
  * same parser as the Docker runtime mapping, so the CLI and the library agree on every spelling.
  *
  * @packageDocumentation

@@ -17,7 +17,7 @@ import { enumOf, nullable, stringList, stringMap } from './primitives.js'
  *
  * @example
  * ```ts
- * import { AdmissionRegistrationApiVersion } from 'no-new-privs'
+ * import { AdmissionRegistrationApiVersion } from 'no-new-privs/codecs'
  * AdmissionRegistrationApiVersion.is('admissionregistration.k8s.io/v1') // true
  * ```
  * @public
@@ -29,7 +29,7 @@ export const AdmissionRegistrationApiVersion = enumOf('AdmissionRegistrationApiV
  *
  * @example
  * ```ts
- * import { LabelSelectorOperator } from 'no-new-privs'
+ * import { LabelSelectorOperator } from 'no-new-privs/codecs'
  * LabelSelectorOperator.is('NotIn') // true
  * ```
  * @public
@@ -41,7 +41,7 @@ export const LabelSelectorOperator = enumOf('LabelSelectorOperator', ['In', 'Not
  *
  * @example
  * ```ts
- * import { LabelSelectorRequirement } from 'no-new-privs'
+ * import { LabelSelectorRequirement } from 'no-new-privs/codecs'
  * LabelSelectorRequirement.is({ key: 'kubernetes.io/metadata.name', operator: 'NotIn', values: ['kube-system'] }) // true
  * ```
  * @public
@@ -58,7 +58,7 @@ export const LabelSelectorRequirement = mixedFields(
  *
  * @example
  * ```ts
- * import { LabelSelector } from 'no-new-privs'
+ * import { LabelSelector } from 'no-new-privs/codecs'
  * LabelSelector.is({ matchLabels: { 'no-new-privs.io/enforce': 'true' } }) // true
  * ```
  * @public
@@ -73,7 +73,7 @@ export const LabelSelector = optionalFields('LabelSelector', {
  *
  * @example
  * ```ts
- * import { OperationType } from 'no-new-privs'
+ * import { OperationType } from 'no-new-privs/codecs'
  * OperationType.is('UPDATE') // true
  * ```
  * @public
@@ -85,7 +85,7 @@ export const OperationType = enumOf('OperationType', ['*', 'CREATE', 'UPDATE', '
  *
  * @example
  * ```ts
- * import { ScopeType } from 'no-new-privs'
+ * import { ScopeType } from 'no-new-privs/codecs'
  * ScopeType.is('Namespaced') // true
  * ```
  * @public
@@ -97,7 +97,7 @@ export const ScopeType = enumOf('ScopeType', ['Cluster', 'Namespaced', '*'])
  *
  * @example
  * ```ts
- * import { NamedRuleWithOperations } from 'no-new-privs'
+ * import { NamedRuleWithOperations } from 'no-new-privs/codecs'
  * NamedRuleWithOperations.is({ apiGroups: [''], apiVersions: ['v1'], operations: ['CREATE'], resources: ['pods'] }) // true
  * ```
  * @public
@@ -118,7 +118,7 @@ export const NamedRuleWithOperations = mixedFields(
  *
  * @example
  * ```ts
- * import { MatchPolicyType } from 'no-new-privs'
+ * import { MatchPolicyType } from 'no-new-privs/codecs'
  * MatchPolicyType.is('Equivalent') // true
  * ```
  * @public
@@ -130,7 +130,7 @@ export const MatchPolicyType = enumOf('MatchPolicyType', ['Exact', 'Equivalent']
  *
  * @example
  * ```ts
- * import { MatchResources } from 'no-new-privs'
+ * import { MatchResources } from 'no-new-privs/codecs'
  * MatchResources.is({ namespaceSelector: { matchLabels: { team: 'a' } } }) // true
  * ```
  * @public
@@ -148,7 +148,7 @@ export const MatchResources = optionalFields('MatchResources', {
  *
  * @example
  * ```ts
- * import { ParamKind } from 'no-new-privs'
+ * import { ParamKind } from 'no-new-privs/codecs'
  * ParamKind.is({ apiVersion: 'v1', kind: 'ConfigMap' }) // true
  * ```
  * @public
@@ -160,7 +160,7 @@ export const ParamKind = optionalFields('ParamKind', { apiVersion: nullable(t.st
  *
  * @example
  * ```ts
- * import { FailurePolicyType } from 'no-new-privs'
+ * import { FailurePolicyType } from 'no-new-privs/codecs'
  * FailurePolicyType.is('Fail') // true
  * ```
  * @public
@@ -172,7 +172,7 @@ export const FailurePolicyType = enumOf('FailurePolicyType', ['Ignore', 'Fail'])
  *
  * @example
  * ```ts
- * import { MatchCondition } from 'no-new-privs'
+ * import { MatchCondition } from 'no-new-privs/codecs'
  * MatchCondition.is({ name: 'not-exempt', expression: 'true' }) // true
  * ```
  * @public
@@ -184,7 +184,7 @@ export const MatchCondition = requiredFields('MatchCondition', { name: t.string,
  *
  * @example
  * ```ts
- * import { Variable } from 'no-new-privs'
+ * import { Variable } from 'no-new-privs/codecs'
  * Variable.is({ name: 'spec', expression: 'object.spec' }) // true
  * ```
  * @public
@@ -197,7 +197,7 @@ export const Variable = requiredFields('Variable', { name: t.string, expression:
  *
  * @example
  * ```ts
- * import { Validation } from 'no-new-privs'
+ * import { Validation } from 'no-new-privs/codecs'
  * Validation.is({ expression: 'true', messageExpression: "'never'", reason: 'Forbidden' }) // true
  * ```
  * @public
@@ -213,7 +213,7 @@ export const Validation = mixedFields(
  *
  * @example
  * ```ts
- * import { AuditAnnotation } from 'no-new-privs'
+ * import { AuditAnnotation } from 'no-new-privs/codecs'
  * AuditAnnotation.is({ key: 'violations', valueExpression: "'none'" }) // true
  * ```
  * @public
@@ -225,7 +225,7 @@ export const AuditAnnotation = requiredFields('AuditAnnotation', { key: t.string
  *
  * @example
  * ```ts
- * import { ValidatingAdmissionPolicySpec } from 'no-new-privs'
+ * import { ValidatingAdmissionPolicySpec } from 'no-new-privs/codecs'
  * ValidatingAdmissionPolicySpec.is({ failurePolicy: 'Fail', validations: [{ expression: 'true' }] }) // true
  * ```
  * @public
@@ -245,7 +245,7 @@ export const ValidatingAdmissionPolicySpec = optionalFields('ValidatingAdmission
  *
  * @example
  * ```ts
- * import { ValidatingAdmissionPolicy } from 'no-new-privs'
+ * import { ValidatingAdmissionPolicy } from 'no-new-privs/codecs'
  * ValidatingAdmissionPolicy.is({
  *   apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingAdmissionPolicy',
  *   metadata: { name: 'p' }, spec: { validations: [{ expression: 'true' }] },
@@ -265,7 +265,7 @@ export const ValidatingAdmissionPolicy = optionalFields('ValidatingAdmissionPoli
  *
  * @example
  * ```ts
- * import { ParameterNotFoundActionType } from 'no-new-privs'
+ * import { ParameterNotFoundActionType } from 'no-new-privs/codecs'
  * ParameterNotFoundActionType.is('Deny') // true
  * ```
  * @public
@@ -277,7 +277,7 @@ export const ParameterNotFoundActionType = enumOf('ParameterNotFoundActionType',
  *
  * @example
  * ```ts
- * import { ParamRef } from 'no-new-privs'
+ * import { ParamRef } from 'no-new-privs/codecs'
  * ParamRef.is({ name: 'settings', parameterNotFoundAction: 'Deny' }) // true
  * ```
  * @public
@@ -294,7 +294,7 @@ export const ParamRef = optionalFields('ParamRef', {
  *
  * @example
  * ```ts
- * import { ValidationAction } from 'no-new-privs'
+ * import { ValidationAction } from 'no-new-privs/codecs'
  * ValidationAction.is('Warn') // true
  * ```
  * @public
@@ -306,7 +306,7 @@ export const ValidationAction = enumOf('ValidationAction', ['Deny', 'Warn', 'Aud
  *
  * @example
  * ```ts
- * import { ValidatingAdmissionPolicyBindingSpec } from 'no-new-privs'
+ * import { ValidatingAdmissionPolicyBindingSpec } from 'no-new-privs/codecs'
  * ValidatingAdmissionPolicyBindingSpec.is({ policyName: 'p', validationActions: ['Deny'] }) // true
  * ```
  * @public
@@ -322,7 +322,7 @@ export const ValidatingAdmissionPolicyBindingSpec = mixedFields(
  *
  * @example
  * ```ts
- * import { ValidatingAdmissionPolicyBinding } from 'no-new-privs'
+ * import { ValidatingAdmissionPolicyBinding } from 'no-new-privs/codecs'
  * ValidatingAdmissionPolicyBinding.is({
  *   apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingAdmissionPolicyBinding',
  *   metadata: { name: 'p' }, spec: { policyName: 'p', validationActions: ['Warn', 'Audit'] },
@@ -342,7 +342,7 @@ export const ValidatingAdmissionPolicyBinding = optionalFields('ValidatingAdmiss
  *
  * @example
  * ```ts
- * import { PatchType } from 'no-new-privs'
+ * import { PatchType } from 'no-new-privs/codecs'
  * PatchType.is('ApplyConfiguration') // true
  * ```
  * @public
@@ -355,7 +355,7 @@ export const PatchType = enumOf('PatchType', ['ApplyConfiguration', 'JSONPatch']
  *
  * @example
  * ```ts
- * import { ApplyConfiguration } from 'no-new-privs'
+ * import { ApplyConfiguration } from 'no-new-privs/codecs'
  * ApplyConfiguration.is({ expression: 'Object{}' }) // true
  * ```
  * @public
@@ -367,7 +367,7 @@ export const ApplyConfiguration = optionalFields('ApplyConfiguration', { express
  *
  * @example
  * ```ts
- * import { JSONPatch } from 'no-new-privs'
+ * import { JSONPatch } from 'no-new-privs/codecs'
  * JSONPatch.is({ expression: '[]' }) // true
  * ```
  * @public
@@ -379,7 +379,7 @@ export const JSONPatch = optionalFields('JSONPatch', { expression: nullable(t.st
  *
  * @example
  * ```ts
- * import { Mutation } from 'no-new-privs'
+ * import { Mutation } from 'no-new-privs/codecs'
  * Mutation.is({ patchType: 'ApplyConfiguration', applyConfiguration: { expression: 'Object{}' } }) // true
  * ```
  * @public
@@ -395,7 +395,7 @@ export const Mutation = mixedFields(
  *
  * @example
  * ```ts
- * import { ReinvocationPolicyType } from 'no-new-privs'
+ * import { ReinvocationPolicyType } from 'no-new-privs/codecs'
  * ReinvocationPolicyType.is('IfNeeded') // true
  * ```
  * @public
@@ -407,7 +407,7 @@ export const ReinvocationPolicyType = enumOf('ReinvocationPolicyType', ['Never',
  *
  * @example
  * ```ts
- * import { MutatingAdmissionPolicySpec } from 'no-new-privs'
+ * import { MutatingAdmissionPolicySpec } from 'no-new-privs/codecs'
  * MutatingAdmissionPolicySpec.is({ reinvocationPolicy: 'IfNeeded', mutations: [{ patchType: 'JSONPatch', jsonPatch: { expression: '[]' } }] }) // true
  * ```
  * @public
@@ -427,7 +427,7 @@ export const MutatingAdmissionPolicySpec = optionalFields('MutatingAdmissionPoli
  *
  * @example
  * ```ts
- * import { MutatingAdmissionPolicy } from 'no-new-privs'
+ * import { MutatingAdmissionPolicy } from 'no-new-privs/codecs'
  * MutatingAdmissionPolicy.is({ apiVersion: 'admissionregistration.k8s.io/v1', kind: 'MutatingAdmissionPolicy', metadata: { name: 'm' } }) // true
  * ```
  * @public
@@ -444,7 +444,7 @@ export const MutatingAdmissionPolicy = optionalFields('MutatingAdmissionPolicy',
  *
  * @example
  * ```ts
- * import { MutatingAdmissionPolicyBindingSpec } from 'no-new-privs'
+ * import { MutatingAdmissionPolicyBindingSpec } from 'no-new-privs/codecs'
  * MutatingAdmissionPolicyBindingSpec.is({ policyName: 'm' }) // true
  * ```
  * @public
@@ -460,7 +460,7 @@ export const MutatingAdmissionPolicyBindingSpec = mixedFields(
  *
  * @example
  * ```ts
- * import { MutatingAdmissionPolicyBinding } from 'no-new-privs'
+ * import { MutatingAdmissionPolicyBinding } from 'no-new-privs/codecs'
  * MutatingAdmissionPolicyBinding.is({
  *   apiVersion: 'admissionregistration.k8s.io/v1', kind: 'MutatingAdmissionPolicyBinding',
  *   metadata: { name: 'm' }, spec: { policyName: 'm' },

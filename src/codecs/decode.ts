@@ -10,6 +10,7 @@ import { issuesFromErrors } from './errors.js'
 import type { DecodeIssue } from './issue.js'
 import { renderValue } from './render.js'
 import { fieldWarnings } from './unknownFields.js'
+import { describeValue, optionsProblem } from '../callerInput.js'
 
 /**
  * Options of `decode`.
@@ -25,9 +26,9 @@ export interface DecodeOptions {
    * Unknown fields are errors, not warnings, as with kube-apiserver's `fieldValidation=Strict`.
    * Other warnings (a lenient codec's `missing-field`) stay warnings. Default `false`.
    */
-  readonly strict?: boolean
+  readonly strict?: boolean | undefined
   /** A formatted path to put in front of every issue's path, e.g. `spec.template.spec`. Default `''`. */
-  readonly path?: string
+  readonly path?: string | undefined
 }
 
 /**
@@ -59,6 +60,15 @@ function asError(issue: DecodeIssue): DecodeIssue {
 }
 
 /** Last resort for a codec that throws (a user's codec, a hostile getter): the failure as data. */
+function isDecoder(u: unknown): u is t.Decoder<unknown, unknown> {
+  return typeof u === 'object' && u !== null && typeof (u as { decode?: unknown }).decode === 'function'
+}
+
+/** The caller passed something that is not a codec or not options: nothing was decoded. */
+function callerIssue(value: unknown, message: string): DecodeIssue {
+  return { code: 'invalid-value', severity: 'error', path: '', segments: [], expected: 'a codec and decode options', received: renderValue(value), message }
+}
+
 function thrownIssue(codecName: string, value: unknown, prefix: string, thrown: unknown): DecodeIssue {
   const reason = thrown instanceof Error ? thrown.message : renderValue(thrown)
   return {
@@ -100,12 +110,18 @@ export function decode<A>(
   value: unknown,
   options: DecodeOptions = {},
 ): Either<ReadonlyNonEmptyArray<DecodeIssue>, Decoded<A>> {
-  const prefix = options.path ?? ''
+  // A plain-JavaScript caller's mistakes are issues too: `null` options are no options.
+  const problem = isDecoder(codec)
+    ? optionsProblem(options, 'decode options', { strict: 'boolean', path: 'string' })
+    : `decode: the codec must be an io-ts codec (with a decode method), got ${describeValue(codec)}`
+  if (problem !== undefined) return left([callerIssue(value, problem)])
+  const prefix = (options as DecodeOptions | null)?.path ?? ''
+  const strict = (options as DecodeOptions | null)?.strict === true
   try {
     const result = codec.decode(value)
     const advisories = fieldWarnings(codec, value, { path: prefix })
-    const strictErrors = options.strict === true ? advisories.filter((i) => i.code === 'unknown-field').map(asError) : []
-    const warnings = options.strict === true ? advisories.filter((i) => i.code !== 'unknown-field') : advisories
+    const strictErrors = strict ? advisories.filter((i) => i.code === 'unknown-field').map(asError) : []
+    const warnings = strict ? advisories.filter((i) => i.code !== 'unknown-field') : advisories
     const errors = isLeft(result) ? [...issuesFromErrors(result.left, prefix), ...strictErrors] : strictErrors
     if (isLeft(result) || errors.length > 0) {
       const all = [...errors, ...warnings]
@@ -113,7 +129,7 @@ export function decode<A>(
     }
     return right({ value: result.right, warnings })
   } catch (thrown) {
-    return left([thrownIssue(codec.name, value, prefix, thrown)])
+    return left([thrownIssue(typeof codec.name === 'string' ? codec.name : 'codec', value, prefix, thrown)])
   }
 }
 

@@ -7,6 +7,7 @@ import type * as t from 'io-ts'
 import type { DecodeIssue } from './issue.js'
 import { formatPath, segmentKeys, type PathSegment } from './path.js'
 import { renderValue } from './render.js'
+import { describeValue, isRecord as isObject } from '../callerInput.js'
 import { childKindOf, tagOf, unwrap, type AnyDecoder } from './structure.js'
 
 /**
@@ -145,5 +146,9 @@ export function issuesFromErrors(errors: t.Errors, prefix: string = ''): Readonl
  * @public
  */
 export function formatIssue(issue: DecodeIssue): string {
+  // A line is what the caller wanted: for something that is not an issue, the line says so.
+  if (!isObject(issue) || typeof issue.path !== 'string' || typeof issue.message !== 'string') {
+    return `<not a decode issue>: formatIssue expected { path: string, message: string }, got ${describeValue(issue)}`
+  }
   return `${issue.path === '' ? '<root>' : issue.path}: ${issue.message}`
 }

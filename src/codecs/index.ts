@@ -1,5 +1,5 @@
 /**
- * io-ts codecs for the Kubernetes API types `no-new-privs` reads (SPEC §6), and `decode`, which
+ * io-ts codecs for the Kubernetes API types `no-new-privs` reads, covering every field of the current API, and `decode`, which
  * reports problems as plain data with API-server paths and never drops an unknown field.
  *
  * Every codec `X` has a type `X = t.TypeOf<typeof X>` of the same name, declared beside it.

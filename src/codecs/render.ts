@@ -26,7 +26,8 @@ const MAX_DEPTH = 3
  * @public
  */
 export function renderValue(u: unknown, maxLength: number = RENDER_MAX_LENGTH): string {
-  const limit = Math.max(1, Math.floor(maxLength))
+  // A plain-JavaScript caller may pass anything as the length: anything but a number is the default.
+  const limit = typeof maxLength === 'number' && !Number.isNaN(maxLength) ? Math.max(1, Math.floor(maxLength)) : RENDER_MAX_LENGTH
   const out: Array<string> = []
   // Stop producing once one character past the limit is known to exist.
   const budget = { left: limit + 1 }

@@ -23,7 +23,7 @@ import { elementOf, fieldsOf, membersOf, requiredByApiOf, tagOf, unwrap, type An
  */
 export interface FieldWalkOptions {
   /** A formatted path to put in front of every issue's path (`spec.template.spec`). */
-  readonly path?: string
+  readonly path?: string | undefined
 }
 
 // Our codecs are a few levels deep; a user's recursive codec over deep data must not blow the stack.
@@ -202,7 +202,8 @@ export function fieldWarnings(
   value: unknown,
   options: FieldWalkOptions = {},
 ): ReadonlyArray<DecodeIssue> {
-  const w: Walk = { prefix: options.path ?? '', segments: [], out: [] }
+  // `null` options are no options, as everywhere in the public API.
+  const w: Walk = { prefix: typeof options?.path === 'string' ? options.path : '', segments: [], out: [] }
   walk(codec, value, w, 0)
   return w.out
 }

@@ -1,5 +1,5 @@
 /**
- * Exemptions (SPEC §12): the annotation, the file, the matcher and the stage that marks reports.
+ * Exemptions (README: "Exemptions"): the annotation, the file, the matcher and the stage that marks reports.
  *
  * @packageDocumentation
  */

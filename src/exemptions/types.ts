@@ -1,5 +1,5 @@
 /**
- * Exemptions (SPEC §12): what one declares, where it was declared, and the mark an exempted
+ * Exemptions (README: "Exemptions"): what one declares, where it was declared, and the mark an exempted
  * violation or finding carries in the report.
  *
  * @packageDocumentation

@@ -1,5 +1,5 @@
 /**
- * `checkManifests`: manifest text (or parsed objects) → the report of SPEC §10.
+ * `checkManifests`: manifest text (or parsed objects) → the report `no-new-privs check --output json` prints (README: "Manifests").
  *
  * The pipeline is load → walk → decode → choose a policy → resolve, one document at a time. The
  * core is a generator of report entries (`checkEntries`), so a caller can stream a huge batch
@@ -49,6 +49,8 @@ import { isListKind, kindTableOf, type KindTable, type PodSpecKind } from './kin
 import { createNamespaceBook, type NamespaceBook } from './namespaces.js'
 import { attribution, levelFor, type ModeLevel } from './namespaceLevels.js'
 import { checkNamespace } from './namespaceEntries.js'
+import { checkOptionsError } from './checkOptions.js'
+import { withoutNulls } from '../callerInput.js'
 
 /**
  * One input: manifest text (JSON or YAML, one or many documents), or an already-parsed object.
@@ -83,11 +85,11 @@ export type CheckSource =
  */
 export interface CheckOptions {
   /** Default `'proposal'`. */
-  readonly semantics?: Semantics
+  readonly semantics?: Semantics | undefined
   /** PodSecurityPolicy documents to admit the pods with (chosen among as the admission plugin did). */
-  readonly policies?: ReadonlyArray<CheckSource>
+  readonly policies?: ReadonlyArray<CheckSource> | undefined
   /** Also check the Pod Security Standards' `restricted` level. */
-  readonly podSecurity?: PodSecurityOptions
+  readonly podSecurity?: PodSecurityOptions | undefined
   /** The cluster's version for the `kubernetes` semantics (default `'latest'`: no PodSecurityPolicy). */
   readonly kubernetesVersion?: KubernetesVersion | undefined
   /**
@@ -97,18 +99,18 @@ export interface CheckOptions {
    */
   readonly namespace?: string | undefined
   /** A Linux container whose decision is `noNewPrivs: false` is a finding. */
-  readonly requireNoNewPrivs?: boolean
+  readonly requireNoNewPrivs?: boolean | undefined
   /** Unknown fields are errors, not warnings (kube-apiserver's `fieldValidation=Strict`). */
-  readonly strict?: boolean
+  readonly strict?: boolean | undefined
   /** Limits of the YAML reader. */
-  readonly load?: LoadOptions
+  readonly load?: LoadOptions | undefined
   /** Custom kinds that carry a pod, besides the built-in ones (Argo Rollout, OpenShift DeploymentConfig, Knative Service). */
-  readonly podSpecKinds?: ReadonlyArray<PodSpecKind>
+  readonly podSpecKinds?: ReadonlyArray<PodSpecKind> | undefined
   /**
-   * Exemptions files (SPEC §12), or a stage from `createExemptions` shared by several calls (its
+   * Exemptions files (README: "Exemptions"), or a stage from `createExemptions` shared by several calls (its
    * unused exemptions are then the caller's to report). Annotations are read in either case.
    */
-  readonly exemptions?: ReadonlyArray<CheckSource> | Exemptions
+  readonly exemptions?: ReadonlyArray<CheckSource> | Exemptions | undefined
 }
 
 /**
@@ -372,9 +374,16 @@ function findingOf(decision: Decision, at: ContainerPlace): ReportFinding | unde
   return { code: 'no-new-privs-required', path: container.path, message: `${who} runs without no_new_privs: ${why}`, ...findingPlace(decision, at) }
 }
 
+function isContainerName(issue: DecodeIssue): boolean {
+  const [field, index, key] = issue.segments
+  return issue.code === 'missing-field' && issue.segments.length === 3 && CONTAINER_FIELDS.has(field) && typeof index === 'number' && key === 'name'
+}
+
 function* checkPod(doc: LoadedDocument, pod: PodEntry, walkErrors: ReadonlyArray<WalkError>, ctx: Context, base: string): Generator<ReportEntry> {
   const decoded = decodePodSpec(pod.spec, { path: pod.specPath, strict: ctx.strict })
-  const issues = E.isLeft(decoded) ? decoded.left : decoded.right.warnings
+  const all = E.isLeft(decoded) ? decoded.left : decoded.right.warnings
+  // Knative names unnamed containers itself: their missing name is no error (src/manifest/kinds.ts).
+  const issues = pod.namesContainers === true ? all.filter((i) => !isContainerName(i)) : all
   // The walk already reported wrong shapes (containers not a list, …): do not say it twice.
   const fresh = walkErrors.length === 0 ? issues : issues.filter((i) => !walkErrors.some((w) => isUnder(i.path, w.path)))
   yield* issueEntries(doc, fresh)
@@ -400,7 +409,7 @@ function* checkPod(doc: LoadedDocument, pod: PodEntry, walkErrors: ReadonlyArray
   }
 
   if (pod.containers.length === 0) {
-    // The API server rejects a pod without containers; SPEC §9 wants every document in results,
+    // The API server rejects a pod without containers; every document must be accounted for in results,
     // skipped or errors, so this is an error of the document, not a warning.
     yield {
       _tag: 'Error',
@@ -578,7 +587,7 @@ function* checkWalked(doc: LoadedDocument, entries: ReadonlyArray<WalkEntry>, ct
 
 /**
  * The YAML reader's warnings of a document. A duplicate key is kubectl's silent "last one wins"
- * (SPEC §6a): a warning, or with strict an error, like an unknown field.
+ * (kubectl keeps the last one without a word): a warning, or with strict an error, like an unknown field.
  */
 function* loadWarningEntries(doc: LoadedDocument, ctx: Context): Generator<ReportEntry> {
   for (const w of doc.warnings) {
@@ -732,7 +741,14 @@ function isCheckSource(input: unknown): input is CheckSource {
  * ```
  * @public
  */
-export function* checkEntries(input: string | CheckSource | Iterable<CheckSource>, options?: CheckOptions): Generator<ReportEntry> {
+export function* checkEntries(input: string | CheckSource | Iterable<CheckSource>, raw?: CheckOptions): Generator<ReportEntry> {
+  // Options a plain-JavaScript caller got wrong: the one error, and nothing checked with guesses.
+  const bad = checkOptionsError(raw)
+  if (bad !== undefined) {
+    yield { _tag: 'Error', error: bad }
+    return
+  }
+  const options = usableOptions(raw)
   const prepared = prepareCheck(options)
   yield* prepared.entries
   for (const given of sourcesOf(input)) {
@@ -789,7 +805,10 @@ export interface PreparedCheck {
  * for (const doc of loadDocuments(text, 'pods.yaml')) for (const entry of prepared.check(doc)) count(entry)
  * ```
  */
-export function prepareCheck(options?: CheckOptions): PreparedCheck {
+export function prepareCheck(raw?: CheckOptions): PreparedCheck {
+  const bad = checkOptionsError(raw)
+  if (bad !== undefined) return { entries: [{ _tag: 'Error', error: bad }], check: nothing, checkUnit: nothing, exemptions: undefined, ownsExemptions: false, withNamespaces: () => ({ check: nothing, checkUnit: nothing }) }
+  const options = usableOptions(raw)
   const prepared = preparePolicies(options?.policies ?? [], { strict: options?.strict === true, load: options?.load })
   const given = options?.exemptions
   const owns = given !== undefined && isExemptionSources(given)
@@ -801,6 +820,14 @@ export function prepareCheck(options?: CheckOptions): PreparedCheck {
     return { check: (doc) => guarded(doc, own), checkUnit: (unit) => checkUnit(unit, own) }
   }
   return { entries, check: (doc) => guarded(doc, ctx), checkUnit: (unit) => checkUnit(unit, ctx), exemptions, ownsExemptions: owns, withNamespaces }
+}
+
+// eslint-disable-next-line require-yield -- a check that was refused checks nothing
+function* nothing(): Generator<ReportEntry> {}
+
+/** Options known to be well-typed, with `null` fields read as absent. */
+function usableOptions(given: CheckOptions | null | undefined): CheckOptions | undefined {
+  return given === undefined || given === null ? undefined : withoutNulls(given)
 }
 
 function isExemptionSources(given: ReadonlyArray<CheckSource> | Exemptions): given is ReadonlyArray<CheckSource> {
@@ -827,7 +854,7 @@ function* guarded(doc: LoadResult, ctx: Context): Generator<ReportEntry> {
 
 /**
  * Check manifests: every container of every pod of every document, with the decision, the
- * violations and full paths (SPEC §9, §10). `input` is manifest text, one source
+ * violations and full paths from the document root (README: "Manifests"). `input` is manifest text, one source
  * (`{ source, text }` or `{ source, value }` for a parsed object), or several. Never throws:
  * every document of the input is accounted for in `results`, `skipped` or `errors`.
  *
@@ -851,11 +878,14 @@ function* guarded(doc: LoadResult, ctx: Context): Generator<ReportEntry> {
  * ```
  * @public
  */
-export function checkManifests(input: string | CheckSource | ReadonlyArray<CheckSource>, options?: CheckOptions): Report {
+export function checkManifests(input: string | CheckSource | ReadonlyArray<CheckSource>, raw?: CheckOptions): Report {
   const results: ContainerResult[] = []
   const errors: ReportError[] = []
   const warnings: ReportWarning[] = []
   const skipped: ReportSkipped[] = []
+  const bad = checkOptionsError(raw)
+  if (bad !== undefined) return { semantics: 'proposal', results, errors: [bad], warnings, skipped }
+  const options = usableOptions(raw)
   // The stage is made here (not in checkEntries) so that its summary can go into the report.
   const given = options?.exemptions
   const owned = given !== undefined && isExemptionSources(given) ? createExemptions(given.map(textOf)) : undefined

@@ -54,6 +54,8 @@ export interface LoadProblem extends Position {
  * - `unresolved-alias`: `*name` with no `&name` anchor before it.
  * - `yaml-value`: the YAML parsed but could not be turned into a value for another reason.
  * - `unresolved-tag`: (a warning) a `!tag` nobody knows; the value is kept as if untagged.
+ * - `invalid-input`: a plain-JavaScript caller passed something that is not a string as the text
+ *   or the source's name, or limits that are not positive integers; nothing was read.
  *
  * @example
  * ```ts
@@ -70,6 +72,7 @@ export type LoadErrorCode =
   | 'unresolved-alias'
   | 'yaml-value'
   | 'unresolved-tag'
+  | 'invalid-input'
 
 /** Where a document sits in its source. Shared by the three outcomes. */
 export interface DocumentPlace {
@@ -173,13 +176,13 @@ export interface LoadOptions {
    * manifests stay below 30, and V8 can abort the whole process (not throw) when eemeli/yaml
    * recurses a few thousand levels deep, so the check runs on the token tree before composing.
    */
-  readonly maxDepth?: number
+  readonly maxDepth?: number | undefined
   /**
    * eemeli/yaml's alias expansion limit against "billion laughs", and the most aliases one
    * document may hold (each alias is resolved by scanning the anchors before it, so thousands of
    * them make reading quadratic). Default 100; negative: no limit.
    */
-  readonly maxAliasCount?: number
+  readonly maxAliasCount?: number | undefined
 }
 
 /**
@@ -188,4 +191,4 @@ export interface LoadOptions {
  * @example
  * defaultLoadOptions.maxDepth // 500
  */
-export const defaultLoadOptions: Required<LoadOptions> = { maxDepth: 500, maxAliasCount: 100 }
+export const defaultLoadOptions: { readonly maxDepth: number; readonly maxAliasCount: number } = { maxDepth: 500, maxAliasCount: 100 }

@@ -1,7 +1,7 @@
 /**
  * Duplicate mapping keys, found in one pass.
  *
- * kubectl (go-yaml v2) keeps the last of two equal keys without a word; SPEC §6a makes that a
+ * kubectl (go-yaml v2) keeps the last of two equal keys without a word; this library makes that a
  * `duplicate-key` warning naming both lines (an error under strict mode), so each duplicate is
  * reported with both places and the path of its map. eemeli/yaml's own `uniqueKeys` check
  * compares each new key with every earlier key of its map, so a map of 50,000 keys took most of

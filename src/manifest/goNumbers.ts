@@ -23,7 +23,7 @@ const DOT_FLOAT = /^\.[0-9]+([eE][-+]?[0-9]+)?$/
 const INFINITE = new Set(['.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF', '-.inf', '-.Inf', '-.INF'])
 const NAN = new Set(['.nan', '.NaN', '.NAN'])
 
-/** An exact integer: a `number` when it is safe, else a `bigint` (SPEC §6a's declared deviation). */
+/** An exact integer: a `number` when it is safe, else a `bigint` (a declared deviation from kubectl, which rounds it through float64). */
 const exactInteger = (sign: string, digits: string): number | bigint => {
   // `BigInt` reads 0x/0o/0b prefixes but takes a leading 0 as decimal, where Go means octal.
   const big = BigInt(/^0[0-7]+$/.test(digits) ? `0o${digits.slice(1)}` : digits)

@@ -1,11 +1,12 @@
 /**
- * Which kinds carry a pod, and where its spec sits (SPEC §9), plus the custom resources that
+ * Which kinds carry a pod, and where its spec sits (README: "Manifests"), plus the custom resources that
  * carry one (Argo Rollouts, OpenShift, Knative) and the ones users declare.
  *
  * @packageDocumentation
  */
 
 import * as E from 'fp-ts/lib/Either.js'
+import { describeValue } from '../callerInput.js'
 
 const TEMPLATE_SPEC = ['spec', 'template', 'spec'] as const
 
@@ -45,6 +46,12 @@ export interface KindEntry {
    * Deployment checked on its own): when it is there and the template is not, the object is skipped.
    */
   readonly referenceField?: string
+  /**
+   * The kind's controller names an unnamed container itself (Knative's defaulting webhook, from
+   * a configurable template, `user-container` by default): a missing `name` is not an error, and
+   * the report names the container by its place in the pod spec (`containers[0]`).
+   */
+  readonly namesContainers?: boolean
 }
 
 /**
@@ -76,8 +83,8 @@ const BUILT_IN: KindTable = new Map<string, KindEntry>([
   // Kind alone: OpenShift 3 served DeploymentConfig at the ungrouped `v1` (checkov's examples
   // still use it), OpenShift 4 at apps.openshift.io/v1; no other API has a kind of this name.
   ['DeploymentConfig', { steps: TEMPLATE_SPEC }],
-  ['Service.serving.knative.dev', { steps: TEMPLATE_SPEC }],
-  ['Configuration.serving.knative.dev', { steps: TEMPLATE_SPEC }],
+  ['Service.serving.knative.dev', { steps: TEMPLATE_SPEC, namesContainers: true }],
+  ['Configuration.serving.knative.dev', { steps: TEMPLATE_SPEC, namesContainers: true }],
 ])
 
 /**
@@ -186,6 +193,7 @@ const FIELD = /^[A-Za-z_$][A-Za-z0-9_$-]*$/
 export const parsePodSpecKind = (text: string): E.Either<string, PodSpecKind> => {
   const bad = (why: string): E.Either<string, PodSpecKind> =>
     E.left(`--pod-spec must be KIND[.GROUP]=PATH such as Rollout.argoproj.io=spec.template.spec; ${why}`)
+  if (typeof text !== 'string') return bad(`got ${describeValue(text)}, not text`)
   const eq = text.indexOf('=')
   if (eq < 0) return bad(`${JSON.stringify(text)} has no =`)
   const name = text.slice(0, eq)

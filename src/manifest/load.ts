@@ -23,6 +23,7 @@ import type { LineIndex } from './lineIndex.js'
 import { noPosition, positionFinder } from './positions.js'
 import { chunksOf } from './split.js'
 import type { Chunk } from './split.js'
+import { describeValue, isRecord, optionsProblem } from '../callerInput.js'
 
 // `schema` as well as `version`: a `%YAML 1.2` directive must not switch a document to YAML 1.2
 // booleans, since kubectl reads 1.1 whatever the directive says.
@@ -86,7 +87,7 @@ const problemOf = (ctx: StreamContext, base: number, error: YAMLError): LoadProb
 }
 
 /**
- * A repeated key: kubectl keeps the last one silently, so it is read that way and said (SPEC §6a);
+ * A repeated key: kubectl keeps the last one silently, so it is read that way and said (a `duplicate-key` warning);
  * strict mode makes it an error (src/read/units.ts turns it into a note of the read stage).
  */
 const duplicateWarning = (ctx: StreamContext, base: number, d: DuplicateKeyAt): LoadProblem => {
@@ -209,6 +210,37 @@ const loadChunk = (ctx: StreamContext, chunk: Chunk, index: number): LoadResult 
 }
 
 /**
+ * A plain-JavaScript caller's text or name that is not a string, or limits that are not positive
+ * integers: one `invalid-input` error document, rather than a `TypeError` from the reader or a
+ * limit silently switched off (`maxDepth: '50'` compares as `NaN`).
+ */
+export function notText(text: unknown, source: unknown, options?: unknown): DocumentError | undefined {
+  const message = typeof text !== 'string'
+    ? `the text to read must be a string, got ${describeValue(text)}`
+    : typeof source !== 'string'
+      ? `the source's name must be a string, got ${describeValue(source)}`
+      : limitsProblem(options)
+  if (message === undefined) return undefined
+  return inputError(source, message)
+}
+
+/** The one `invalid-input` error document of a source a caller passed wrongly. */
+export function inputError(source: unknown, message: string): DocumentError {
+  const problem: LoadProblem = { line: 1, column: 1, code: 'invalid-input', message }
+  return errorOf({ source: typeof source === 'string' ? source : '<input>', index: 0, line: 1 }, [problem])
+}
+
+function limitsProblem(options: unknown): string | undefined {
+  const shape = optionsProblem(options, 'load options', { maxDepth: 'number', maxAliasCount: 'number' })
+  if (shape !== undefined || !isRecord(options)) return shape
+  for (const field of ['maxDepth', 'maxAliasCount'] as const) {
+    const v = options[field]
+    if (typeof v === 'number' && !(Number.isInteger(v) && v > 0)) return `load options.${field}: expected a positive integer, got ${describeValue(v)}`
+  }
+  return undefined
+}
+
+/**
  * Reads every `---`-separated document of a YAML or JSON stream, in order, as an editor shows
  * them: empty documents are listed too (`Empty`), a first `---` with only comments above it opens
  * document 0, and a stream with no document at all is one `Empty` document. Never throws.
@@ -229,6 +261,8 @@ const loadChunk = (ctx: StreamContext, chunk: Chunk, index: number): LoadResult 
  * if (docs[0]._tag === 'Document') docs[0].positionOf('spec.containers[0]') // { line: 4, column: 5 }
  */
 export const loadDocuments = (text: string, source: string, options?: LoadOptions): ReadonlyArray<LoadResult> => {
+  const wrong = notText(text, source, options)
+  if (wrong !== undefined) return [wrong]
   const body = text.charCodeAt(0) === BOM ? text.slice(1) : text
   const ctx: StreamContext = {
     text: body,

@@ -10,6 +10,7 @@ import type { CheckOptions, ReportEntry } from './check.js'
 import { prepareCheck } from './check.js'
 import { createNamespaceBook, type NamespaceBook, type NamespaceDelta } from './namespaces.js'
 import { checkFileEntries, type WorkerReply, type WorkerRequest } from './parallelProtocol.js'
+import { describeValue, isRecord, optionsProblem } from '../callerInput.js'
 
 /**
  * Options of `checkFilesInParallel`.
@@ -22,13 +23,13 @@ import { checkFileEntries, type WorkerReply, type WorkerRequest } from './parall
  */
 export interface ParallelOptions {
   /** Worker threads to start; default: the machine's available parallelism. */
-  readonly threads?: number
+  readonly threads?: number | undefined
   /**
    * The worker script (`checkWorker.js` of this package's build). Default: the one beside this
    * module. Bundlers that move this module must say where the worker went: a file path, or a
    * `file:` URL (any object with an `href`, so the declaration needs no DOM or Node typings).
    */
-  readonly workerUrl?: string | { readonly href: string }
+  readonly workerUrl?: string | { readonly href: string } | undefined
 }
 
 /**
@@ -73,10 +74,31 @@ export async function* checkFilesInParallel(
   options?: CheckOptions,
   parallel?: ParallelOptions,
 ): AsyncGenerator<ReportEntry> {
-  yield* prepareCheck(options).entries
-  const requests: Array<Omit<WorkerRequest, 'namespaces'>> = files.map((f, id) =>
-    typeof f === 'string' ? { id, path: f, source: f } : { id, path: f.path, source: f.source ?? f.path },
-  )
+  const prepared = prepareCheck(options)
+  yield* prepared.entries
+  if (prepared.entries.some((e) => e._tag === 'Error' && e.error.code === 'invalid-option')) return
+  const threadsGiven: unknown = isRecord(parallel) ? parallel['threads'] : undefined
+  const badParallel = optionsProblem(parallel, 'checkFilesInParallel: parallel options', {})
+    ?? (threadsGiven === undefined || (typeof threadsGiven === 'number' && Number.isInteger(threadsGiven) && threadsGiven > 0)
+      ? undefined
+      : `checkFilesInParallel: parallel options.threads: expected a positive integer, got ${describeValue(threadsGiven)}`)
+  if (badParallel !== undefined) {
+    yield { _tag: 'Error', error: { source: '<options>', document: null, line: null, column: null, code: 'invalid-option', message: badParallel } }
+    return
+  }
+  // A plain-JavaScript caller's wrong files are errors of the report, each named, never a throw.
+  if (!Array.isArray(files)) {
+    yield invalidFile('<input>', `checkFilesInParallel: expected an array of paths or { path, source? }, got ${describeValue(files)}`)
+    return
+  }
+  const requests: Array<Omit<WorkerRequest, 'namespaces'>> = []
+  for (let i = 0; i < files.length; i++) {
+    const f: unknown = files[i]
+    if (typeof f === 'string') requests.push({ id: requests.length, path: f, source: f })
+    else if (isRecord(f) && typeof f['path'] === 'string' && (f['source'] === undefined || typeof f['source'] === 'string')) {
+      requests.push({ id: requests.length, path: f['path'], source: typeof f['source'] === 'string' ? f['source'] : f['path'] })
+    } else yield invalidFile(`<input>[${i}]`, `checkFilesInParallel: <input>[${i}] is not a path nor { path: string, source?: string }: got ${describeValue(f)}`)
+  }
   // The Namespaces one thread would know at the file being yielded (SPEC §5.1): files are checked
   // ahead from an older snapshot, and checked again here when a value they read has changed.
   const book = createNamespaceBook()
@@ -164,4 +186,8 @@ export async function* checkFilesInParallel(
   } finally {
     await Promise.all(workers.map((w) => w.terminate()))
   }
+}
+
+function invalidFile(source: string, message: string): ReportEntry {
+  return { _tag: 'Error', error: { source, document: null, line: null, column: null, code: 'invalid-input', message } }
 }

@@ -1,5 +1,5 @@
 /**
- * The report `checkManifests` returns and `no-new-privs check --output json` prints (SPEC §10).
+ * The report `checkManifests` returns and `no-new-privs check --output json` prints (README: "Manifests").
  *
  * @packageDocumentation
  */

@@ -13,8 +13,9 @@ import { createReadStream } from 'node:fs'
 import type { CheckOptions, ReportEntry } from './check.js'
 import { problemEntry } from '../exemptions/ledger.js'
 import { prepareCheck } from './check.js'
+import { describeValue, isRecord } from '../callerInput.js'
 import type { LoadResult } from './document.js'
-import { loadDocuments } from './load.js'
+import { inputError, loadDocuments, notText } from './load.js'
 import { documentTexts, placed } from '../read/documents.js'
 import { readUnits } from '../read/units.js'
 import { SourceUnreadable } from '../read/unreadable.js'
@@ -49,13 +50,37 @@ async function* decoded(chunks: TextChunks): AsyncGenerator<string> {
  * ```
  */
 export async function* loadStream(chunks: TextChunks, source: string, options?: CheckOptions['load']): AsyncGenerator<LoadResult> {
-  for await (const doc of documentTexts(decoded(chunks))) {
-    for (const result of loadDocuments(doc.text, source, options)) yield placed(result, doc.index, doc.lineBase)
+  // A plain-JavaScript caller's wrong arguments: one error document, as loadDocuments gives.
+  const wrong = notText('', source, options) ?? (isIterableOrAsync(chunks) ? undefined : inputError(source, `the chunks must be an iterable of strings or bytes, got ${describeValue(chunks)}`))
+  if (wrong !== undefined) {
+    yield wrong
+    return
+  }
+  try {
+    for await (const doc of documentTexts(decoded(checkedChunks(chunks)))) {
+      for (const result of loadDocuments(doc.text, source, options)) yield placed(result, doc.index, doc.lineBase)
+    }
+  } catch (thrown) {
+    if (!(thrown instanceof SourceUnreadable)) throw thrown
+    yield inputError(source, thrown.reason)
+  }
+}
+
+/**
+ * A caller's chunks, each looked at: one that is neither text nor bytes ends the source with an
+ * error that says which, rather than a `TypeError` from the UTF-8 decoder.
+ */
+async function* checkedChunks(chunks: TextChunks): AsyncGenerator<string | Uint8Array> {
+  let i = 0
+  for await (const chunk of chunks as AsyncIterable<unknown>) {
+    if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) throw new SourceUnreadable(`chunk ${i} is ${describeValue(chunk)}, not text or bytes`)
+    yield chunk
+    i++
   }
 }
 
 function chunksOf(s: StreamSource): TextChunks {
-  return 'chunks' in s ? s.chunks : createReadStream(s.path, { highWaterMark: 1 << 16 })
+  return 'chunks' in s ? checkedChunks(s.chunks) : createReadStream(s.path, { highWaterMark: 1 << 16 })
 }
 
 /**
@@ -76,7 +101,18 @@ function chunksOf(s: StreamSource): TextChunks {
 export async function* checkStream(sources: Iterable<StreamSource> | AsyncIterable<StreamSource>, options?: CheckOptions): AsyncGenerator<ReportEntry> {
   const prepared = prepareCheck(options)
   yield* prepared.entries
+  if (prepared.entries.some((e) => e._tag === 'Error' && e.error.code === 'invalid-option')) return
+  if (!isIterableOrAsync(sources)) {
+    yield invalidSource('<input>', `checkStream: expected an iterable of { source, chunks } or { source, path }, got ${describeValue(sources)}`)
+    return
+  }
+  let i = 0
   for await (const s of sources) {
+    const at = `<input>[${i++}]`
+    if (!isStreamSource(s)) {
+      yield invalidSource(at, `checkStream: ${at} is not { source: string, chunks } nor { source: string, path: string }: got ${describeValue(s)}`)
+      continue
+    }
     try {
       for await (const unit of readUnits(chunksOf(s), s.source, options?.load)) yield* prepared.checkUnit(unit)
     } catch (thrown) {
@@ -96,4 +132,19 @@ export async function* checkStream(sources: Iterable<StreamSource> | AsyncIterab
   if (prepared.exemptions !== undefined && prepared.ownsExemptions === true) {
     for (const p of prepared.exemptions.unused()) yield problemEntry(p)
   }
+}
+
+function isIterableOrAsync(u: unknown): u is Iterable<unknown> | AsyncIterable<unknown> {
+  if (typeof u !== 'object' || u === null) return false
+  const o = u as { [Symbol.iterator]?: unknown; [Symbol.asyncIterator]?: unknown }
+  return typeof o[Symbol.iterator] === 'function' || typeof o[Symbol.asyncIterator] === 'function'
+}
+
+function isStreamSource(u: unknown): u is StreamSource {
+  if (!isRecord(u) || typeof u['source'] !== 'string') return false
+  return 'chunks' in u ? isIterableOrAsync(u['chunks']) || typeof u['chunks'] === 'string' : typeof u['path'] === 'string'
+}
+
+function invalidSource(source: string, message: string): ReportEntry {
+  return { _tag: 'Error', error: { source, document: null, line: null, column: null, code: 'invalid-input', message } }
 }

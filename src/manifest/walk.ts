@@ -1,5 +1,5 @@
 /**
- * Document → pods → containers, with the full path of each from the document root (SPEC §9).
+ * Document → pods → containers, with the full path of each from the document root in the API server's style (`spec.template.spec.containers[1]`, `items[2].spec…`).
  *
  * The walk reads only shapes (objects, arrays, `kind`, names); it decodes nothing. The pod spec
  * and each container are handed on raw, for the codecs to decode with these paths as prefixes.
@@ -62,10 +62,15 @@ export interface PodEntry {
   readonly spec: RawObject
   /**
    * Every container, init first, then regular, then ephemeral: the order the kubelet starts them
-   * and the order pod-security-admission lists them in its messages ("in pod order", SPEC §5b).
+   * and the order pod-security-admission lists them in its messages ("in pod order").
    * Empty for a pod without containers: the entry itself is still here, so nothing is lost.
    */
   readonly containers: ReadonlyArray<ContainerRef>
+  /**
+   * `true` when the kind's controller names unnamed containers (Knative): such a container's
+   * `name` here is its place, `containers[0]`, and a missing `name` is not an error.
+   */
+  readonly namesContainers?: boolean
 }
 
 /**
@@ -193,9 +198,9 @@ export interface DocumentWalk {
  */
 export interface WalkOptions {
   /** How many Lists may nest inside each other. Default 16; a cyclic object stops here too. */
-  readonly maxListDepth?: number
+  readonly maxListDepth?: number | undefined
   /** Kinds that carry a pod besides the built-in ones (`kindTableOf`); default: the built-in ones. */
-  readonly kinds?: KindTable
+  readonly kinds?: KindTable | undefined
 }
 
 const CONTAINER_FIELDS: ReadonlyArray<ContainerType> = ['initContainers', 'containers', 'ephemeralContainers']
@@ -235,7 +240,7 @@ const podSpecAt = (
 }
 
 /** Every container of a pod spec, and an error for each shape that is not a container list. */
-const containersOf = (spec: RawObject, specPath: string, errors: WalkError[]): ContainerRef[] => {
+const containersOf = (spec: RawObject, specPath: string, errors: WalkError[], namesContainers: boolean): ContainerRef[] => {
   const containers: ContainerRef[] = []
   for (const containerType of CONTAINER_FIELDS) {
     const list = spec[containerType]
@@ -252,7 +257,9 @@ const containersOf = (spec: RawObject, specPath: string, errors: WalkError[]): C
         errors.push(walkError('wrong-type', path, `expected a container object at ${path}, got ${describe(container)}`))
         continue
       }
-      containers.push({ containerType, index, name: stringOrNull(container['name']), path, container })
+      // An unnamed container of a kind whose controller names it is called by its place.
+      const name = namesContainers && container['name'] === undefined ? `${containerType}[${index}]` : stringOrNull(container['name'])
+      containers.push({ containerType, index, name, path, container })
     }
   }
   return containers
@@ -283,7 +290,8 @@ const walkObject = (object: RawObject, kind: string, path: string, listDepth: nu
     const spec = found.spec
     const specPath = steps.reduce(fieldOf, path)
     const errors: WalkError[] = []
-    const containers = containersOf(spec, specPath, errors)
+    const namesContainers = entry.namesContainers === true
+    const containers = containersOf(spec, specPath, errors, namesContainers)
     const metadata = metadataOf(object)
     out.push({
       _tag: 'Pod',
@@ -294,6 +302,7 @@ const walkObject = (object: RawObject, kind: string, path: string, listDepth: nu
       specPath,
       spec,
       containers,
+      ...(namesContainers ? { namesContainers } : {}),
     })
     for (const error of errors) out.push(error)
     return

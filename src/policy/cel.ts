@@ -65,7 +65,7 @@ export function addsCapability(c: Cel, test: (name: Cel) => Cel): Cel {
 }
 
 /**
- * A capability name that the design's comparison (SPEC §3.1) reads as SYS_ADMIN or ALL: upper-cased
+ * A capability name that the design's comparison (upper-cased, an optional `CAP_` prefix dropped) reads as SYS_ADMIN or ALL: upper-cased
  * with JavaScript's full Unicode mapping, one leading `CAP_` stripped. Written as explicit
  * character classes rather than `(?i)`: besides ASCII, exactly two characters upper-case to a
  * letter of these names, `ſ` (U+017F) to `S` and `ı` (U+0131) to `I` (checked over every code
@@ -75,7 +75,7 @@ export function grantsSysAdminName(n: Cel): Cel {
   return `${n}.matches('^([Cc][Aa][Pp]_)?([Ss\\u017f][Yy][Ss\\u017f]_[Aa][Dd][Mm][Ii\\u0131][Nn]|[Aa][Ll][Ll])$')`
 }
 
-/** The exact string released Kubernetes compares with (SPEC §5, kubernetes/kubernetes#119568). */
+/** The exact string released Kubernetes compares with (kubernetes/kubernetes#119568). */
 export function isLiteralSysAdmin(n: Cel): Cel {
   return `${n} == 'CAP_SYS_ADMIN'`
 }
@@ -96,7 +96,7 @@ export function isWindowsSpec(spec: Cel): Cel {
 }
 
 /**
- * The pod spec of the admitted object, by kind (SPEC §9): a Pod's own, a PodTemplate's
+ * The pod spec of the admitted object, by kind: a Pod's own, a PodTemplate's
  * `template.spec`, a CronJob's `spec.jobTemplate.spec.template.spec`, every other workload's
  * `spec.template.spec`. `root` is `object` or `oldObject`.
  */

@@ -1,20 +1,22 @@
 /**
  * `admissionPolicies`: the Kubernetes-native admission objects that make the API server enforce a
- * semantics (SPEC §11), generated from the violation rules.
+ * semantics (README: "In the cluster: admission policies"), generated from the violation rules.
  *
  * @packageDocumentation
  */
 import * as E from 'fp-ts/lib/Either.js'
-import type {
+import { describeValue, optionsProblem, withoutNulls, type FieldRule } from '../callerInput.js'
+import {
   LabelSelector,
-  LabelSelectorRequirement,
-  MatchResources,
-  MutatingAdmissionPolicy,
-  MutatingAdmissionPolicyBinding,
-  ValidatingAdmissionPolicy,
-  ValidatingAdmissionPolicyBinding,
-  ValidationAction,
+  type LabelSelectorRequirement,
+  type MatchResources,
+  type MutatingAdmissionPolicy,
+  type MutatingAdmissionPolicyBinding,
+  type ValidatingAdmissionPolicy,
+  type ValidatingAdmissionPolicyBinding,
+  type ValidationAction,
 } from '../codecs/admissionRegistration.js'
+import { renderValue } from '../codecs/render.js'
 import { minorOf } from '../resolve/podSecurity.js'
 import type { PodSecurityVersion, ViolationCode } from '../resolve/types.js'
 import { mutatingObjects } from './mutating.js'
@@ -114,7 +116,12 @@ function checkActions(actions: ReadonlyArray<ValidationAction>): string | null {
 
 function selectorsOf(options: AdmissionPolicyOptions): E.Either<string, Pick<MatchResources, 'namespaceSelector' | 'objectSelector'>> {
   const excluded = options.excludeNamespaces ?? []
-  for (const ns of excluded) if (ns === '' || !LABEL_VALUE.test(ns) || ns.length > 63) return E.left(`excludeNamespaces: "${ns}" is not a namespace name`)
+  for (const ns of excluded) if (typeof ns !== 'string' || ns === '' || !LABEL_VALUE.test(ns) || ns.length > 63) return E.left(`excludeNamespaces: ${typeof ns === 'string' ? `"${ns}"` : describeValue(ns)} is not a namespace name`)
+  // Selectors are Kubernetes objects: decoded, so a wrong field is named rather than spread.
+  for (const name of ['namespaceSelector', 'objectSelector'] as const) {
+    const given = options[name]
+    if (given !== undefined && !LabelSelector.is(given)) return E.left(`${name}: not a LabelSelector: ${renderValue(given)}`)
+  }
   let namespaceSelector: LabelSelector | undefined = options.namespaceSelector
   if (excluded.length > 0) {
     const exclusion: LabelSelectorRequirement = { key: 'kubernetes.io/metadata.name', operator: 'NotIn', values: [...excluded] }
@@ -124,6 +131,19 @@ function selectorsOf(options: AdmissionPolicyOptions): E.Either<string, Pick<Mat
     ...(namespaceSelector === undefined ? {} : { namespaceSelector }),
     ...(options.objectSelector === undefined ? {} : { objectSelector: options.objectSelector }),
   })
+}
+
+// What each option must hold: checked before anything reads it.
+const OPTION_RULES: Readonly<Record<string, FieldRule>> = {
+  semantics: 'string',
+  kubernetesVersion: 'string',
+  actions: 'array',
+  namespaceSelector: 'object',
+  objectSelector: 'object',
+  excludeNamespaces: 'array',
+  namePrefix: 'string',
+  podSecurity: 'object',
+  failurePolicy: 'string',
 }
 
 /**
@@ -143,7 +163,11 @@ function selectorsOf(options: AdmissionPolicyOptions): E.Either<string, Pick<Mat
  * ```
  * @public
  */
-export function admissionPolicies(options: AdmissionPolicyOptions = {}): E.Either<AdmissionPolicyProblem, AdmissionPolicies> {
+export function admissionPolicies(given: AdmissionPolicyOptions = {}): E.Either<AdmissionPolicyProblem, AdmissionPolicies> {
+  // A plain-JavaScript caller's options are checked before use; `null` is no options.
+  const shape = optionsProblem(given, 'options', OPTION_RULES)
+  if (shape !== undefined) return problem('invalid-option', shape)
+  const options: AdmissionPolicyOptions = withoutNulls(given)
   const semantics = options.semantics ?? 'proposal'
   if (semantics !== 'kubernetes' && semantics !== 'proposal') return problem('invalid-option', `semantics: "${String(semantics)}" is not kubernetes or proposal`)
   const kubernetesVersion = options.kubernetesVersion ?? 'latest'
@@ -164,7 +188,10 @@ export function admissionPolicies(options: AdmissionPolicyOptions = {}): E.Eithe
   const selectors = selectorsOf(options)
   if (E.isLeft(selectors)) return problem('invalid-option', selectors.left)
   const restrictedVersion = options.podSecurity?.version ?? kubernetesVersion
-  if (options.podSecurity !== undefined && restrictedVersion !== 'latest' && !VERSION.test(restrictedVersion)) {
+  if (options.podSecurity !== undefined && options.podSecurity.level !== 'restricted') {
+    return problem('invalid-option', `podSecurity.level: expected "restricted", got ${describeValue(options.podSecurity.level)}`)
+  }
+  if (options.podSecurity !== undefined && (typeof restrictedVersion !== 'string' || (restrictedVersion !== 'latest' && !VERSION.test(restrictedVersion)))) {
     return problem('invalid-option', `podSecurity.version: "${restrictedVersion}" is not latest or v1.N`)
   }
   const context: RuleContext = { semantics, minor, restrictedMinor: options.podSecurity === undefined ? undefined : minorOf(restrictedVersion) }

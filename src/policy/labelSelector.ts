@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 import * as E from 'fp-ts/lib/Either.js'
+import { describeValue } from '../callerInput.js'
 import type { LabelSelector, LabelSelectorRequirement } from '../codecs/admissionRegistration.js'
 
 // A label key: an optional DNS-subdomain prefix and '/', then a name of at most 63 characters.
@@ -56,6 +57,7 @@ function values(list: string): E.Either<string, ReadonlyArray<string>> {
  * @public
  */
 export function parseLabelSelector(text: string): E.Either<string, LabelSelector> {
+  if (typeof text !== 'string') return E.left(`parseLabelSelector: expected selector text (a string), got ${describeValue(text)}`)
   const parts = requirementsOf(text)
   if (E.isLeft(parts)) return parts
   const matchLabels: Record<string, string> = {}

@@ -1,6 +1,6 @@
 /**
- * The `MutatingAdmissionPolicy` of the `proposal` semantics: the design's table (SPEC §3.4) on a
- * released cluster, whose no_new_privs is `allowPrivilegeEscalation === false` (SPEC §5).
+ * The `MutatingAdmissionPolicy` of the `proposal` semantics: the design's table (README: "The resolver") on a
+ * released cluster, whose no_new_privs is `allowPrivilegeEscalation === false`.
  *
  * The two agree everywhere except one row: an unset setting in the `root` column, where the
  * design sets no_new_privs and Kubernetes does not. So the mutation sets
@@ -30,7 +30,7 @@ import { MUTATION_RULES } from './resources.js'
 const API_VERSION = 'admissionregistration.k8s.io/v1'
 
 /**
- * Is container `c` of pod spec `spec` in the design's `root` column (SPEC §3.2, no policy)?
+ * Is container `c` of pod spec `spec` in the design's `root` column (README: "The resolver"; no policy)?
  *
  * @example
  * ```ts

@@ -33,23 +33,23 @@ export type PolicySemantics = 'kubernetes' | 'proposal'
  */
 export interface AdmissionPolicyOptions {
   /** Default `'proposal'`, as everywhere in the library; `proposal` needs a cluster ≥ v1.36. */
-  readonly semantics?: PolicySemantics
+  readonly semantics?: PolicySemantics | undefined
   /** The cluster's version, `'v1.30'` … `'latest'` (default). */
-  readonly kubernetesVersion?: PodSecurityVersion
+  readonly kubernetesVersion?: PodSecurityVersion | undefined
   /** What a failed validation does to a pod (default `['Deny']`). Workloads get `Warn` instead of `Deny`. */
-  readonly actions?: ReadonlyArray<ValidationAction>
+  readonly actions?: ReadonlyArray<ValidationAction> | undefined
   /** Only namespaces whose labels match (the bindings' `namespaceSelector`). */
-  readonly namespaceSelector?: LabelSelector
+  readonly namespaceSelector?: LabelSelector | undefined
   /** Only objects whose labels match (the bindings' `objectSelector`). */
-  readonly objectSelector?: LabelSelector
+  readonly objectSelector?: LabelSelector | undefined
   /** Namespaces exempted by name (`kubernetes.io/metadata.name NotIn …`). */
-  readonly excludeNamespaces?: ReadonlyArray<string>
+  readonly excludeNamespaces?: ReadonlyArray<string> | undefined
   /** Prefix of every object's name (default none). */
-  readonly namePrefix?: string
-  /** Also enforce the Pod Security Standards' `restricted` escalation check (SPEC §5b). */
-  readonly podSecurity?: { readonly level: 'restricted'; readonly version?: PodSecurityVersion }
+  readonly namePrefix?: string | undefined
+  /** Also enforce the Pod Security Standards' `restricted` escalation check (`allowPrivilegeEscalation: false` on every Linux container). */
+  readonly podSecurity?: { readonly level: 'restricted'; readonly version?: PodSecurityVersion | undefined } | undefined
   /** What an expression error does (default `'Fail'`: the request is rejected). */
-  readonly failurePolicy?: FailurePolicyType
+  readonly failurePolicy?: FailurePolicyType | undefined
 }
 
 /**

@@ -22,7 +22,7 @@ export const POD_RULES: ReadonlyArray<NamedRuleWithOperations> = Object.freeze([
 ])
 
 /**
- * The workload kinds of SPEC §9 that carry a pod template, by API group.
+ * The workload kinds checked in manifests (Pod, Deployment, … CronJob) that carry a pod template, by API group.
  *
  * @example
  * ```ts

@@ -1,7 +1,7 @@
 /**
  * Bytes → units, streamed: the read stage of the flow.
  *
- * A source whose first non-blank character is `{` or `[` is a JSON stream (SPEC §6a): it is cut
+ * A source whose first non-blank character is `{` or `[` is a JSON stream, as kubectl reads it: it is cut
  * by `JsonCutter` and each unit parsed by `JSON.parse`; a unit `JSON.parse` refuses or would
  * round (an integer beyond 2^53) goes to the YAML reader, which gives it the same value, error
  * and places the first version gave. Anything else is YAML, cut at its `---` lines and read one
@@ -11,7 +11,7 @@
  */
 import { defaultLoadOptions } from '../manifest/document.js'
 import type { LoadedDocument, LoadOptions, LoadResult } from '../manifest/document.js'
-import { loadDocuments } from '../manifest/load.js'
+import { loadDocuments, notText } from '../manifest/load.js'
 import { DocumentCutter, placed } from './documents.js'
 import type { DocumentText } from './documents.js'
 import { JsonCutter } from './json/cutter.js'
@@ -196,6 +196,8 @@ export async function* readUnits(chunks: TextChunks, source: string, options?: L
  * ```
  */
 export const readAllUnits = (text: string, source: string, options?: LoadOptions): Unit[] => {
+  const wrong = notText(text, source, options)
+  if (wrong !== undefined) return [{ _tag: 'Whole', doc: wrong, notes: [] }]
   const reader = new UnitReader(source, options)
   const units = reader.push(text)
   for (const u of reader.end()) units.push(u)

@@ -1,5 +1,5 @@
 /**
- * CRI (Container Runtime Interface): `LinuxContainerSecurityContext.no_new_privs` (SPEC §8).
+ * CRI (Container Runtime Interface): `LinuxContainerSecurityContext.no_new_privs`.
  *
  * The field is `bool no_new_privs = 11` of `runtime.v1.LinuxContainerSecurityContext`. Written
  * with its protobuf field name, `no_new_privs`. Read under that name or under its proto3 JSON

@@ -1,5 +1,5 @@
 /**
- * Docker Engine API: `HostConfig.SecurityOpt` and its `no-new-privileges` option (SPEC §8).
+ * Docker Engine API: `HostConfig.SecurityOpt` and its `no-new-privileges` option (README: "Runtimes: from a decision to the switch, and back").
  *
  * What dockerd does (moby `daemon/daemon_unix.go`, `parseSecurityOpt`), which this module
  * mirrors:
@@ -24,7 +24,8 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import { goBoolSpellings, goParseBool } from './goBool.js'
-import type { RuntimeDecision, RuntimeReading, RuntimeSwitchError } from './types.js'
+import { describe, isRecord } from './json.js'
+import { switchError, type RuntimeDecision, type RuntimeReading, type RuntimeSwitchError } from './types.js'
 
 /**
  * The Docker security option that sets `no_new_privs`, in the spelling this library writes.
@@ -69,7 +70,7 @@ export interface DockerDaemonOptions {
    * The daemon's default (`dockerd --no-new-privileges`, daemon.json `"no-new-privileges"`).
    * Default `false`. When it is `true`, only `no-new-privileges=false` turns the flag off.
    */
-  readonly daemonNoNewPrivileges?: boolean
+  readonly daemonNoNewPrivileges?: boolean | undefined
 }
 
 const OTHER: DockerSecurityOpt = { _tag: 'Other' }
@@ -208,10 +209,20 @@ export function parseDockerSecurityOpts(
   opts: ReadonlyArray<string> | null | undefined,
   options: DockerDaemonOptions = {},
 ): E.Either<ReadonlyNonEmptyArray<RuntimeSwitchError>, RuntimeReading> {
-  let noNewPrivs = options.daemonNoNewPrivileges === true
+  // A plain-JavaScript caller's wrong types are errors, not an empty list or a daemon default.
+  if (opts !== null && opts !== undefined && !Array.isArray(opts)) {
+    return E.left(switchError('docker', 'wrong-type', FIELD, 'array of strings', opts, `${FIELD} must be an array of strings, got ${describe(opts)}`))
+  }
+  const daemon: unknown = isRecord(options) ? options.daemonNoNewPrivileges : undefined
+  if ((options !== null && options !== undefined && !isRecord(options)) || (daemon !== undefined && typeof daemon !== 'boolean')) {
+    const got = isRecord(options) ? daemon : options
+    return E.left(switchError('docker', 'wrong-type', 'daemonNoNewPrivileges', 'boolean', got,
+      `the daemon options must be { daemonNoNewPrivileges?: boolean }, got ${describe(got)}`))
+  }
+  let noNewPrivs = daemon === true
   let path: string | null = null
   const errors: Array<RuntimeSwitchError> = []
-  const list = opts ?? []
+  const list: ReadonlyArray<unknown> = opts ?? []
   for (let i = 0; i < list.length; i++) {
     const opt: unknown = list[i]
     const at = `${FIELD}[${i}]`

@@ -1,5 +1,5 @@
 /**
- * From a decision to each runtime's `no_new_privs` switch, and back (SPEC §8): Docker's
+ * From a decision to each runtime's `no_new_privs` switch, and back (README: "Runtimes: from a decision to the switch, and back"): Docker's
  * `HostConfig.SecurityOpt`, the OCI spec's `process.noNewPrivileges`, CRI's
  * `LinuxContainerSecurityContext.no_new_privs` and the rkt/appc isolator
  * `os/linux/no-new-privileges`.

@@ -1,5 +1,5 @@
 /**
- * OCI runtime spec (≥ 0.3.0): `process.noNewPrivileges` in `config.json` (SPEC §8).
+ * OCI runtime spec (≥ 0.3.0): `process.noNewPrivileges` in `config.json`.
  *
  * runc and crun read it as a Go `bool` with `omitempty`: absent and `null` mean `false`, and a
  * value that is not a JSON boolean makes the runtime refuse the config. Unknown fields are

@@ -1,5 +1,5 @@
 /**
- * rkt / appc: the app isolator `os/linux/no-new-privileges` (SPEC §8).
+ * rkt / appc: the app isolator `os/linux/no-new-privileges`.
  *
  * appc (spec ≥ 0.8.3, rkt ≥ 1.26.0) reads the isolator's value as a Go `bool`: a JSON boolean,
  * with a missing or `null` value meaning `false` and anything else an invalid isolator. The

@@ -41,7 +41,7 @@ export interface RuntimeReading extends RuntimeDecision {
 }
 
 /**
- * The runtimes this library maps a decision onto (SPEC §8).
+ * The runtimes this library maps a decision onto: Docker, OCI, CRI and rkt/appc.
  *
  * @example
  * ```ts

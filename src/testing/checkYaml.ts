@@ -21,11 +21,11 @@ import type { ViolationCode } from '../resolve/types.js'
 export interface ContainerSelector {
   readonly container: string
   /** `metadata.name` of the object that holds the pod (the Deployment's name, not a pod's). */
-  readonly pod?: string
-  readonly kind?: string
-  readonly containerType?: ContainerType
-  readonly document?: number
-  readonly source?: string
+  readonly pod?: string | undefined
+  readonly kind?: string | undefined
+  readonly containerType?: ContainerType | undefined
+  readonly document?: number | undefined
+  readonly source?: string | undefined
 }
 
 /**
@@ -124,7 +124,18 @@ function manifestCheckOf(report: Report): ManifestCheck {
  */
 export interface CheckYamlOptions extends CheckOptions {
   /** The name the report gives the input. Default `'<yaml>'` / `'<object>'`. */
-  readonly source?: string
+  readonly source?: string | undefined
+}
+
+/**
+ * The options split into the source's name and `checkManifests`' options. What is not an object
+ * goes on whole, so that `checkManifests` reports it (`null` and `undefined` are none); a
+ * `source` that is not text makes the source invalid there too.
+ */
+function split(options: unknown, fallback: string): { readonly source: string; readonly rest: CheckOptions | undefined } {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) return { source: fallback, rest: options as CheckOptions | undefined }
+  const { source = fallback, ...rest } = options as CheckYamlOptions
+  return { source, rest }
 }
 
 /**
@@ -150,7 +161,7 @@ export interface CheckYamlOptions extends CheckOptions {
  * @public
  */
 export function checkYaml(yaml: string, options: CheckYamlOptions = {}): ManifestCheck {
-  const { source = '<yaml>', ...rest } = options
+  const { source, rest } = split(options, '<yaml>')
   return manifestCheckOf(checkManifests({ source, text: yaml }, rest))
 }
 
@@ -169,6 +180,6 @@ export function checkYaml(yaml: string, options: CheckYamlOptions = {}): Manifes
  * @public
  */
 export function checkObject(value: unknown, options: CheckYamlOptions = {}): ManifestCheck {
-  const { source = '<object>', ...rest } = options
+  const { source, rest } = split(options, '<object>')
   return manifestCheckOf(checkManifests({ source, value }, rest))
 }

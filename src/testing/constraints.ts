@@ -6,7 +6,7 @@
 import type { Column, Row, Semantics } from '../resolve/types.js'
 
 /**
- * What the generated containers must be, in the terms of SPEC §3: the table's `column` (who runs
+ * What the generated containers must be, in the terms of the design's table (README: "The resolver"): the table's `column` (who runs
  * the process) and `row` (the effective `allowPrivilegeEscalation`), the resulting `noNewPrivs`,
  * and whether the API server may reject them.
  *
@@ -29,31 +29,31 @@ import type { Column, Row, Semantics } from '../resolve/types.js'
  * @public
  */
 export interface NoNewPrivsConstraints {
-  /** The table's column of every container (SPEC §3.2): one, or any of several. Default: any. */
-  readonly column?: Column | ReadonlyArray<Column>
+  /** The table's column of every container (who runs the process: `root`, `nonRoot`, `privileged`): one, or any of several. Default: any. */
+  readonly column?: Column | ReadonlyArray<Column> | undefined
   /** Shorthand: `true` is `column: 'privileged'`, `false` excludes that column. */
-  readonly privileged?: boolean
+  readonly privileged?: boolean | undefined
   /** Shorthand: `true` is `column: 'nonRoot'`, `false` is `column: 'root'`. */
-  readonly nonRoot?: boolean
-  /** The table's row of every container (SPEC §3.3): one, or any of several. Default: any. */
-  readonly row?: Row | ReadonlyArray<Row>
+  readonly nonRoot?: boolean | undefined
+  /** The table's row of every container (the effective `allowPrivilegeEscalation`: `nil`, `false`, `true`): one, or any of several. Default: any. */
+  readonly row?: Row | ReadonlyArray<Row> | undefined
   /**
    * The decision of every container under `semantics`. Implies `violations: 'none'` (only a
    * container without violations has a decision); `true` implies a Linux pod.
    */
-  readonly noNewPrivs?: boolean
+  readonly noNewPrivs?: boolean | undefined
   /**
    * `'none'`: no container has a violation under `semantics`, and the pod keeps to the API
    * server's rules the resolver does not model (a Windows pod sets no Linux-only field).
    * `'allowed'` (default): anything the codecs accept, violations included.
    */
-  readonly violations?: 'none' | 'allowed'
+  readonly violations?: 'none' | 'allowed' | undefined
   /**
    * The semantics `noNewPrivs` and `violations` are judged by. Default `'proposal'`. Under
    * `'noNewPrivileges'` the first design's `noNewPrivileges` fields are generated too; under the
    * others they never are (the API has no such field).
    */
-  readonly semantics?: Semantics
+  readonly semantics?: Semantics | undefined
 }
 
 /**
@@ -69,7 +69,7 @@ export interface NoNewPrivsConstraints {
  */
 export interface ContainerConstraints extends NoNewPrivsConstraints {
   /** The pod's operating system. Default `'linux'`. */
-  readonly os?: 'linux' | 'windows'
+  readonly os?: 'linux' | 'windows' | undefined
 }
 
 /**
@@ -87,5 +87,5 @@ export interface PodConstraints extends NoNewPrivsConstraints {
    * `spec.os.name`: `'linux'` (the field absent or `linux`), `'windows'`, or `'any'` (default):
    * either, as far as the other options allow (`noNewPrivs: true` needs Linux).
    */
-  readonly os?: 'linux' | 'windows' | 'any'
+  readonly os?: 'linux' | 'windows' | 'any' | undefined
 }

@@ -3,13 +3,14 @@
  *
  * @packageDocumentation
  */
-import fc from 'fast-check'
+import fc from './_internals/fastCheck.js'
 import type { Container } from '../codecs/index.js'
 import type { ContainerConstraints } from './constraints.js'
 import { containerBodyFor } from './_internals/containerFor.js'
 import { osesOf, planOf } from './_internals/plan.js'
 import { EMPTY_POD } from './_internals/securityContextFor.js'
 import { dnsLabelArbitrary } from './_internals/values.js'
+import { checkedConstraints, containerRules } from './_internals/checkConstraints.js'
 
 /**
  * Generates a container (core/v1 `Container`: a DNS-label `name`, an `image`, maybe a command,
@@ -35,7 +36,8 @@ import { dnsLabelArbitrary } from './_internals/values.js'
  * ```
  * @public
  */
-export function containerArbitrary(constraints: ContainerConstraints = {}): fc.Arbitrary<Container> {
+export function containerArbitrary(given: ContainerConstraints = {}): fc.Arbitrary<Container> {
+  const constraints = checkedConstraints(given, 'containerArbitrary', containerRules())
   const plan = planOf(constraints, osesOf(constraints.os, 'linux'), 'containerArbitrary')
   const bodies = [...plan.cells].map(([os, cells]) => containerBodyFor(plan, os, cells, EMPTY_POD))
   return fc.tuple(dnsLabelArbitrary, fc.oneof(...bodies)).map(([name, body]): Container => ({ name, ...body }))

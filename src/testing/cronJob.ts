@@ -7,6 +7,7 @@ import type fc from 'fast-check'
 import type { PodConstraints } from './constraints.js'
 import { workloadArbitrary } from './workload.js'
 import type { GeneratedCronJob } from './workloadTypes.js'
+import { checkedConstraints, podRules } from './_internals/checkConstraints.js'
 
 /**
  * Generates a `CronJob` (batch/v1), its pod at `spec.jobTemplate.spec.template.spec`. It passes `checkManifests` with no error and no warning, and every container
@@ -24,6 +25,7 @@ import type { GeneratedCronJob } from './workloadTypes.js'
  * ```
  * @public
  */
-export function cronJobArbitrary(constraints: PodConstraints = {}): fc.Arbitrary<GeneratedCronJob> {
+export function cronJobArbitrary(given: PodConstraints = {}): fc.Arbitrary<GeneratedCronJob> {
+  const constraints = checkedConstraints(given, 'cronJobArbitrary', podRules())
   return workloadArbitrary({ ...constraints, kind: 'CronJob' })
 }

@@ -7,6 +7,7 @@ import type fc from 'fast-check'
 import type { PodConstraints } from './constraints.js'
 import { workloadArbitrary } from './workload.js'
 import type { GeneratedDaemonSet } from './workloadTypes.js'
+import { checkedConstraints, podRules } from './_internals/checkConstraints.js'
 
 /**
  * Generates a `DaemonSet` (apps/v1), its pod at `spec.template.spec`. It passes `checkManifests` with no error and no warning, and every container
@@ -24,6 +25,7 @@ import type { GeneratedDaemonSet } from './workloadTypes.js'
  * ```
  * @public
  */
-export function daemonSetArbitrary(constraints: PodConstraints = {}): fc.Arbitrary<GeneratedDaemonSet> {
+export function daemonSetArbitrary(given: PodConstraints = {}): fc.Arbitrary<GeneratedDaemonSet> {
+  const constraints = checkedConstraints(given, 'daemonSetArbitrary', podRules())
   return workloadArbitrary({ ...constraints, kind: 'DaemonSet' })
 }

@@ -7,6 +7,7 @@ import type fc from 'fast-check'
 import type { PodConstraints } from './constraints.js'
 import { workloadArbitrary } from './workload.js'
 import type { GeneratedDeployment } from './workloadTypes.js'
+import { checkedConstraints, podRules } from './_internals/checkConstraints.js'
 
 /**
  * Generates a `Deployment` (apps/v1), its pod at `spec.template.spec`. It passes `checkManifests` with no error and no warning, and every container
@@ -24,6 +25,7 @@ import type { GeneratedDeployment } from './workloadTypes.js'
  * ```
  * @public
  */
-export function deploymentArbitrary(constraints: PodConstraints = {}): fc.Arbitrary<GeneratedDeployment> {
+export function deploymentArbitrary(given: PodConstraints = {}): fc.Arbitrary<GeneratedDeployment> {
+  const constraints = checkedConstraints(given, 'deploymentArbitrary', podRules())
   return workloadArbitrary({ ...constraints, kind: 'Deployment' })
 }

@@ -7,6 +7,7 @@ import type fc from 'fast-check'
 import type { PodConstraints } from './constraints.js'
 import { workloadArbitrary } from './workload.js'
 import type { GeneratedJob } from './workloadTypes.js'
+import { checkedConstraints, podRules } from './_internals/checkConstraints.js'
 
 /**
  * Generates a `Job` (batch/v1), its pod at `spec.template.spec`, restarting `Never` or `OnFailure`. It passes `checkManifests` with no error and no warning, and every container
@@ -24,6 +25,7 @@ import type { GeneratedJob } from './workloadTypes.js'
  * ```
  * @public
  */
-export function jobArbitrary(constraints: PodConstraints = {}): fc.Arbitrary<GeneratedJob> {
+export function jobArbitrary(given: PodConstraints = {}): fc.Arbitrary<GeneratedJob> {
+  const constraints = checkedConstraints(given, 'jobArbitrary', podRules())
   return workloadArbitrary({ ...constraints, kind: 'Job' })
 }

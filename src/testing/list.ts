@@ -3,10 +3,11 @@
  *
  * @packageDocumentation
  */
-import fc from 'fast-check'
-import type { WorkloadKind, WorkloadOf } from './workloadTypes.js'
+import fc from './_internals/fastCheck.js'
+import { WORKLOAD_KINDS, type WorkloadKind, type WorkloadOf } from './workloadTypes.js'
 import { osesOf, planOf } from './_internals/plan.js'
 import { kindsOf, workloadOfKind, type WorkloadConstraints } from './workload.js'
+import { checkedConstraints, podRules } from './_internals/checkConstraints.js'
 
 /**
  * Constraints of `listArbitrary`: those of `workloadArbitrary` for every item, and how many items.
@@ -20,9 +21,9 @@ import { kindsOf, workloadOfKind, type WorkloadConstraints } from './workload.js
  */
 export interface ListConstraints<K extends WorkloadKind = WorkloadKind> extends WorkloadConstraints<K> {
   /** Fewest items. Default 0. */
-  readonly minLength?: number
+  readonly minLength?: number | undefined
   /** Most items. Default 3. */
-  readonly maxLength?: number
+  readonly maxLength?: number | undefined
 }
 
 /**
@@ -58,7 +59,8 @@ export interface GeneratedList<K extends WorkloadKind = WorkloadKind> {
  * ```
  * @public
  */
-export function listArbitrary<K extends WorkloadKind = WorkloadKind>(constraints: ListConstraints<K> = {}): fc.Arbitrary<GeneratedList<K>> {
+export function listArbitrary<K extends WorkloadKind = WorkloadKind>(given: ListConstraints<K> = {}): fc.Arbitrary<GeneratedList<K>> {
+  const constraints = checkedConstraints(given, 'listArbitrary', podRules(WORKLOAD_KINDS))
   const plan = planOf(constraints, osesOf(constraints.os, 'any'), 'listArbitrary')
   const item = fc.oneof(...kindsOf(constraints.kind).map((kind) => workloadOfKind(kind, plan)))
   const minLength = constraints.minLength ?? 0

@@ -7,6 +7,7 @@ import type fc from 'fast-check'
 import type { PodConstraints } from './constraints.js'
 import { workloadArbitrary } from './workload.js'
 import type { GeneratedPod } from './workloadTypes.js'
+import { checkedConstraints, podRules } from './_internals/checkConstraints.js'
 
 /**
  * Generates a `Pod` (v1), maybe with ephemeral containers, as the API server returns it. It passes `checkManifests` with no error and no warning, and every container
@@ -24,6 +25,7 @@ import type { GeneratedPod } from './workloadTypes.js'
  * ```
  * @public
  */
-export function podArbitrary(constraints: PodConstraints = {}): fc.Arbitrary<GeneratedPod> {
+export function podArbitrary(given: PodConstraints = {}): fc.Arbitrary<GeneratedPod> {
+  const constraints = checkedConstraints(given, 'podArbitrary', podRules())
   return workloadArbitrary({ ...constraints, kind: 'Pod' })
 }

@@ -8,6 +8,7 @@ import type fc from 'fast-check'
 import type { PodSecurityContext } from '../codecs/index.js'
 import type { Semantics } from '../resolve/types.js'
 import { podSecurityFor } from './_internals/podSecurityContextFor.js'
+import { aBoolean, checkedConstraints, oneOf, SEMANTICS } from './_internals/checkConstraints.js'
 
 /**
  * Constraints of `podSecurityContextArbitrary`.
@@ -25,11 +26,11 @@ export interface PodSecurityContextConstraints {
    * SYS_ADMIN) lands in the `nonRoot` column (the pod sets a non-zero `runAsUser` or
    * `runAsNonRoot: true`); `false`: in the `root` column. Default: either.
    */
-  readonly nonRoot?: boolean
+  readonly nonRoot?: boolean | undefined
   /** `'windows'`: only the fields the API server allows on a Windows pod. Default `'linux'`. */
-  readonly os?: 'linux' | 'windows'
+  readonly os?: 'linux' | 'windows' | undefined
   /** Under `'noNewPrivileges'` the first design's pod-level `noNewPrivileges` is generated too. Default `'proposal'`. */
-  readonly semantics?: Semantics
+  readonly semantics?: Semantics | undefined
 }
 
 /**
@@ -49,7 +50,8 @@ export interface PodSecurityContextConstraints {
  * ```
  * @public
  */
-export function podSecurityContextArbitrary(constraints: PodSecurityContextConstraints = {}): fc.Arbitrary<PodSecurityContext> {
+export function podSecurityContextArbitrary(given: PodSecurityContextConstraints = {}): fc.Arbitrary<PodSecurityContext> {
+  const constraints = checkedConstraints(given, 'podSecurityContextArbitrary', { nonRoot: aBoolean, os: oneOf('linux', 'windows'), semantics: SEMANTICS })
   const column = constraints.nonRoot === undefined ? undefined : constraints.nonRoot ? 'nonRoot' : 'root'
   return podSecurityFor({ os: constraints.os ?? 'linux', semantics: constraints.semantics ?? 'proposal', column }).map(
     (p) => p.securityContext,

@@ -4,9 +4,10 @@
  *
  * @packageDocumentation
  */
-import fc from 'fast-check'
+import fc from './_internals/fastCheck.js'
 import type { PodSecurityPolicy, RunAsUserStrategy } from '../codecs/index.js'
 import type { Semantics } from '../resolve/types.js'
+import { aBoolean, checkedConstraints, oneOf, someOf, SEMANTICS, VIOLATIONS, type ConstraintRule } from './_internals/checkConstraints.js'
 import {
   always,
   capabilityListArbitrary,
@@ -32,20 +33,20 @@ import {
  */
 export interface PodSecurityPolicyConstraints {
   /** The gate `spec.allowPrivilegeEscalation`; `null`: not set (left out or `null`). */
-  readonly allowPrivilegeEscalation?: boolean | null
+  readonly allowPrivilegeEscalation?: boolean | null | undefined
   /** `spec.defaultAllowPrivilegeEscalation`; `null`: not set. */
-  readonly defaultAllowPrivilegeEscalation?: boolean | null
+  readonly defaultAllowPrivilegeEscalation?: boolean | null | undefined
   /** `spec.runAsUser.rule`: one, or any of several. `MustRunAs` always comes with a range. */
-  readonly runAsUser?: RunAsUserStrategy | ReadonlyArray<RunAsUserStrategy>
+  readonly runAsUser?: RunAsUserStrategy | ReadonlyArray<RunAsUserStrategy> | undefined
   /** `true`: `spec.defaultAddCapabilities` adds SYS_ADMIN (any spelling) or ALL; `false`: it never does. */
-  readonly sysAdminByDefault?: boolean
+  readonly sysAdminByDefault?: boolean | undefined
   /**
    * `'none'`: the policy is valid under `semantics` (no `invalid-policy`: a `true` default needs
    * the gate open). `'allowed'` (default): such policies too.
    */
-  readonly violations?: 'none' | 'allowed'
+  readonly violations?: 'none' | 'allowed' | undefined
   /** The semantics `violations` is judged by. Default `'proposal'`, where an absent gate is closed. */
-  readonly semantics?: Semantics
+  readonly semantics?: Semantics | undefined
 }
 
 const RULES: ReadonlyArray<RunAsUserStrategy> = ['MustRunAs', 'MustRunAsNonRoot', 'RunAsAny']
@@ -102,6 +103,15 @@ function defaultAddArbitrary(sysAdmin: boolean | undefined): fc.Arbitrary<Maybe<
   return fc.oneof({ weight: 3, arbitrary: plain }, { weight: 1, arbitrary: always(capabilityListWithArbitrary(DEFAULT_ADD_SYS_ADMIN, DEFAULT_ADD_PLAIN)) })
 }
 
+const PSP_RULES: Readonly<Record<string, ConstraintRule>> = {
+  allowPrivilegeEscalation: oneOf(true, false, null),
+  defaultAllowPrivilegeEscalation: oneOf(true, false, null),
+  runAsUser: someOf(['MustRunAs', 'MustRunAsNonRoot', 'RunAsAny']),
+  sysAdminByDefault: aBoolean,
+  violations: VIOLATIONS,
+  semantics: SEMANTICS,
+}
+
 /**
  * Generates a `PodSecurityPolicy` (policy/v1beta1) the API server would have accepted: the
  * strategies it requires (`seLinux`, `runAsUser`, `supplementalGroups`, `fsGroup`) always set,
@@ -129,7 +139,8 @@ function defaultAddArbitrary(sysAdmin: boolean | undefined): fc.Arbitrary<Maybe<
  * ```
  * @public
  */
-export function podSecurityPolicyArbitrary(constraints: PodSecurityPolicyConstraints = {}): fc.Arbitrary<PodSecurityPolicy> {
+export function podSecurityPolicyArbitrary(given: PodSecurityPolicyConstraints = {}): fc.Arbitrary<PodSecurityPolicy> {
+  const constraints = checkedConstraints(given, 'podSecurityPolicyArbitrary', PSP_RULES)
   const semantics = constraints.semantics ?? 'proposal'
   const strict = constraints.violations === 'none'
   const pairs: Array<readonly [Setting, Setting]> = []
@@ -139,7 +150,7 @@ export function podSecurityPolicyArbitrary(constraints: PodSecurityPolicyConstra
     }
   }
   if (pairs.length === 0) {
-    throw new Error(`podSecurityPolicyArbitrary: no valid policy satisfies ${JSON.stringify(constraints)} (SPEC §3.5, §5: invalid-policy)`)
+    throw new Error(`podSecurityPolicyArbitrary: no valid policy satisfies ${JSON.stringify(constraints)} (each would be an invalid-policy)`)
   }
   const rules = constraints.runAsUser === undefined ? RULES : Array.isArray(constraints.runAsUser) ? constraints.runAsUser : [constraints.runAsUser as RunAsUserStrategy]
   if (rules.length === 0) throw new Error('podSecurityPolicyArbitrary: `runAsUser` names no rule')

@@ -8,6 +8,7 @@ import type { PodSpec } from '../codecs/index.js'
 import type { PodConstraints } from './constraints.js'
 import { podSpecFor } from './_internals/containerFor.js'
 import { osesOf, planOf } from './_internals/plan.js'
+import { checkedConstraints, podRules } from './_internals/checkConstraints.js'
 
 /**
  * Generates a pod spec (core/v1 `PodSpec`): 0–2 init containers and 1–3 regular containers,
@@ -30,7 +31,8 @@ import { osesOf, planOf } from './_internals/plan.js'
  * ```
  * @public
  */
-export function podSpecArbitrary(constraints: PodConstraints = {}): fc.Arbitrary<PodSpec> {
+export function podSpecArbitrary(given: PodConstraints = {}): fc.Arbitrary<PodSpec> {
+  const constraints = checkedConstraints(given, 'podSpecArbitrary', podRules())
   const plan = planOf(constraints, osesOf(constraints.os, 'any'), 'podSpecArbitrary')
   return podSpecFor(plan, { restartPolicies: ['Always', 'OnFailure', 'Never'], ephemeral: false })
 }

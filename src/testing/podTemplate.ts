@@ -7,6 +7,7 @@ import type fc from 'fast-check'
 import type { PodConstraints } from './constraints.js'
 import { workloadArbitrary } from './workload.js'
 import type { GeneratedPodTemplate } from './workloadTypes.js'
+import { checkedConstraints, podRules } from './_internals/checkConstraints.js'
 
 /**
  * Generates a `PodTemplate` (v1), its pod at `template.spec`. It passes `checkManifests` with no error and no warning, and every container
@@ -24,6 +25,7 @@ import type { GeneratedPodTemplate } from './workloadTypes.js'
  * ```
  * @public
  */
-export function podTemplateArbitrary(constraints: PodConstraints = {}): fc.Arbitrary<GeneratedPodTemplate> {
+export function podTemplateArbitrary(given: PodConstraints = {}): fc.Arbitrary<GeneratedPodTemplate> {
+  const constraints = checkedConstraints(given, 'podTemplateArbitrary', podRules())
   return workloadArbitrary({ ...constraints, kind: 'PodTemplate' })
 }

@@ -7,6 +7,7 @@ import type fc from 'fast-check'
 import type { PodConstraints } from './constraints.js'
 import { workloadArbitrary } from './workload.js'
 import type { GeneratedReplicaSet } from './workloadTypes.js'
+import { checkedConstraints, podRules } from './_internals/checkConstraints.js'
 
 /**
  * Generates a `ReplicaSet` (apps/v1), its pod at `spec.template.spec`. It passes `checkManifests` with no error and no warning, and every container
@@ -24,6 +25,7 @@ import type { GeneratedReplicaSet } from './workloadTypes.js'
  * ```
  * @public
  */
-export function replicaSetArbitrary(constraints: PodConstraints = {}): fc.Arbitrary<GeneratedReplicaSet> {
+export function replicaSetArbitrary(given: PodConstraints = {}): fc.Arbitrary<GeneratedReplicaSet> {
+  const constraints = checkedConstraints(given, 'replicaSetArbitrary', podRules())
   return workloadArbitrary({ ...constraints, kind: 'ReplicaSet' })
 }

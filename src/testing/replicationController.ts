@@ -7,6 +7,7 @@ import type fc from 'fast-check'
 import type { PodConstraints } from './constraints.js'
 import { workloadArbitrary } from './workload.js'
 import type { GeneratedReplicationController } from './workloadTypes.js'
+import { checkedConstraints, podRules } from './_internals/checkConstraints.js'
 
 /**
  * Generates a `ReplicationController` (v1), its pod at `spec.template.spec`. It passes `checkManifests` with no error and no warning, and every container
@@ -24,6 +25,7 @@ import type { GeneratedReplicationController } from './workloadTypes.js'
  * ```
  * @public
  */
-export function replicationControllerArbitrary(constraints: PodConstraints = {}): fc.Arbitrary<GeneratedReplicationController> {
+export function replicationControllerArbitrary(given: PodConstraints = {}): fc.Arbitrary<GeneratedReplicationController> {
+  const constraints = checkedConstraints(given, 'replicationControllerArbitrary', podRules())
   return workloadArbitrary({ ...constraints, kind: 'ReplicationController' })
 }

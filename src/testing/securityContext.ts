@@ -4,11 +4,12 @@
  *
  * @packageDocumentation
  */
-import fc from 'fast-check'
+import fc from './_internals/fastCheck.js'
 import type { SecurityContext } from '../codecs/index.js'
 import type { ContainerConstraints } from './constraints.js'
 import { osesOf, planOf } from './_internals/plan.js'
 import { EMPTY_POD, securityContextFor } from './_internals/securityContextFor.js'
+import { checkedConstraints, containerRules } from './_internals/checkConstraints.js'
 
 /**
  * Generates a container's `securityContext` (core/v1 `SecurityContext`) that decodes with the
@@ -35,7 +36,8 @@ import { EMPTY_POD, securityContextFor } from './_internals/securityContextFor.j
  * ```
  * @public
  */
-export function securityContextArbitrary(constraints: ContainerConstraints = {}): fc.Arbitrary<SecurityContext> {
+export function securityContextArbitrary(given: ContainerConstraints = {}): fc.Arbitrary<SecurityContext> {
+  const constraints = checkedConstraints(given, 'securityContextArbitrary', containerRules())
   const plan = planOf(constraints, osesOf(constraints.os, 'linux'), 'securityContextArbitrary')
   const ways: Array<fc.Arbitrary<SecurityContext>> = []
   for (const [os, cells] of plan.cells) {

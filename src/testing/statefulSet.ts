@@ -7,6 +7,7 @@ import type fc from 'fast-check'
 import type { PodConstraints } from './constraints.js'
 import { workloadArbitrary } from './workload.js'
 import type { GeneratedStatefulSet } from './workloadTypes.js'
+import { checkedConstraints, podRules } from './_internals/checkConstraints.js'
 
 /**
  * Generates a `StatefulSet` (apps/v1), its pod at `spec.template.spec`. It passes `checkManifests` with no error and no warning, and every container
@@ -24,6 +25,7 @@ import type { GeneratedStatefulSet } from './workloadTypes.js'
  * ```
  * @public
  */
-export function statefulSetArbitrary(constraints: PodConstraints = {}): fc.Arbitrary<GeneratedStatefulSet> {
+export function statefulSetArbitrary(given: PodConstraints = {}): fc.Arbitrary<GeneratedStatefulSet> {
+  const constraints = checkedConstraints(given, 'statefulSetArbitrary', podRules())
   return workloadArbitrary({ ...constraints, kind: 'StatefulSet' })
 }

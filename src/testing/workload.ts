@@ -8,13 +8,14 @@
  *
  * @packageDocumentation
  */
-import fc from 'fast-check'
+import fc from './_internals/fastCheck.js'
 import type { ObjectMeta, PodSpec } from '../codecs/index.js'
 import type { PodConstraints } from './constraints.js'
 import { podSpecFor, type PodShape } from './_internals/containerFor.js'
 import { osesOf, planOf, type Plan } from './_internals/plan.js'
 import { dnsLabelArbitrary, maybe, namespaceArbitrary, putIfSet, type Maybe } from './_internals/values.js'
 import { WORKLOAD_KINDS, type GeneratedPodTemplateSpec, type WorkloadKind, type WorkloadOf } from './workloadTypes.js'
+import { checkedConstraints, podRules } from './_internals/checkConstraints.js'
 
 /**
  * Constraints of `workloadArbitrary`: the kinds to generate, and what every container of the
@@ -28,8 +29,8 @@ import { WORKLOAD_KINDS, type GeneratedPodTemplateSpec, type WorkloadKind, type 
  * @public
  */
 export interface WorkloadConstraints<K extends WorkloadKind = WorkloadKind> extends PodConstraints {
-  /** One kind or several; default every kind of SPEC §9 (`Pod`, `Deployment`, … `CronJob`). */
-  readonly kind?: K | ReadonlyArray<K>
+  /** One kind or several; default every kind that carries a pod (`Pod`, `Deployment`, … `CronJob`). */
+  readonly kind?: K | ReadonlyArray<K> | undefined
 }
 
 const ANY_RESTART: PodShape = { restartPolicies: ['Always', 'OnFailure', 'Never'], ephemeral: false }
@@ -144,7 +145,7 @@ export function kindsOf<K extends WorkloadKind>(kind: K | ReadonlyArray<K> | und
 }
 
 /**
- * Generates objects of the kinds that carry a pod (SPEC §9: `Pod`, `PodTemplate`,
+ * Generates objects of the kinds that carry a pod (`Pod`, `PodTemplate`,
  * `ReplicationController`, `ReplicaSet`, `Deployment`, `StatefulSet`, `DaemonSet`, `Job`,
  * `CronJob`), each with the fields the API server requires of it (a selector matching the
  * template's labels, a Job's `restartPolicy` of `Never` or `OnFailure`, a CronJob's schedule).
@@ -170,7 +171,8 @@ export function kindsOf<K extends WorkloadKind>(kind: K | ReadonlyArray<K> | und
  * ```
  * @public
  */
-export function workloadArbitrary<K extends WorkloadKind = WorkloadKind>(constraints: WorkloadConstraints<K> = {}): fc.Arbitrary<WorkloadOf<K>> {
+export function workloadArbitrary<K extends WorkloadKind = WorkloadKind>(given: WorkloadConstraints<K> = {}): fc.Arbitrary<WorkloadOf<K>> {
+  const constraints = checkedConstraints(given, 'workloadArbitrary', podRules(WORKLOAD_KINDS))
   const plan = planOf(constraints, osesOf(constraints.os, 'any'), 'workloadArbitrary')
   return fc.oneof(...kindsOf(constraints.kind).map((kind) => workloadOfKind(kind, plan)))
 }

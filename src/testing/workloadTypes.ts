@@ -1,5 +1,5 @@
 /**
- * The objects the workload arbitraries generate: each kind of SPEC §9 with the fields the API
+ * The objects the workload arbitraries generate: each kind that carries a pod with the fields the API
  * server requires of it, and its pod spec typed with this library's codec types.
  *
  * @packageDocumentation
@@ -219,7 +219,7 @@ export interface WorkloadsByKind {
 }
 
 /**
- * A kind that carries a pod (SPEC §9).
+ * A kind that carries a pod.
  *
  * @example
  * ```ts
@@ -241,7 +241,7 @@ export type WorkloadKind = keyof WorkloadsByKind
 export type WorkloadOf<K extends WorkloadKind> = WorkloadsByKind[K]
 
 /**
- * Every kind that carries a pod, in SPEC §9's order.
+ * Every kind that carries a pod, in the order Pod, PodTemplate, ReplicationController, ReplicaSet, Deployment, StatefulSet, DaemonSet, Job, CronJob.
  *
  * @example
  * ```ts

@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import fc from 'fast-check'
+import fc from './fastCheck.js'
 import type { Container, EphemeralContainer, PodSpec } from '../../codecs/index.js'
 import type { Cell, OsName, Plan } from './plan.js'
 import { podSecurityFor } from './podSecurityContextFor.js'

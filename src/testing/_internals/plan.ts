@@ -32,7 +32,7 @@ export interface Plan {
 const COLUMNS: ReadonlyArray<Column> = ['root', 'nonRoot', 'privileged']
 const ROWS: ReadonlyArray<Row> = ['nil', 'false', 'true']
 
-/** SPEC §3.4, cell for cell. */
+/** The design's table (README: "The resolver"), cell for cell: is no_new_privs set? */
 const TABLE: { readonly [R in Row]: { readonly [C in Column]: boolean } } = {
   nil: { root: true, nonRoot: false, privileged: false },
   false: { root: true, nonRoot: true, privileged: false },
@@ -72,7 +72,7 @@ function isReachable(cell: Cell, os: OsName, semantics: Semantics, strict: boole
   }
 }
 
-function describe(c: NoNewPrivsConstraints & { readonly os?: string }): string {
+function describe(c: NoNewPrivsConstraints & { readonly os?: string | undefined }): string {
   return JSON.stringify(c)
 }
 
@@ -85,7 +85,7 @@ function describe(c: NoNewPrivsConstraints & { readonly os?: string }): string {
  * ```
  */
 export function planOf(
-  constraints: NoNewPrivsConstraints & { readonly os?: string },
+  constraints: NoNewPrivsConstraints & { readonly os?: string | undefined },
   oses: ReadonlyArray<OsName>,
   caller: string,
 ): Plan {
@@ -106,7 +106,7 @@ export function planOf(
     if (reachable.length > 0) cells.set(os, reachable)
   }
   if (cells.size === 0) {
-    throw new Error(`${caller}: no container can satisfy ${describe(constraints)} (see SPEC §3.4, §3.5 and §5a)`)
+    throw new Error(`${caller}: no container can satisfy ${describe(constraints)} (the table, the invalid combinations and Windows pods rule them out)`)
   }
   return { semantics, strict, noNewPrivs, cells }
 }

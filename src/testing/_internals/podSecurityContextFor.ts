@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-import fc from 'fast-check'
+import fc from './fastCheck.js'
 import type { PodSecurityContext } from '../../codecs/index.js'
 import type { Semantics } from '../../resolve/types.js'
 import type { OsName } from './plan.js'

@@ -6,7 +6,7 @@
  *
  * @packageDocumentation
  */
-import fc from 'fast-check'
+import fc from './fastCheck.js'
 import type { SecurityContext } from '../../codecs/index.js'
 import type { Semantics } from '../../resolve/types.js'
 import type { Cell, OsName } from './plan.js'
@@ -64,7 +64,7 @@ const anyFlag: fc.Arbitrary<Maybe<boolean>> = maybe(fc.boolean())
 
 function privilegedWays(target: ContainerTarget): Array<fc.Arbitrary<ColumnFields>> {
   // Kubernetes admits allowPrivilegeEscalation: false with SYS_ADMIN spelt any way but
-  // `CAP_SYS_ADMIN`, and never with privileged: true (SPEC §5). The proposal admits neither,
+  // `CAP_SYS_ADMIN`, and never with privileged: true (the API server's validation). The proposal admits neither,
   // which the plan already ruled out.
   const falseMustPass = target.strict && target.os === 'linux' && target.cell.row === 'false' && target.semantics === 'kubernetes'
   // Never `runAsNonRoot: true` next to uid 0: the kubelet would refuse to start the container.

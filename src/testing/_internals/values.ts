@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import fc from 'fast-check'
+import fc from './fastCheck.js'
 import { grantsSysAdmin, KUBERNETES_SYS_ADMIN } from '../../capabilities.js'
 
 /** How an unset field is written: left out (most manifests) or an explicit `null`. */

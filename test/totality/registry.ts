@@ -1,0 +1,323 @@
+/**
+ * Every function the package exports, by entry point, and how its totality is shown: a property
+ * run here over any JavaScript value per argument, a property in another suite, or a `todo` with
+ * the reason. test/totality/exports.test.ts fails when an export is missing from this table (or
+ * the table names one that no longer exists), so the suite cannot fall behind the package.
+ *
+ * "Total" means: for any value, no throw, and the answer is either an error as data that says
+ * what was wrong (with the argument's or field's name) or a correct answer — never a wrong type
+ * read as "unset" (a silent answer). Each `check` below says what that is for its function.
+ */
+import { fc } from '@fast-check/vitest'
+import * as E from 'fp-ts/lib/Either.js'
+import * as O from 'fp-ts/lib/Option.js'
+import * as t from 'io-ts'
+import { expect } from 'vitest'
+import * as codecs from '../../src/codecs/index.js'
+import type { Report } from '../../src/manifest/index.js'
+import { anyArgs, anyOptional, anyValue } from './values.js'
+
+export type Entry = 'root' | 'codecs' | 'manifest' | 'resolve' | 'runtime' | 'testing'
+
+export type Coverage =
+  | {
+      readonly _tag: 'Property'
+      /** The arguments the function is called with. */
+      readonly args: fc.Arbitrary<ReadonlyArray<unknown>>
+      /** What the answer must be, given the arguments; throws (an `expect`) when it is not. */
+      readonly check: (answer: unknown, args: ReadonlyArray<unknown>) => void
+      readonly numRuns?: number
+    }
+  | { readonly _tag: 'Elsewhere'; readonly file: string; readonly why: string }
+  | { readonly _tag: 'Todo'; readonly why: string }
+  | { readonly _tag: 'Arbitrary' }
+
+const property = (args: fc.Arbitrary<ReadonlyArray<unknown>>, check: (answer: unknown, args: ReadonlyArray<unknown>) => void, numRuns?: number): Coverage =>
+  numRuns === undefined ? { _tag: 'Property', args, check } : { _tag: 'Property', args, check, numRuns }
+const elsewhere = (file: string, why: string): Coverage => ({ _tag: 'Elsewhere', file, why })
+const todo = (why: string): Coverage => ({ _tag: 'Todo', why })
+
+// ---------------------------------------------------------------------------------------------
+// What answers look like
+
+const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> => typeof u === 'object' && u !== null && !Array.isArray(u)
+
+/** An error as data: a code and a sentence. */
+export function expectError(e: unknown): void {
+  expect(isRecord(e)).toBe(true)
+  const err = e as Readonly<Record<string, unknown>>
+  expect(typeof err['code']).toBe('string')
+  expect(typeof err['message']).toBe('string')
+  expect((err['message'] as string).length).toBeGreaterThan(0)
+  expect(err['message']).not.toMatch(/\bundefined is not\b|Cannot read propert|is not a function|is not iterable/)
+}
+
+/** Report entries: each one of the four tags, errors and warnings with a code and a message. */
+export function expectEntries(entries: ReadonlyArray<unknown>): void {
+  for (const e of entries) {
+    expect(isRecord(e)).toBe(true)
+    const entry = e as { readonly _tag: unknown; readonly error?: unknown; readonly warning?: unknown }
+    expect(['Result', 'Error', 'Warning', 'Skipped']).toContain(entry._tag)
+    if (entry._tag === 'Error') expectError(entry.error)
+    if (entry._tag === 'Warning') expectError(entry.warning)
+  }
+}
+
+/** How many values an iterable input holds; `undefined` for anything that is not one. */
+function sizeOf(u: unknown): number | undefined {
+  if (typeof u !== 'object' || u === null || typeof (u as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== 'function') return undefined
+  return [...(u as Iterable<unknown>)].length
+}
+
+/**
+ * A report that accounts for its input: an options error, or at least one result, error or
+ * skipped document for every input that is not an empty collection of sources.
+ */
+export function expectAccounted(report: Report, input: unknown): void {
+  expectEntries([
+    ...report.errors.map((error) => ({ _tag: 'Error', error })),
+    ...report.warnings.map((warning) => ({ _tag: 'Warning', warning })),
+  ])
+  if (report.errors.some((e) => e.code === 'invalid-option')) return
+  if (sizeOf(input) === 0) return
+  expect(report.results.length + report.errors.length + report.skipped.length).toBeGreaterThan(0)
+}
+
+/** An fp-ts `Either`; `left` and `right` check each side. */
+export function expectEither(u: unknown, left: (l: unknown) => void, right: (r: unknown) => void): void {
+  expect(isRecord(u)).toBe(true)
+  const e = u as E.Either<unknown, unknown>
+  expect(['Left', 'Right']).toContain(e._tag)
+  if (E.isLeft(e)) left(e.left)
+  else right(e.right)
+}
+
+/** A `Left` of a non-empty array of errors, each checked by `expectError`. */
+const nonEmptyErrors = (l: unknown): void => {
+  expect(Array.isArray(l)).toBe(true)
+  const list = l as ReadonlyArray<unknown>
+  expect(list.length).toBeGreaterThan(0)
+  for (const e of list) expectError(e)
+}
+
+const sentence = (l: unknown): void => {
+  expect(typeof l).toBe('string')
+  expect((l as string).length).toBeGreaterThan(0)
+  expect(l).not.toMatch(/Cannot read propert|is not a function|is not iterable/)
+}
+
+/** A runtime reading: `{ noNewPrivs: boolean, path: string | null }`. */
+const reading = (r: unknown): void => {
+  expect(isRecord(r)).toBe(true)
+  const x = r as Readonly<Record<string, unknown>>
+  expect(typeof x['noNewPrivs']).toBe('boolean')
+  expect(x['path'] === null || typeof x['path'] === 'string').toBe(true)
+}
+
+const parseReading = (answer: unknown): void => expectEither(answer, nonEmptyErrors, reading)
+
+const isString = (u: unknown): void => expect(typeof u).toBe('string')
+
+/** The real codecs, for arguments that take one (and any value besides, for those that guard it). */
+const someCodec: fc.Arbitrary<unknown> = fc.constantFrom(codecs.Pod, codecs.PodSpec, codecs.Container, codecs.SecurityContext, codecs.PodSecurityContext, codecs.PodSecurityPolicy)
+
+const decoded = (answer: unknown): void =>
+  expectEither(answer, nonEmptyErrors, (r) => {
+    expect(isRecord(r)).toBe(true)
+    expect(Array.isArray((r as { warnings?: unknown }).warnings)).toBe(true)
+  })
+
+const issues = (answer: unknown): void => {
+  expect(Array.isArray(answer)).toBe(true)
+  for (const i of answer as ReadonlyArray<unknown>) expectError(i)
+}
+
+const RESOLVE_BRANCH = 'owned by the resolve helper (branch `resolve`, issue #14 last bullet): src/resolve/ is made total there, with its own property over arbitrary values'
+const TYPED_BUILDING_BLOCK =
+  'a building block over values this library made (codecs, io-ts Errors, path segments, kind tables): its domain is its TypeScript type; an error-as-data answer would need a new return type'
+const RUNTIME_WRITER =
+  'a writer returns the new configuration, not an Either: a wrong-typed decision or configuration has no error channel without an API change (see the totality report)'
+
+/**
+ * Calls the arbitrary itself (the registry's runner calls nothing for it): a clear `TypeError`
+ * or `Error` naming the arbitrary, or an arbitrary whose values can be drawn.
+ */
+const arbitraryProperty: Coverage = { _tag: 'Arbitrary' }
+
+// ---------------------------------------------------------------------------------------------
+// The table
+
+export const REGISTRY: Readonly<Record<Entry, Readonly<Record<string, Coverage>>>> = {
+  root: {
+    checkManifests: property(fc.tuple(anyValue, anyOptional), (answer, [input]) => expectAccounted(answer as Report, input)),
+    checkEntries: property(fc.tuple(anyValue, anyOptional), (answer, [input]) => {
+      const entries = answer as ReadonlyArray<unknown>
+      expectEntries(entries)
+      if (entries.some((e) => (e as { error?: { code?: unknown } }).error?.code === 'invalid-option')) return
+      if (sizeOf(input) !== 0) expect(entries.length).toBeGreaterThan(0)
+    }),
+    checkStream: property(fc.tuple(anyValue, anyOptional), (answer) => expectEntries(answer as ReadonlyArray<unknown>), 60),
+    // Valid file lists start worker threads: test/manifest and the CLI suites run those. Here
+    // the guards: any value that is not a list of paths, and any options.
+    checkFilesInParallel: property(
+      fc.tuple(anyValue.filter((f) => !(Array.isArray(f) && f.some((x) => typeof x === 'string' || (isRecord(x) && typeof x['path'] === 'string')))), anyOptional, anyOptional),
+      (answer, [files]) => {
+        const entries = answer as ReadonlyArray<unknown>
+        expectEntries(entries)
+        if (!Array.isArray(files) || files.length > 0) expect(entries.length).toBeGreaterThan(0)
+      },
+      60,
+    ),
+    admissionPolicies: property(anyArgs(1), (answer) =>
+      expectEither(answer, (l) => {
+        expectError(l)
+        expect(['invalid-option', 'unsupported-version']).toContain((l as { code: string }).code)
+      }, (r) => expect(Array.isArray((r as { objects?: unknown }).objects)).toBe(true)),
+    ),
+    parseLabelSelector: property(anyArgs(1), (answer, [text]) =>
+      expectEither(answer, sentence, (r) => {
+        expect(typeof text).toBe('string')
+        expect(isRecord(r)).toBe(true)
+      }),
+    ),
+    decode: property(fc.tuple(fc.oneof(someCodec, anyValue), anyValue, anyOptional), (answer, [codec, value]) => {
+      decoded(answer)
+      // A Right is a value the codec accepts.
+      if (codec instanceof t.Type && E.isRight(answer as E.Either<unknown, { value: unknown }>)) expect(codec.is(value)).toBe(true)
+    }),
+    formatIssue: property(anyArgs(1), (answer) => {
+      isString(answer)
+      expect((answer as string).length).toBeGreaterThan(0)
+    }),
+    resolveNoNewPrivs: todo(RESOLVE_BRANCH),
+    grantsSysAdmin: todo(RESOLVE_BRANCH),
+  },
+  codecs: {
+    decode: property(fc.tuple(fc.oneof(someCodec, anyValue), anyValue, anyOptional), (answer) => decoded(answer)),
+    // decodeWith(codec, options) ignores the third argument: the check applies it to the value.
+    decodeWith: property(fc.tuple(someCodec, anyOptional, anyValue), (answer, [, , value]) => decoded((answer as (v: unknown) => unknown)(value))),
+    formatIssue: property(anyArgs(1), isString),
+    renderValue: property(fc.tuple(anyValue, anyOptional), (answer, [, max]) => {
+      isString(answer)
+      const limit = typeof max === 'number' && !Number.isNaN(max) ? Math.max(1, Math.floor(max)) : 80
+      expect((answer as string).length).toBeLessThanOrEqual(limit)
+    }),
+    fieldWarnings: property(fc.tuple(someCodec, anyValue, anyOptional), issues),
+    unknownFields: property(fc.tuple(someCodec, anyValue, anyOptional), issues),
+    issuesFromErrors: elsewhere('test/codecs/errors.test.ts', 'its input is io-ts `Errors` from a codec; properties over decoded arbitrary values there'),
+    expectedOf: todo(TYPED_BUILDING_BLOCK),
+    formatPath: todo(TYPED_BUILDING_BLOCK),
+    suggestName: todo(TYPED_BUILDING_BLOCK),
+    fieldsOf: todo(TYPED_BUILDING_BLOCK),
+    tagOf: todo(TYPED_BUILDING_BLOCK),
+    unwrap: todo(TYPED_BUILDING_BLOCK),
+    compileGuard: elsewhere('test/codecs/compile.test.ts', 'a compiled guard equals the codec `is` on any JSON value there'),
+    compileDecoder: elsewhere('test/codecs/compile.test.ts', 'a compiled decoder equals `decode` there'),
+    compileClosureGuard: elsewhere('test/codecs/compile.test.ts', 'a compiled guard equals the codec `is` there'),
+    enumOf: todo(TYPED_BUILDING_BLOCK + '; the codecs it makes are covered by the codec property (exports.test.ts)'),
+    nullable: todo(TYPED_BUILDING_BLOCK + '; the codecs it makes are covered by the codec property'),
+    mixedFields: todo(TYPED_BUILDING_BLOCK + '; the codecs it makes are covered by the codec property'),
+    optionalFields: todo(TYPED_BUILDING_BLOCK + '; the codecs it makes are covered by the codec property'),
+    requiredFields: todo(TYPED_BUILDING_BLOCK + '; the codecs it makes are covered by the codec property'),
+    EnumType: todo('an io-ts Type class (called with `new`, as io-ts types are); its instances are covered by the codec property'),
+    IntegerType: todo('an io-ts Type class; its instances are covered by the codec property'),
+    NullableType: todo('an io-ts Type class; its instances are covered by the codec property'),
+    RequiredByApiType: todo('an io-ts Type class; its instances are covered by the codec property'),
+  },
+  manifest: {
+    checkManifests: property(fc.tuple(anyValue, anyOptional), (answer, [input]) => expectAccounted(answer as Report, input)),
+    checkEntries: property(fc.tuple(anyValue, anyOptional), (answer) => expectEntries(answer as ReadonlyArray<unknown>)),
+    checkStream: property(fc.tuple(anyValue, anyOptional), (answer) => expectEntries(answer as ReadonlyArray<unknown>), 60),
+    checkFilesInParallel: elsewhere('test/totality/registry.ts', 'the root entry point exports the same function; its property is there'),
+    prepareCheck: property(anyArgs(1), (answer) => {
+      const prepared = answer as { entries: ReadonlyArray<unknown>; check: unknown; checkUnit: unknown }
+      expectEntries(prepared.entries)
+      expect(typeof prepared.check).toBe('function')
+    }),
+    loadDocuments: property(fc.tuple(fc.oneof(fc.string(), anyValue), fc.oneof(fc.string(), anyValue), anyOptional), (answer) => {
+      expect(Array.isArray(answer)).toBe(true)
+      for (const d of answer as ReadonlyArray<{ _tag: string }>) {
+        expect(['Document', 'Empty', 'Error']).toContain(d._tag)
+        if (d._tag === 'Error') expectError(d)
+      }
+    }),
+    loadValue: property(fc.tuple(anyValue, fc.string()), (answer) => expect((answer as ReadonlyArray<unknown>).length).toBe(1)),
+    readAllUnits: property(fc.tuple(fc.oneof(fc.string(), anyValue), fc.oneof(fc.string(), anyValue), anyOptional), (answer) => {
+      expect(Array.isArray(answer)).toBe(true)
+    }),
+    readUnits: todo('the streamed reader (src/read/, the YAML reader\'s internals): its chunks are checked where callers hand them over, in checkStream and loadStream, which have the property here'),
+    UnitReader: elsewhere('test/read/units.test.ts', 'the class readUnits and readAllUnits are made of; readAllUnits has the property here'),
+    documentTexts: todo('the `---` cutter inside the streamed reader (src/read/): reached through checkStream and loadStream, which check the chunks'),
+    loadStream: property(fc.tuple(anyValue, fc.oneof(fc.string(), anyValue), anyOptional), (answer) => {
+      for (const d of answer as ReadonlyArray<{ _tag: string }>) if (d._tag === 'Error') expectError(d)
+    }, 100),
+    walkPods: property(fc.tuple(anyValue, anyOptional), (answer) => {
+      const walk = answer as { kind: unknown; entries: ReadonlyArray<{ _tag: string }> }
+      expect(walk.kind === null || typeof walk.kind === 'string').toBe(true)
+      for (const e of walk.entries) if (e._tag === 'WalkError') expectError(e)
+    }),
+    parsePodSpecKind: property(anyArgs(1), (answer) => expectEither(answer, sentence, (r) => expect(isRecord(r)).toBe(true))),
+    groupOf: property(anyArgs(1), isString),
+    kindEntryOf: todo(TYPED_BUILDING_BLOCK),
+    kindTableOf: todo(TYPED_BUILDING_BLOCK + '; checkManifests checks `podSpecKinds` before building one'),
+    byPolicyName: todo(TYPED_BUILDING_BLOCK),
+    choosePolicy: todo('PodSecurityPolicy choice over resolver inputs: changed by the resolve helper (choosePolicy must not run without PSP) and total with the resolver\'s input guard'),
+    policyChangesContainer: todo('as choosePolicy: over resolver inputs, made total by the resolve helper\'s input guard'),
+  },
+  runtime: {
+    goParseBool: property(anyArgs(1), (answer, [value]) => {
+      const o = answer as O.Option<boolean>
+      expect(['None', 'Some']).toContain(o._tag)
+      if (O.isSome(o)) expect(typeof value).toBe('string')
+    }),
+    parseDockerSecurityOpt: property(anyArgs(1), (answer) => expectEither(answer, expectError, (r) => expect(isRecord(r)).toBe(true))),
+    parseDockerSecurityOpts: property(fc.tuple(anyValue, anyOptional), parseReading),
+    parseOciNoNewPrivileges: property(anyArgs(1), parseReading),
+    parseCriNoNewPrivs: property(anyArgs(1), parseReading),
+    parseRktNoNewPrivileges: property(anyArgs(1), parseReading),
+    dockerSecurityOpt: todo(RUNTIME_WRITER),
+    ociSpecWithNoNewPrivileges: todo(RUNTIME_WRITER),
+    criSecurityContextWithNoNewPrivs: todo(RUNTIME_WRITER),
+    rktIsolatorsWithNoNewPrivileges: todo(RUNTIME_WRITER),
+  },
+  // Arbitraries have no error channel but their construction: a wrong constraint throws there
+  // (as fast-check's own do), with a message naming it; any other answer is an arbitrary.
+  testing: {
+    containerArbitrary: arbitraryProperty,
+    cronJobArbitrary: arbitraryProperty,
+    daemonSetArbitrary: arbitraryProperty,
+    deploymentArbitrary: arbitraryProperty,
+    jobArbitrary: arbitraryProperty,
+    listArbitrary: arbitraryProperty,
+    podArbitrary: arbitraryProperty,
+    podSecurityContextArbitrary: arbitraryProperty,
+    podSecurityPolicyArbitrary: arbitraryProperty,
+    podSpecArbitrary: arbitraryProperty,
+    podTemplateArbitrary: arbitraryProperty,
+    replicaSetArbitrary: arbitraryProperty,
+    replicationControllerArbitrary: arbitraryProperty,
+    securityContextArbitrary: arbitraryProperty,
+    statefulSetArbitrary: arbitraryProperty,
+    workloadArbitrary: arbitraryProperty,
+    checkYaml: property(fc.tuple(fc.oneof(fc.string(), anyValue), anyOptional), (answer, [yaml]) => expectAccounted((answer as { report: Report }).report, yaml)),
+    checkObject: property(fc.tuple(anyValue, anyOptional), (answer) => expectAccounted((answer as { report: Report }).report, 'one source')),
+  },
+  resolve: {
+    addedCapabilitiesWhere: todo(RESOLVE_BRANCH),
+    admittedSettingOf: todo(RESOLVE_BRANCH),
+    columnOf: todo(RESOLVE_BRANCH),
+    grantsSysAdmin: todo(RESOLVE_BRANCH),
+    inRange: todo(RESOLVE_BRANCH),
+    isWindows: todo(RESOLVE_BRANCH),
+    minorOf: todo(RESOLVE_BRANCH),
+    noNewPrivilegesOf: todo(RESOLVE_BRANCH),
+    normaliseCapability: todo(RESOLVE_BRANCH),
+    policyNotApplied: todo(RESOLVE_BRANCH),
+    policyUidOf: todo(RESOLVE_BRANCH),
+    resolveNoNewPrivs: todo(RESOLVE_BRANCH),
+    restrictedChecks: todo(RESOLVE_BRANCH),
+    restrictedPodDetail: todo(RESOLVE_BRANCH),
+    restrictedViolation: todo(RESOLVE_BRANCH),
+    settingOf: todo(RESOLVE_BRANCH),
+  },
+}
