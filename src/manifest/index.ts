@@ -32,11 +32,10 @@ export type {
 export { loadDocuments, loadValue } from './load.js'
 export type { DocumentError, EmptyDocument, LoadedDocument, LoadErrorCode, LoadOptions, LoadProblem, LoadResult, Position } from './document.js'
 export { walkPods } from './walk.js'
-export { attribution, levelFor, type ModeLevel, type PodSecuritySource } from './namespaceLevels.js'
-export { createNamespaceBook, type NamespaceBook, type NamespaceDelta, type NamespaceSnapshot } from './namespaces.js'
+// The label reader is public (a caller may want PSA's reading of a Namespace); the level choice
+// and the Namespace record are the check's own stages.
+export type { PodSecuritySource } from './namespaceLevels.js'
 export {
-  hasPodSecurityLabels,
-  labelOf,
   podSecurityLabelsOf,
   POD_SECURITY_LABEL_PREFIX,
   type LabelProblem,

@@ -126,16 +126,24 @@ function versionOf(value: string): PodSecurityVersion | undefined {
 export function podSecurityLabelsOf(given: Readonly<Record<string, string>>): { readonly labels: NamespaceLabels; readonly problems: ReadonlyArray<LabelProblem> } {
   const problems: LabelProblem[] = []
   const out: Record<PodSecurityMode, { level?: PodSecurityLevel; version?: PodSecurityVersion }> = { enforce: {}, warn: {}, audit: {} }
+  // A plain-JavaScript caller may pass anything: what is not an object holds no labels, and a
+  // label that is not a string is an invalid value (the API server only stores strings).
+  const labels: Readonly<Record<string, unknown>> = typeof given === 'object' && given !== null ? given : {}
+  const read = (label: string): string | undefined => {
+    if (!Object.prototype.hasOwnProperty.call(labels, label)) return undefined
+    const value = labels[label]
+    return typeof value === 'string' ? value : String(value)
+  }
   for (const mode of MODES) {
     const levelLabel = labelOf(mode, 'level')
-    const level = Object.prototype.hasOwnProperty.call(given, levelLabel) ? given[levelLabel] : undefined
+    const level = read(levelLabel)
     if (level !== undefined) {
       const parsed = levelOf(level)
       if (parsed === undefined) problems.push({ label: levelLabel, value: level, message: `must be one of ${LEVELS.join(', ')}` })
       out[mode].level = parsed ?? (mode === 'enforce' ? 'restricted' : 'privileged')
     }
     const versionLabel = labelOf(mode, 'version')
-    const version = Object.prototype.hasOwnProperty.call(given, versionLabel) ? given[versionLabel] : undefined
+    const version = read(versionLabel)
     if (version !== undefined) {
       const parsed = versionOf(version)
       if (parsed === undefined) problems.push({ label: versionLabel, value: version, message: 'must be "latest" or "v1.x"' })

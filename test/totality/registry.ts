@@ -258,6 +258,11 @@ export const REGISTRY: Readonly<Record<Entry, Readonly<Record<string, Coverage>>
     }),
     parsePodSpecKind: property(anyArgs(1), (answer) => expectEither(answer, sentence, (r) => expect(isRecord(r)).toBe(true))),
     groupOf: property(anyArgs(1), isString),
+    podSecurityLabelsOf: property(anyArgs(1), (answer) => {
+      const read = answer as { labels: Record<string, unknown>; problems: ReadonlyArray<{ message: unknown }> }
+      expect(Object.keys(read.labels).sort()).toEqual(['audit', 'enforce', 'warn'])
+      for (const p of read.problems) expect(typeof p.message).toBe('string')
+    }),
     kindEntryOf: todo(TYPED_BUILDING_BLOCK),
     kindTableOf: todo(TYPED_BUILDING_BLOCK + '; checkManifests checks `podSpecKinds` before building one'),
     byPolicyName: todo(TYPED_BUILDING_BLOCK),
