@@ -189,7 +189,7 @@ export const REGISTRY: Readonly<Record<Entry, Readonly<Record<string, Coverage>>
       isString(answer)
       expect((answer as string).length).toBeGreaterThan(0)
     }),
-    resolveNoNewPrivs: todo(RESOLVE_BRANCH),
+    resolveNoNewPrivs: elsewhere('test/resolve/invalidInput.test.ts', 'fc.anything() and mutated valid inputs for the input and the options: invalid-input violations, never a throw'),
     grantsSysAdmin: todo(RESOLVE_BRANCH),
   },
   codecs: {
@@ -319,7 +319,7 @@ export const REGISTRY: Readonly<Record<Entry, Readonly<Record<string, Coverage>>
     normaliseCapability: todo(RESOLVE_BRANCH),
     policyNotApplied: todo(RESOLVE_BRANCH),
     policyUidOf: todo(RESOLVE_BRANCH),
-    resolveNoNewPrivs: todo(RESOLVE_BRANCH),
+    resolveNoNewPrivs: elsewhere('test/resolve/invalidInput.test.ts', 'fc.anything() and mutated valid inputs for the input and the options: invalid-input violations, never a throw'),
     restrictedChecks: todo(RESOLVE_BRANCH),
     restrictedPodDetail: todo(RESOLVE_BRANCH),
     restrictedViolation: todo(RESOLVE_BRANCH),
