@@ -188,4 +188,4 @@ export interface LoadOptions {
  * @example
  * defaultLoadOptions.maxDepth // 500
  */
-export const defaultLoadOptions: Required<LoadOptions> = { maxDepth: 500, maxAliasCount: 100 }
+export const defaultLoadOptions: Required<LoadOptions> = { maxDepth: 500, maxAliasCount: -1 }

@@ -24,6 +24,16 @@ const DOT_FLOAT = /^\.[0-9]+(_[0-9]+)*([eE][-+]?[0-9]+(_[0-9]+)*)?$/
 const INFINITE = new Set(['.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF', '-.inf', '-.Inf', '-.INF'])
 const NAN = new Set(['.nan', '.NaN', '.NAN'])
 
+/**
+ * Is this plain text an integer to go-yaml (as opposed to a float or a string)? sigs.k8s.io/yaml
+ * writes the two differently as map keys (`1e3` is the key `1000`, but a float; `12` an int).
+ *
+ * @example
+ * isGoInteger('0o17') // true
+ * isGoInteger('1.0') // false
+ */
+export const isGoInteger = (text: string): boolean => GO_INT.test(text.replace(/_/g, ''))
+
 /** An exact integer: a `number` when it is safe, else a `bigint` (SPEC §6a's declared deviation). */
 const exactInteger = (sign: string, digits: string): number | bigint => {
   // `BigInt` reads 0x/0o/0b prefixes but takes a leading 0 as decimal, where Go means octal.
@@ -34,17 +44,15 @@ const exactInteger = (sign: string, digits: string): number | bigint => {
 
 /**
  * go-yaml v2's reading of a plain scalar that starts like a number: a number, a `bigint`, or
- * the text itself. `onError` is told of `.inf`/`.nan`, which kubectl refuses.
+ * the text itself. `.inf`/`.nan` are read as floats: kubectlValue refuses them as values, not as keys.
  *
  * @example
  * goNumber('0o17', () => {}) // 15
  * goNumber('1e500', () => {}) // '1e500'
  */
-export const goNumber = (text: string, onError: (message: string) => void): number | bigint | string => {
-  if (INFINITE.has(text) || NAN.has(text)) {
-    onError(`${text} is ${NAN.has(text) ? 'NaN' : 'an infinity'}, ${NOT_JSON_NUMBER}: kubectl refuses the document`)
-    return NAN.has(text) ? Number.NaN : text.startsWith('-') ? -Infinity : Infinity
-  }
+export const goNumber = (text: string, _onError?: (message: string) => void): number | bigint | string => {
+  // Read as floats; kubectlValue refuses them as values (JSON has no such number) but not as keys.
+  if (INFINITE.has(text) || NAN.has(text)) return NAN.has(text) ? Number.NaN : text.startsWith('-') ? -Infinity : Infinity
   if (text.startsWith('.')) return DOT_FLOAT.test(text) ? Number(text.replace(/_/g, '')) : text
   const plain = text.replace(/_/g, '')
   const int = GO_INT.exec(plain)
@@ -66,5 +74,5 @@ export const goNumberTag: ScalarTag = {
   default: true,
   tag: INT,
   test: /^[-+.0-9]/,
-  resolve: (text, onError) => goNumber(text, onError),
+  resolve: (text) => goNumber(text),
 }

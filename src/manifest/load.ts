@@ -17,6 +17,7 @@ import { defaultLoadOptions } from './document.js'
 import type { DocumentError, DocumentPlace, LoadErrorCode, LoadOptions, LoadProblem, LoadResult } from './document.js'
 import { NOT_JSON_NUMBER } from './goNumbers.js'
 import { kubectlTags } from './kubectlTags.js'
+import { kubectlValueOf } from './kubectlValue.js'
 import { MERGE_VALUE_MESSAGE, MergeValueError } from './mergeKeys.js'
 import { lineIndexOf, positionAt } from './lineIndex.js'
 import type { LineIndex } from './lineIndex.js'
@@ -196,12 +197,9 @@ const loadChunk = (ctx: StreamContext, chunk: Chunk, index: number): LoadResult 
   const contentStart = chunk.start + (doc.contents?.range[0] ?? doc.range[0])
   if (hasAlias && expandedDepthOf(doc.contents, ctx.maxDepth) > ctx.maxDepth)
     return errorOf(place, [problemAt(ctx, contentStart, 'too-deep', tooDeepMessage(ctx.maxDepth))])
-  let value: unknown
-  try {
-    value = doc.toJS({ maxAliasCount: ctx.maxAliasCount })
-  } catch (thrown) {
-    return errorOf(place, [conversionProblem(ctx, contentStart, thrown, chunk.start)])
-  }
+  const converted = kubectlValueOf(doc)
+  if (converted._tag === 'Refused') return errorOf(place, [problemAt(ctx, chunk.start + converted.offset, converted.code, converted.message)])
+  const value = converted.value
   if (value === null || value === undefined) return { _tag: 'Empty', ...place }
   const warnings = doc.warnings.map((w) => problemOf(ctx, chunk.start, w))
   for (const d of duplicateKeys(doc)) warnings.push(duplicateWarning(ctx, chunk.start, d))

@@ -182,8 +182,8 @@ describe('loadDocuments: bad documents are errors and hide nothing', () => {
     expect(asError(docs[3]).message).toMatch(/tab.*spaces/)
   })
 
-  test('an alias bomb is an alias-limit error, not a hang or a throw', () => {
-    expect(asError(docs[4])).toMatchObject({ code: 'alias-limit', line: 24 })
+  test('an alias bomb is an alias-limit error at the alias that tips kubectl\'s ratio, not a hang or a throw', () => {
+    expect(asError(docs[4])).toMatchObject({ code: 'alias-limit', startLine: 23, line: 27, column: 20, message: expect.stringContaining('billion laughs') })
   })
 
   test('an unclosed quote does not swallow the next document', () => {
