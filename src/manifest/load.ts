@@ -3,7 +3,7 @@
  *
  * The stream is first cut at its `---` lines (as kubectl's reader does), then each document is
  * parsed alone with eemeli/yaml in YAML 1.1 with `<<` merge keys, so a broken document can hide
- * nothing but itself. Bad input of any kind (syntax, tabs, duplicate keys, alias bombs, absurd
+ * nothing but itself. Bad input of any kind (syntax, tabs, duplicate keys, alias bombs, self-referencing aliases, absurd
  * nesting) comes back as an `Error` document with its line and column.
  *
  * @packageDocumentation
@@ -16,9 +16,10 @@ import type { DuplicateKeyAt } from './duplicateKeys.js'
 import { defaultLoadOptions } from './document.js'
 import type { DocumentError, DocumentPlace, LoadErrorCode, LoadOptions, LoadProblem, LoadResult } from './document.js'
 import { NOT_JSON_NUMBER } from './goNumbers.js'
+import { TAG_REFUSED } from './goTags.js'
+import { goTagSpelling } from './goTagUris.js'
 import { kubectlTags } from './kubectlTags.js'
 import { kubectlValueOf } from './kubectlValue.js'
-import { MERGE_VALUE_MESSAGE, MergeValueError } from './mergeKeys.js'
 import { lineIndexOf, positionAt } from './lineIndex.js'
 import type { LineIndex } from './lineIndex.js'
 import { noPosition, positionFinder } from './positions.js'
@@ -79,7 +80,7 @@ const problemOf = (ctx: StreamContext, base: number, error: YAMLError): LoadProb
     case 'TAB_AS_INDENT':
       return { ...place, code: 'tab-indentation', yamlCode, message: 'a tab character indents this line: YAML indentation must use spaces' }
     case 'TAG_RESOLVE_FAILED':
-      if (error.message.includes(NOT_JSON_NUMBER)) return { ...place, code: 'yaml-value', yamlCode, message: error.message }
+      if (error.message.includes(NOT_JSON_NUMBER) || error.message.includes(TAG_REFUSED)) return { ...place, code: 'yaml-value', yamlCode, message: error.message }
       return { ...place, code: 'unresolved-tag', yamlCode, message: `${error.message}; the value is read as if it had no tag` }
     default:
       return { ...place, code: 'yaml-syntax', yamlCode, message: error.message }
@@ -138,14 +139,10 @@ const errorOf = (place: DocumentPlace, problems: ReadonlyArray<LoadProblem>): Do
 const tooDeepMessage = (maxDepth: number): string =>
   `nesting deeper than ${maxDepth} levels (counting expanded aliases); no Kubernetes object nests like this`
 
-/** Why `toJS` gave up, as a problem of ours. */
-const conversionProblem = (ctx: StreamContext, offset: number, thrown: unknown, base = 0): LoadProblem => {
+/** Something thrown while reading a document (not expected: kubectlValue answers its refusals), as a problem of ours. */
+const conversionProblem = (ctx: StreamContext, offset: number, thrown: unknown): LoadProblem => {
   const message = thrown instanceof Error ? thrown.message : String(thrown)
   if (thrown instanceof RangeError) return problemAt(ctx, offset, 'too-deep', tooDeepMessage(ctx.maxDepth))
-  if (thrown instanceof MergeValueError) return problemAt(ctx, base + thrown.offset, 'yaml-value', `${MERGE_VALUE_MESSAGE} (as kubectl reads \`<<\`)`)
-  if (message.includes('Excessive alias count'))
-    return problemAt(ctx, offset, 'alias-limit', `aliases expand more than ${ctx.maxAliasCount} times (a "billion laughs" document)`)
-  if (message.includes('Unresolved alias')) return problemAt(ctx, offset, 'unresolved-alias', message)
   return problemAt(ctx, offset, 'yaml-value', message)
 }
 
@@ -161,7 +158,7 @@ const composeChunk = (
   const composer = new Composer(YAML_OPTIONS)
   const docs: Document.Parsed[] = []
   let hasAlias = false
-  for (const token of parser.parse(ctx.text.slice(chunk.start, chunk.end))) {
+  for (const token of parser.parse(goTagSpelling(ctx.text.slice(chunk.start, chunk.end)))) {
     if (token.type === 'document') {
       const depth = checkTokenDepth(token, ctx.maxDepth, ctx.maxAliasCount)
       if (depth._tag === 'TooDeep') return problemAt(ctx, chunk.start + depth.offset, 'too-deep', tooDeepMessage(ctx.maxDepth))
