@@ -23,6 +23,7 @@ import { kubectlValueOf } from './kubectlValue.js'
 import { lineIndexOf, positionAt } from './lineIndex.js'
 import type { LineIndex } from './lineIndex.js'
 import { noPosition, positionFinder } from './positions.js'
+import { directiveIn, directiveMessage, markerVerdict } from './separator.js'
 import { chunksOf } from './split.js'
 import type { Chunk } from './split.js'
 
@@ -153,12 +154,19 @@ const isEmptyDocument = (doc: Document.Parsed): boolean => doc.contents === null
 const composeChunk = (
   ctx: StreamContext,
   chunk: Chunk,
+  blankMarker: boolean,
 ): { readonly docs: Document.Parsed[]; readonly streamErrors: ReadonlyArray<YAMLError>; readonly hasAlias: boolean } | LoadProblem => {
   const parser = new Parser()
+  let text = ctx.text.slice(chunk.start, chunk.end)
+  // `---#c`: kubectl drops the line; three spaces keep every column where it was.
+  if (blankMarker && chunk.marker !== null) {
+    const at = chunk.marker - chunk.start
+    text = `${text.slice(0, at)}   ${text.slice(at + 3)}`
+  }
   const composer = new Composer(YAML_OPTIONS)
   const docs: Document.Parsed[] = []
   let hasAlias = false
-  for (const token of parser.parse(goTagSpelling(ctx.text.slice(chunk.start, chunk.end)))) {
+  for (const token of parser.parse(goTagSpelling(text))) {
     if (token.type === 'document') {
       const depth = checkTokenDepth(token, ctx.maxDepth, ctx.maxAliasCount)
       if (depth._tag === 'TooDeep') return problemAt(ctx, chunk.start + depth.offset, 'too-deep', tooDeepMessage(ctx.maxDepth))
@@ -174,7 +182,18 @@ const composeChunk = (
 
 const loadChunk = (ctx: StreamContext, chunk: Chunk, index: number): LoadResult => {
   const place: DocumentPlace = { source: ctx.source, index, line: chunk.marker === null ? 1 : positionAt(ctx.lines, chunk.marker).line }
-  const composed = composeChunk(ctx, chunk)
+  let blank = false
+  if (chunk.marker !== null) {
+    const directive = directiveIn(ctx.text, chunk.start, chunk.marker)
+    if (directive >= 0) {
+      const lineEnd = ctx.text.indexOf('\n', directive)
+      return errorOf(place, [problemAt(ctx, directive, 'yaml-syntax', directiveMessage(ctx.text.slice(directive, lineEnd < 0 ? undefined : lineEnd)))])
+    }
+    const verdict = markerVerdict(ctx.text, chunk.marker)
+    if (verdict._tag === 'Refused') return errorOf(place, [problemAt(ctx, verdict.offset, 'yaml-syntax', verdict.message)])
+    blank = verdict._tag === 'Blank'
+  }
+  const composed = composeChunk(ctx, chunk, blank)
   if (!('docs' in composed)) return errorOf(place, [composed])
   const { docs, streamErrors, hasAlias } = composed
   const problems: LoadProblem[] = []
