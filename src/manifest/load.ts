@@ -17,6 +17,7 @@ import { defaultLoadOptions } from './document.js'
 import type { DocumentError, DocumentPlace, LoadErrorCode, LoadOptions, LoadProblem, LoadResult } from './document.js'
 import { NOT_JSON_NUMBER } from './goNumbers.js'
 import { TAG_REFUSED } from './goTags.js'
+import { controlCharacter, goLineBreaks, scannerRefusal } from './goScanner.js'
 import { goTagSpelling } from './goTagUris.js'
 import { kubectlTags } from './kubectlTags.js'
 import { kubectlValueOf } from './kubectlValue.js'
@@ -166,8 +167,12 @@ const composeChunk = (
   const composer = new Composer(YAML_OPTIONS)
   const docs: Document.Parsed[] = []
   let hasAlias = false
-  for (const token of parser.parse(goTagSpelling(text))) {
+  const control = controlCharacter(text)
+  if (control !== null) return problemAt(ctx, chunk.start + control.offset, 'yaml-syntax', control.message)
+  for (const token of parser.parse(goTagSpelling(goLineBreaks(text)))) {
     if (token.type === 'document') {
+      const refusal = scannerRefusal(token)
+      if (refusal !== null) return problemAt(ctx, chunk.start + refusal.offset, 'yaml-syntax', refusal.message)
       const depth = checkTokenDepth(token, ctx.maxDepth, ctx.maxAliasCount)
       if (depth._tag === 'TooDeep') return problemAt(ctx, chunk.start + depth.offset, 'too-deep', tooDeepMessage(ctx.maxDepth))
       if (depth._tag === 'TooManyAliases')
