@@ -17,6 +17,7 @@ import { defaultLoadOptions } from './document.js'
 import type { DocumentError, DocumentPlace, LoadErrorCode, LoadOptions, LoadProblem, LoadResult } from './document.js'
 import { NOT_JSON_NUMBER } from './goNumbers.js'
 import { TAG_REFUSED } from './goTags.js'
+import { goFlowScalars } from './goFlowScalars.js'
 import { controlCharacter, goLineBreaks, scannerRefusal } from './goScanner.js'
 import { goTagSpelling } from './goTagUris.js'
 import { kubectlTags } from './kubectlTags.js'
@@ -169,7 +170,9 @@ const composeChunk = (
   let hasAlias = false
   const control = controlCharacter(text)
   if (control !== null) return problemAt(ctx, chunk.start + control.offset, 'yaml-syntax', control.message)
-  for (const token of parser.parse(goTagSpelling(goLineBreaks(text)))) {
+  const flow = goFlowScalars(goLineBreaks(text))
+  if (flow._tag === 'Refused') return problemAt(ctx, chunk.start + flow.offset, 'yaml-syntax', flow.message)
+  for (const token of parser.parse(goTagSpelling(flow.text))) {
     if (token.type === 'document') {
       const refusal = scannerRefusal(token)
       if (refusal !== null) return problemAt(ctx, chunk.start + refusal.offset, 'yaml-syntax', refusal.message)
