@@ -12,7 +12,11 @@ import { Parser } from 'yaml'
 import type { CST } from 'yaml'
 import type { ScannerRefusal } from './goScanner.js'
 
-const MAYBE = /[[{][^]*[?:]/
+// Cheap, linear filters: only a text with a flow collection and a `?`, or a `:` that may start a
+// plain scalar, is parsed a second time.
+const LEADING_COLON = /(?:[[{,]|:[ \t])[ \t]*:/
+const maybe = (text: string): boolean =>
+  (text.includes('[') || text.includes('{')) && (text.includes('?') || LEADING_COLON.test(text))
 
 /** The text to parse (a leading `?` of a flow key blanked), or go-yaml's refusal. */
 export type FlowScalars = { readonly _tag: 'Text'; readonly text: string } | ({ readonly _tag: 'Refused' } & ScannerRefusal)
@@ -31,7 +35,7 @@ const refusedAt = (offset: number, what: string, said: string): FlowScalars => (
  * goFlowScalars('a: {u: http://x/p?q=1}')._tag // 'Refused'
  */
 export const goFlowScalars = (text: string): FlowScalars => {
-  if (!MAYBE.test(text)) return { _tag: 'Text', text }
+  if (!maybe(text)) return { _tag: 'Text', text }
   let out: string[] | null = null
   const stack: CST.Token[] = []
   for (const doc of new Parser().parse(text)) stack.push(doc)

@@ -16,7 +16,7 @@ import { Lexer } from 'yaml'
 const ZERO_WIDTH = new Set(['\x02', '\x18', '\x1f'])
 const GO_ONLY = new Set([',', '[', ']'])
 const GO_URI = /[0-9A-Za-z\-_;/?:@&=+$,.!~*'()[\]%]/
-const MAYBE = /![^\s]*[,[\]]/
+const MAYBE = /![^\s,[\]!]*[,[\]]/
 
 /**
  * The text with `,`, `[` and `]` inside go-yaml's tags replaced by `_`; the text itself when
