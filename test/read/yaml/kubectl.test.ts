@@ -100,10 +100,13 @@ const tabsAndFlow = fc.constantFrom(
 )
 
 /** Keys: null and `~`, collections, booleans, integers and floats as Go writes them. */
+// Two keys that Go writes the same (`.inf` and `1.5e300`) are not generated together: kubectl
+// keeps whichever its map iteration meets last, which is random.
+const SAME_KEY: Readonly<Record<string, string>> = { '1.5e300': '.inf', '!!float 12': '12', '~': 'null', '? [1]\n   ': '[1]' }
 const keys = fc
-  .array(
+  .uniqueArray(
     fc.constantFrom('null', '~', '""', '[1]', '{a: 1}', '? [1]\n   ', 'true', 'no', '12', '0x1F', '0o17', '1.5', '1e20', '1e21', '0.000001', '1e-7', '1.0', '-0.0', '1.5e300', '100000000000000000000000', '18446744073709551615', '.inf', '.nan', '3.14159265358979', '123456789012.0', '2001-12-14', '!!float 12', '!!binary aGVsbG8='),
-    { minLength: 1, maxLength: 4 },
+    { minLength: 1, maxLength: 4, selector: (k) => SAME_KEY[k] ?? k },
   )
   .map((ks) => ks.map((k, i) => `  ${k}: v${i}\n`).join(''))
 
