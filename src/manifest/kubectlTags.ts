@@ -5,6 +5,7 @@
  */
 import type { ParseOptions, ScalarTag, Tags } from 'yaml'
 import { goNumberTag } from './goNumbers.js'
+import { goExplicitTags } from './goTags.js'
 import { isMergeTag, kubectlMerge } from './mergeKeys.js'
 
 const INT = 'tag:yaml.org,2002:int'
@@ -47,7 +48,8 @@ const exactInt = (tag: ScalarTag): ScalarTag => ({
  */
 export const kubectlTags = (tags: Tags): Tags => {
   // First, so that go-yaml's number rules decide every plain scalar that starts like a number.
-  const out: Tags = [goNumberTag]
+  // Explicit tags next: eemeli/yaml takes the first tag of a name, and these read as go-yaml does.
+  const out: Tags = [goNumberTag, ...goExplicitTags]
   for (const tag of tags) {
     if (isOmittedByKubectl(tag)) continue
     // go-yaml's merge (document order, later keys win) instead of the YAML 1.1 spec's.

@@ -3,7 +3,7 @@
  *
  * The stream is first cut at its `---` lines (as kubectl's reader does), then each document is
  * parsed alone with eemeli/yaml in YAML 1.1 with `<<` merge keys, so a broken document can hide
- * nothing but itself. Bad input of any kind (syntax, tabs, duplicate keys, alias bombs, absurd
+ * nothing but itself. Bad input of any kind (syntax, tabs, duplicate keys, alias bombs, self-referencing aliases, absurd
  * nesting) comes back as an `Error` document with its line and column.
  *
  * @packageDocumentation
@@ -16,11 +16,16 @@ import type { DuplicateKeyAt } from './duplicateKeys.js'
 import { defaultLoadOptions } from './document.js'
 import type { DocumentError, DocumentPlace, LoadErrorCode, LoadOptions, LoadProblem, LoadResult } from './document.js'
 import { NOT_JSON_NUMBER } from './goNumbers.js'
+import { TAG_REFUSED } from './goTags.js'
+import { goFlowScalars } from './goFlowScalars.js'
+import { controlCharacter, goLineBreaks, scannerRefusal } from './goScanner.js'
+import { goTagSpelling } from './goTagUris.js'
 import { kubectlTags } from './kubectlTags.js'
-import { MERGE_VALUE_MESSAGE, MergeValueError } from './mergeKeys.js'
+import { kubectlValueOf } from './kubectlValue.js'
 import { lineIndexOf, positionAt } from './lineIndex.js'
 import type { LineIndex } from './lineIndex.js'
 import { noPosition, positionFinder } from './positions.js'
+import { directiveIn, directiveMessage, markerVerdict } from './separator.js'
 import { chunksOf } from './split.js'
 import type { Chunk } from './split.js'
 import { describeValue, isRecord, optionsProblem } from '../callerInput.js'
@@ -79,7 +84,7 @@ const problemOf = (ctx: StreamContext, base: number, error: YAMLError): LoadProb
     case 'TAB_AS_INDENT':
       return { ...place, code: 'tab-indentation', yamlCode, message: 'a tab character indents this line: YAML indentation must use spaces' }
     case 'TAG_RESOLVE_FAILED':
-      if (error.message.includes(NOT_JSON_NUMBER)) return { ...place, code: 'yaml-value', yamlCode, message: error.message }
+      if (error.message.includes(NOT_JSON_NUMBER) || error.message.includes(TAG_REFUSED)) return { ...place, code: 'yaml-value', yamlCode, message: error.message }
       return { ...place, code: 'unresolved-tag', yamlCode, message: `${error.message}; the value is read as if it had no tag` }
     default:
       return { ...place, code: 'yaml-syntax', yamlCode, message: error.message }
@@ -138,14 +143,10 @@ const errorOf = (place: DocumentPlace, problems: ReadonlyArray<LoadProblem>): Do
 const tooDeepMessage = (maxDepth: number): string =>
   `nesting deeper than ${maxDepth} levels (counting expanded aliases); no Kubernetes object nests like this`
 
-/** Why `toJS` gave up, as a problem of ours. */
-const conversionProblem = (ctx: StreamContext, offset: number, thrown: unknown, base = 0): LoadProblem => {
+/** Something thrown while reading a document (not expected: kubectlValue answers its refusals), as a problem of ours. */
+const conversionProblem = (ctx: StreamContext, offset: number, thrown: unknown): LoadProblem => {
   const message = thrown instanceof Error ? thrown.message : String(thrown)
   if (thrown instanceof RangeError) return problemAt(ctx, offset, 'too-deep', tooDeepMessage(ctx.maxDepth))
-  if (thrown instanceof MergeValueError) return problemAt(ctx, base + thrown.offset, 'yaml-value', `${MERGE_VALUE_MESSAGE} (as kubectl reads \`<<\`)`)
-  if (message.includes('Excessive alias count'))
-    return problemAt(ctx, offset, 'alias-limit', `aliases expand more than ${ctx.maxAliasCount} times (a "billion laughs" document)`)
-  if (message.includes('Unresolved alias')) return problemAt(ctx, offset, 'unresolved-alias', message)
   return problemAt(ctx, offset, 'yaml-value', message)
 }
 
@@ -156,13 +157,26 @@ const isEmptyDocument = (doc: Document.Parsed): boolean => doc.contents === null
 const composeChunk = (
   ctx: StreamContext,
   chunk: Chunk,
+  blankMarker: boolean,
 ): { readonly docs: Document.Parsed[]; readonly streamErrors: ReadonlyArray<YAMLError>; readonly hasAlias: boolean } | LoadProblem => {
   const parser = new Parser()
+  let text = ctx.text.slice(chunk.start, chunk.end)
+  // `---#c`: kubectl drops the line; three spaces keep every column where it was.
+  if (blankMarker && chunk.marker !== null) {
+    const at = chunk.marker - chunk.start
+    text = `${text.slice(0, at)}   ${text.slice(at + 3)}`
+  }
   const composer = new Composer(YAML_OPTIONS)
   const docs: Document.Parsed[] = []
   let hasAlias = false
-  for (const token of parser.parse(ctx.text.slice(chunk.start, chunk.end))) {
+  const control = controlCharacter(text)
+  if (control !== null) return problemAt(ctx, chunk.start + control.offset, 'yaml-syntax', control.message)
+  const flow = goFlowScalars(goLineBreaks(text))
+  if (flow._tag === 'Refused') return problemAt(ctx, chunk.start + flow.offset, 'yaml-syntax', flow.message)
+  for (const token of parser.parse(goTagSpelling(flow.text))) {
     if (token.type === 'document') {
+      const refusal = scannerRefusal(token)
+      if (refusal !== null) return problemAt(ctx, chunk.start + refusal.offset, 'yaml-syntax', refusal.message)
       const depth = checkTokenDepth(token, ctx.maxDepth, ctx.maxAliasCount)
       if (depth._tag === 'TooDeep') return problemAt(ctx, chunk.start + depth.offset, 'too-deep', tooDeepMessage(ctx.maxDepth))
       if (depth._tag === 'TooManyAliases')
@@ -177,7 +191,18 @@ const composeChunk = (
 
 const loadChunk = (ctx: StreamContext, chunk: Chunk, index: number): LoadResult => {
   const place: DocumentPlace = { source: ctx.source, index, line: chunk.marker === null ? 1 : positionAt(ctx.lines, chunk.marker).line }
-  const composed = composeChunk(ctx, chunk)
+  let blank = false
+  if (chunk.marker !== null) {
+    const directive = directiveIn(ctx.text, chunk.start, chunk.marker)
+    if (directive >= 0) {
+      const lineEnd = ctx.text.indexOf('\n', directive)
+      return errorOf(place, [problemAt(ctx, directive, 'yaml-syntax', directiveMessage(ctx.text.slice(directive, lineEnd < 0 ? undefined : lineEnd)))])
+    }
+    const verdict = markerVerdict(ctx.text, chunk.marker)
+    if (verdict._tag === 'Refused') return errorOf(place, [problemAt(ctx, verdict.offset, 'yaml-syntax', verdict.message)])
+    blank = verdict._tag === 'Blank'
+  }
+  const composed = composeChunk(ctx, chunk, blank)
   if (!('docs' in composed)) return errorOf(place, [composed])
   const { docs, streamErrors, hasAlias } = composed
   const problems: LoadProblem[] = []
@@ -197,12 +222,9 @@ const loadChunk = (ctx: StreamContext, chunk: Chunk, index: number): LoadResult 
   const contentStart = chunk.start + (doc.contents?.range[0] ?? doc.range[0])
   if (hasAlias && expandedDepthOf(doc.contents, ctx.maxDepth) > ctx.maxDepth)
     return errorOf(place, [problemAt(ctx, contentStart, 'too-deep', tooDeepMessage(ctx.maxDepth))])
-  let value: unknown
-  try {
-    value = doc.toJS({ maxAliasCount: ctx.maxAliasCount })
-  } catch (thrown) {
-    return errorOf(place, [conversionProblem(ctx, contentStart, thrown, chunk.start)])
-  }
+  const converted = kubectlValueOf(doc)
+  if (converted._tag === 'Refused') return errorOf(place, [problemAt(ctx, chunk.start + converted.offset, converted.code, converted.message)])
+  const value = converted.value
   if (value === null || value === undefined) return { _tag: 'Empty', ...place }
   const warnings = doc.warnings.map((w) => problemOf(ctx, chunk.start, w))
   for (const d of duplicateKeys(doc)) warnings.push(duplicateWarning(ctx, chunk.start, d))

@@ -1,8 +1,8 @@
 /**
  * A YAML stream cut at its `---` lines as the text arrives, in time linear in its length.
  *
- * Documents are cut exactly where `loadDocuments` cuts a whole text (`---` at a line start, then
- * end of line, a space or a tab; a prelude of comments and directives joins the first document),
+ * Documents are cut exactly where `loadDocuments` cuts a whole text (every line that starts with
+ * `---`, as kubectl's reader cuts; a prelude of comments and directives joins the first document),
  * so indices, lines and columns are the ones the whole text gets. Each chunk is searched once,
  * with the last few characters of the one before it: the first version appended every chunk to
  * one string and searched it again, quadratic on one large document.
@@ -58,8 +58,6 @@ function countLines(text: string): number {
   return n
 }
 
-/** Is the character after `---` one that makes it a marker (NaN: the text ended)? */
-const endsMarker = (c: number): boolean => Number.isNaN(c) || c === 10 || c === 13 || c === 32 || c === 9
 
 /** The offset of the first line start after offset `from`, or -1. */
 const lineStartAfter = (text: string, from: number): number => {
@@ -197,7 +195,9 @@ export class DocumentCutter {
           undecided = p
           break
         }
-        if (pending.startsWith('---', p) && endsMarker(pending.charCodeAt(p + 3))) {
+        // Every line that starts with `---` is a separator line to kubectl's reader, whatever
+        // follows (`---#c` too); what follows is judged by the loader (src/manifest/separator.ts).
+        if (pending.startsWith('---', p)) {
           at = p
           break
         }

@@ -1,0 +1,83 @@
+/**
+ * Plain scalars inside `[...]` and `{...}` cut where go-yaml v2's scanner cuts them.
+ *
+ * In flow context go-yaml ends a plain scalar at `?` and takes a `?` or `:` that starts one as an
+ * indicator, even with no space after it (YAML 1.1): `{url: http://x/p?q=1}` and `{x: :y}` are
+ * syntax errors to kubectl, and `{?x: 1}` is `{x: 1}`. eemeli/yaml (YAML 1.2) reads all three as
+ * text inside the scalar.
+ *
+ * @packageDocumentation
+ */
+import { Parser } from 'yaml'
+import type { CST } from 'yaml'
+import type { ScannerRefusal } from './goScanner.js'
+
+// Cheap, linear filters: only a text with a flow collection and a `?`, or a `:` that may start a
+// plain scalar, is parsed a second time.
+const LEADING_COLON = /(?:[[{,]|:[ \t])[ \t]*:/
+const maybe = (text: string): boolean =>
+  (text.includes('[') || text.includes('{')) && (text.includes('?') || LEADING_COLON.test(text))
+
+/** The text to parse (a leading `?` of a flow key blanked), or go-yaml's refusal. */
+export type FlowScalars = { readonly _tag: 'Text'; readonly text: string } | ({ readonly _tag: 'Refused' } & ScannerRefusal)
+
+const refusedAt = (offset: number, what: string, said: string): FlowScalars => ({
+  _tag: 'Refused',
+  offset,
+  message: `${what} inside [...] or {...}: kubectl refuses the document ("${said}"); quote the value`,
+})
+
+/**
+ * go-yaml's reading of the plain scalars in flow collections of `text`.
+ *
+ * @example
+ * goFlowScalars('a: {?x: 1}') // { _tag: 'Text', text: 'a: { x: 1}' }
+ * goFlowScalars('a: {u: http://x/p?q=1}')._tag // 'Refused'
+ */
+export const goFlowScalars = (text: string): FlowScalars => {
+  if (!maybe(text)) return { _tag: 'Text', text }
+  let out: string[] | null = null
+  const stack: CST.Token[] = []
+  for (const doc of new Parser().parse(text)) stack.push(doc)
+  while (stack.length > 0) {
+    const token = stack.pop() as CST.Token
+    switch (token.type) {
+      case 'document':
+        if (token.value) stack.push(token.value)
+        break
+      case 'block-map':
+      case 'block-seq':
+      case 'flow-collection': {
+        const flow = token.type === 'flow-collection'
+        const isSeq = flow && token.start.source === '['
+        for (const item of token.items) {
+          if (flow && item.key === undefined && item.sep === undefined && item.value?.type === 'scalar' && item.value.source.startsWith('?') && isSeq)
+            return {
+              _tag: 'Refused',
+              offset: item.value.offset,
+              message: 'a `?` that starts a sequence item: kubectl reads `[?x]` as `[{x: null}]`, which the library does not guess; write `[{x: null}]` or quote the value',
+            }
+          if (flow) {
+            for (const part of [item.key, item.value]) {
+              if (part?.type !== 'scalar') continue
+              const source = part.source
+              if (source.startsWith(':')) return refusedAt(part.offset, 'a plain value starting with `:`', 'did not find expected node content')
+              const q = source.indexOf('?', 1)
+              if (q > 0) return refusedAt(part.offset + q, 'a `?` in a plain value', "did not find expected ',' or '}'")
+              if (source.startsWith('?')) {
+                out ??= text.split('')
+                out[part.offset] = ' '
+              }
+            }
+          }
+          if (item.key) stack.push(item.key)
+          if (item.value) stack.push(item.value)
+        }
+        break
+      }
+      default:
+        break
+    }
+  }
+  return { _tag: 'Text', text: out === null ? text : out.join('') }
+}

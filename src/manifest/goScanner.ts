@@ -1,0 +1,148 @@
+/**
+ * What go-yaml v2's reader and scanner refuse, or read differently, that eemeli/yaml accepts.
+ *
+ * - Characters: go-yaml's reader refuses control characters (all C0 but tab, LF and CR; DEL;
+ *   C1 but NEL; U+FFFE/U+FFFF; lone surrogates): "control characters are not allowed".
+ * - Line breaks: NEL (U+0085), LS (U+2028) and PS (U+2029) end a line for go-yaml outside quotes
+ *   (a plain `x<LS>y` breaks the line); a quoted `"x<NEL>y"` folds to `"x y"`. eemeli/yaml reads
+ *   all three as text.
+ * - Escapes: go-yaml's double-quoted escapes are YAML 1.1's; `\/` (YAML 1.2 only) is "found
+ *   unknown escape character", and `\uD83D` (a surrogate, even in a pair) "found invalid Unicode
+ *   character escape code".
+ * - Tabs: in block context a tab after `-` or an explicit `?` is "found character that cannot
+ *   start any token" (after `:` it is fine).
+ *
+ * @packageDocumentation
+ */
+import { Lexer } from 'yaml'
+import type { CST } from 'yaml'
+
+/** A refusal of go-yaml's scanner: an offset into the text it read, and why. */
+export interface ScannerRefusal {
+  readonly offset: number
+  readonly message: string
+}
+
+// go-yaml's reader: #x9 | #xA | #xD | [#x20-#x7E] | #x85 | [#xA0-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].
+const CONTROL = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u
+const UNICODE_BREAK = /[\u0085\u2028\u2029]/g
+const PLAIN_ASCII = /^[\t\n\r\x20-\x7e]*$/
+
+/**
+ * The first character go-yaml's reader refuses, or `null`.
+ *
+ * @example
+ * controlCharacter('a: "x\u0001"') // { offset: 5, message: 'a control character (U+0001): …' }
+ * controlCharacter('a: é') // null
+ */
+export const controlCharacter = (text: string): ScannerRefusal | null => {
+  if (PLAIN_ASCII.test(text)) return null
+  const found = CONTROL.exec(text)
+  if (found === null) return null
+  const code = (found[0].codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')
+  return { offset: found.index, message: `a control character (U+${code}): kubectl refuses the document ("control characters are not allowed")` }
+}
+
+// eemeli/yaml's lexer marks documents, flow ends and plain scalars with characters that take no place.
+const ZERO_WIDTH = new Set(['\x02', '\x18', '\x1f'])
+
+/**
+ * The text with NEL, LS and PS read as go-yaml reads them, offsets unmoved: a line feed, except
+ * inside a quoted scalar, where go-yaml folds a NEL to a space and keeps LS and PS as text.
+ *
+ * @example
+ * goLineBreaks('a: x\u2028y') // 'a: x\ny'
+ * goLineBreaks('a: "x\u0085y"') // 'a: "x y"'
+ */
+export const goLineBreaks = (text: string): string => {
+  if (PLAIN_ASCII.test(text) || !UNICODE_BREAK.test(text)) return text
+  UNICODE_BREAK.lastIndex = 0
+  // By UTF-16 unit, as the lexer counts (joined again, surrogate pairs come back whole).
+  const out = text.replace(UNICODE_BREAK, '\n').split('')
+  let offset = 0
+  for (const token of new Lexer().lex(text)) {
+    if (ZERO_WIDTH.has(token)) continue
+    if (token.startsWith('"') || token.startsWith("'"))
+      for (let j = offset; j < offset + token.length; j++) {
+        const c = text[j] as string
+        // In a quoted scalar go-yaml folds a NEL to a space and keeps LS and PS as they are.
+        if (c === '\u0085') out[j] = ' '
+        else if (c === '\u2028' || c === '\u2029') out[j] = c
+      }
+    offset += token.length
+  }
+  return out.join('')
+}
+
+const GO_ESCAPES = new Set(['0', 'a', 'b', 't', '\t', 'n', 'v', 'f', 'r', 'e', ' ', '"', '\'', '\\', 'N', '_', 'L', 'P', 'x', 'u', 'U', '\n', '\r'])
+
+const badEscape = (token: CST.FlowScalar): ScannerRefusal | null => {
+  const source = token.source
+  for (let i = source.indexOf('\\'); i >= 0 && i < source.length - 1; i = source.indexOf('\\', i + 2)) {
+    const c = source[i + 1] as string
+    if (!GO_ESCAPES.has(c))
+      return { offset: token.offset + i, message: `the escape \\${c} is not YAML 1.1's: kubectl refuses the document ("found unknown escape character")` }
+    if (c === 'u' || c === 'U') {
+      const value = Number.parseInt(source.slice(i + 2, i + (c === 'u' ? 6 : 10)), 16)
+      if ((value >= 0xd800 && value <= 0xdfff) || value > 0x10ffff)
+        return {
+          offset: token.offset + i,
+          message: `the escape ${source.slice(i, i + (c === 'u' ? 6 : 10))} is a surrogate, not a character: kubectl refuses the document ("found invalid Unicode character escape code"); write a character beyond U+FFFF as \\UXXXXXXXX`,
+        }
+    }
+  }
+  return null
+}
+
+const tabAfterIndicator = (start: ReadonlyArray<CST.SourceToken>): ScannerRefusal | null => {
+  for (let i = 0; i + 1 < start.length; i++) {
+    const t = start[i] as CST.SourceToken
+    const next = start[i + 1] as CST.SourceToken
+    if ((t.type === 'seq-item-ind' || t.type === 'explicit-key-ind') && next.type === 'space' && next.source.includes('\t'))
+      return {
+        offset: next.offset + next.source.indexOf('\t'),
+        message: `a tab after \`${t.source}\`: kubectl refuses the document ("found character that cannot start any token"); use spaces`,
+      }
+  }
+  return null
+}
+
+/**
+ * The first escape or tab of one CST document that go-yaml's scanner refuses, or `null`.
+ *
+ * @example
+ * import { Parser } from 'yaml'
+ * const [doc] = new Parser().parse('a: "\\/"\n')
+ * scannerRefusal(doc)?.message // 'the escape \/ is not YAML 1.1's: …'
+ */
+export const scannerRefusal = (document: CST.Token): ScannerRefusal | null => {
+  const stack: CST.Token[] = [document]
+  while (stack.length > 0) {
+    const token = stack.pop() as CST.Token
+    switch (token.type) {
+      case 'document':
+        if (token.value) stack.push(token.value)
+        break
+      case 'double-quoted-scalar': {
+        const bad = token.source.includes('\\') ? badEscape(token) : null
+        if (bad) return bad
+        break
+      }
+      case 'block-map':
+      case 'block-seq':
+      case 'flow-collection':
+        for (const item of token.items) {
+          if (token.type !== 'flow-collection') {
+            const tab = tabAfterIndicator(item.start)
+            if (tab) return tab
+          }
+          if (item.key) stack.push(item.key)
+          if (item.value) stack.push(item.value)
+        }
+        break
+      default:
+        break
+    }
+  }
+  return null
+}
