@@ -297,7 +297,12 @@ export function dockerSecurityOpt(
   }
   const list: ReadonlyArray<unknown> = existing ?? []
   // A non-string entry would be passed on to dockerd, which refuses it: report it here instead.
-  const errors = list.flatMap((opt, i) => (typeof opt === 'string' ? [] : [notAString(opt, `${FIELD}[${i}]`)]))
+  // An index loop, not flatMap: flatMap skips the holes of a sparse array, which are entries too.
+  const errors: Array<RuntimeSwitchError> = []
+  for (let i = 0; i < list.length; i++) {
+    const opt: unknown = list[i]
+    if (typeof opt !== 'string') errors.push(notAString(opt, `${FIELD}[${i}]`))
+  }
   const [first, ...rest] = errors
   if (first !== undefined) return E.left([first, ...rest])
   const wanted = decided.right

@@ -42,8 +42,8 @@ describe('writers refuse a configuration of the wrong type', () => {
     const notArray = dockerSecurityOpt({ noNewPrivs: true }, 'no-new-privileges' as unknown as ReadonlyArray<string>)
     expect(E.isLeft(notArray) && notArray.left[0].message).toBe(
       'HostConfig.SecurityOpt must be an array of strings, got the string "no-new-privileges"')
-    const entries = dockerSecurityOpt({ noNewPrivs: true }, [1, 'label=disable', null] as unknown as ReadonlyArray<string>)
-    expect(E.isLeft(entries) && entries.left.map((e) => e.path)).toEqual(['HostConfig.SecurityOpt[0]', 'HostConfig.SecurityOpt[2]'])
+    const entries = dockerSecurityOpt({ noNewPrivs: true }, [1, 'label=disable', null, , 'x'] as unknown as ReadonlyArray<string>)
+    expect(E.isLeft(entries) && entries.left.map((e) => e.path)).toEqual(['HostConfig.SecurityOpt[0]', 'HostConfig.SecurityOpt[2]', 'HostConfig.SecurityOpt[3]'])
   })
 
   it('docker: daemon options that are not { daemonNoNewPrivileges?: boolean }', () => {

@@ -133,7 +133,13 @@ const issues = (answer: unknown): void => {
   for (const i of answer as ReadonlyArray<unknown>) expectError(i)
 }
 
-const RESOLVE_BRANCH = 'owned by the resolve helper (branch `resolve`, issue #14 last bullet): src/resolve/ is made total there, with its own property over arbitrary values'
+const capabilityArgs: fc.Arbitrary<ReadonlyArray<unknown>> = fc.tuple(
+  fc.oneof(anyValue, fc.constantFrom('SYS_ADMIN', 'cap_sys_admin', 'All', 'CAP_ALL', 'NET_ADMIN', 'SYS_ADMIN ', '')),
+)
+/** `true` exactly for a string naming SYS_ADMIN (any case, `CAP_` or not) or ALL; anything else `false`. */
+const grantsSysAdminAnswer = (answer: unknown, [name]: ReadonlyArray<unknown>): void =>
+  expect(answer).toBe(typeof name === 'string' && ['SYS_ADMIN', 'ALL'].includes(name.toUpperCase().replace(/^CAP_/, '')))
+
 const TYPED_BUILDING_BLOCK =
   'a building block over values this library made (codecs, io-ts Errors, path segments, kind tables): its domain is its TypeScript type; an error-as-data answer would need a new return type'
 
@@ -211,7 +217,7 @@ export const REGISTRY: Readonly<Record<Entry, Readonly<Record<string, Coverage>>
       expect((answer as string).length).toBeGreaterThan(0)
     }),
     resolveNoNewPrivs: elsewhere('test/resolve/invalidInput.test.ts', 'fc.anything() and mutated valid inputs for the input and the options: invalid-input violations, never a throw'),
-    grantsSysAdmin: todo(RESOLVE_BRANCH),
+    grantsSysAdmin: property(capabilityArgs, grantsSysAdminAnswer),
   },
   codecs: {
     decode: property(fc.tuple(fc.oneof(someCodec, anyValue), anyValue, anyOptional), (answer) => decoded(answer)),
@@ -330,21 +336,7 @@ export const REGISTRY: Readonly<Record<Entry, Readonly<Record<string, Coverage>>
     checkObject: property(fc.tuple(anyValue, anyOptional), (answer) => expectAccounted((answer as { report: Report }).report, 'one source')),
   },
   resolve: {
-    addedCapabilitiesWhere: todo(RESOLVE_BRANCH),
-    admittedSettingOf: todo(RESOLVE_BRANCH),
-    columnOf: todo(RESOLVE_BRANCH),
-    grantsSysAdmin: todo(RESOLVE_BRANCH),
-    inRange: todo(RESOLVE_BRANCH),
-    isWindows: todo(RESOLVE_BRANCH),
-    minorOf: todo(RESOLVE_BRANCH),
-    noNewPrivilegesOf: todo(RESOLVE_BRANCH),
-    normaliseCapability: todo(RESOLVE_BRANCH),
-    policyNotApplied: todo(RESOLVE_BRANCH),
-    policyUidOf: todo(RESOLVE_BRANCH),
+    grantsSysAdmin: property(capabilityArgs, grantsSysAdminAnswer),
     resolveNoNewPrivs: elsewhere('test/resolve/invalidInput.test.ts', 'fc.anything() and mutated valid inputs for the input and the options: invalid-input violations, never a throw'),
-    restrictedChecks: todo(RESOLVE_BRANCH),
-    restrictedPodDetail: todo(RESOLVE_BRANCH),
-    restrictedViolation: todo(RESOLVE_BRANCH),
-    settingOf: todo(RESOLVE_BRANCH),
   },
 }
