@@ -238,7 +238,7 @@ function parseOutputFile(value: string | undefined): E.Either<UsageError, string
 
 /**
  * `--failures-only` shapes the text report a person reads. The machine formats keep every entry
- * (SPEC §9: nothing is lost; a JUnit or SARIF consumer counts the passing ones too), and
+ * (nothing is lost; a JUnit or SARIF consumer counts the passing ones too), and
  * `github` prints only problems anyway, so elsewhere the flag is a mistake worth saying.
  */
 function failuresOnlyFits(given: boolean, output: OutputFormat): E.Either<UsageError, void> {

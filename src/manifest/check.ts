@@ -95,7 +95,7 @@ export interface CheckOptions {
   /**
    * The namespace of objects that name none (`metadata.namespace` absent), as `kubectl -n`
    * gives it; default `'default'`. It decides which Namespace of the input applies its
-   * `pod-security.kubernetes.io/*` labels to them (SPEC §5.1).
+   * `pod-security.kubernetes.io/*` labels to them (README: "Namespaces: Pod Security levels from `pod-security.kubernetes.io` labels").
    */
   readonly namespace?: string | undefined
   /** A Linux container whose decision is `noNewPrivs: false` is a finding. */
@@ -166,7 +166,7 @@ interface Context {
   readonly exemptions: Exemptions | undefined
   /** The namespace of objects that name none. */
   readonly namespace: string
-  /** The Namespaces seen so far in this check (SPEC §5.1). */
+  /** The Namespaces seen so far in this check, whose labels apply to the pods that follow them. */
   readonly book: NamespaceBook
 }
 
@@ -787,7 +787,7 @@ export interface PreparedCheck {
   /** Whether the stage was made from `options.exemptions` sources here (its unused ones are this check's to report). */
   readonly ownsExemptions?: boolean
   /**
-   * The same check with its own record of the Namespaces seen (SPEC §5.1): for a caller that
+   * The same check with its own record of the Namespaces seen (their labels apply to the pods that follow them): for a caller that
    * checks several inputs apart (a worker thread, one file at a time) and starts each from what
    * came before it. `check` and `checkUnit` above share one record over all their calls.
    */

@@ -38,7 +38,7 @@ const goResolve = (text: string, tag: GoKind): { readonly kind: GoKind; readonly
   if (/^[-+.0-9]/.test(text)) {
     if (tag === 'timestamp' && TIMESTAMP.test(text)) return { kind: 'timestamp', value: text }
     const value = goNumber(text)
-    // Beyond int64 and uint64 go-yaml has a float64 (the library keeps the integer exact, SPEC §6a).
+    // Beyond int64 and uint64 go-yaml has a float64 (the library keeps the integer exact where kubectl would round it; README "Reading manifests").
     const beyond = typeof value === 'bigint' && (value < -(2n ** 63n) || value >= 2n ** 64n)
     if (typeof value !== 'string') return { kind: beyond || text.startsWith('.') || !isGoInteger(text) ? 'float' : 'int', value }
   }

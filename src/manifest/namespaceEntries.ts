@@ -1,6 +1,6 @@
 /**
  * A Namespace document of the checked input: its pod-security labels go into the check's book
- * for the pods that follow, and its problems become entries (SPEC §5.1).
+ * for the pods that follow, and its problems become entries (README: "Namespaces: Pod Security levels from `pod-security.kubernetes.io` labels").
  *
  * @packageDocumentation
  */

@@ -1,6 +1,6 @@
 /**
  * The Namespaces seen so far in one check: their pod-security labels, and how many pods of each
- * namespace were checked before its Namespace arrived (SPEC §5.1).
+ * namespace were checked before its Namespace arrived (README: "Namespaces: Pod Security levels from `pod-security.kubernetes.io` labels").
  *
  * A check reads its input in order, so a Namespace applies to the pods that follow it. The book
  * holds one small record per distinct namespace name, never a pod: memory does not grow with the

@@ -99,7 +99,7 @@ export async function* checkFilesInParallel(
       requests.push({ id: requests.length, path: f['path'], source: typeof f['source'] === 'string' ? f['source'] : f['path'] })
     } else yield invalidFile(`<input>[${i}]`, `checkFilesInParallel: <input>[${i}] is not a path nor { path: string, source?: string }: got ${describeValue(f)}`)
   }
-  // The Namespaces one thread would know at the file being yielded (SPEC §5.1): files are checked
+  // The Namespaces one thread would know at the file being yielded (a Namespace's pod-security labels apply to the pods after it in the input): files are checked
   // ahead from an older snapshot, and checked again here when a value they read has changed.
   const book = createNamespaceBook()
   const threads = Math.max(1, Math.min(parallel?.threads ?? availableParallelism(), requests.length))

@@ -1,5 +1,5 @@
 /**
- * Capability names as the design compares them (SPEC §3.1), and the effective added set.
+ * Capability names as the design compares them (case ignored, a `CAP_` prefix dropped), and the effective added set.
  *
  * @packageDocumentation
  */
@@ -23,7 +23,7 @@ export function normaliseCapability(name: string): string {
 
 /**
  * Does adding this capability give the process CAP_SYS_ADMIN? True for every spelling of
- * `SYS_ADMIN` and for `ALL`.
+ * `SYS_ADMIN` and for `ALL`. A value that is not a string names no capability: `false`.
  *
  * @example
  * ```ts
@@ -34,6 +34,9 @@ export function normaliseCapability(name: string): string {
  * @public
  */
 export function grantsSysAdmin(name: string): boolean {
+  // A plain-JavaScript caller's non-string names no capability, so it grants none: `false` is
+  // the answer to the question asked, not a default standing in for an error.
+  if (typeof name !== 'string') return false
   const n = normaliseCapability(name)
   return n === 'SYS_ADMIN' || n === 'ALL'
 }
@@ -96,7 +99,7 @@ function contains(list: ReadonlyArray<unknown> | null | undefined, key: string, 
 }
 
 /**
- * The capabilities of the effective added set (SPEC §3.1) that satisfy `select`:
+ * The capabilities of the effective added set (what the container adds plus what the policy adds by default) that satisfy `select`:
  * `container.capabilities.add` ∪ (`policy.spec.defaultAddCapabilities` minus those the container
  * drops). A policy default already in the container's own list is not counted twice, as the
  * PodSecurityPolicy admission plugin did not add it twice.

@@ -1,27 +1,28 @@
 /**
- * `no-new-privs/resolve`: the building blocks of the rules `resolveNoNewPrivs` applies — the
- * table's row and column, the admitted setting, Pod Security Standards checks, capabilities —
- * for callers that show or test one step on its own.
+ * `no-new-privs/resolve`: the resolver and the data its rules are made of — the table, its rows
+ * and columns, the rule registry, the violation codes, the capability Kubernetes compares — for
+ * callers that show or test the rules.
+ *
+ * Why so small: every function here answers any JavaScript value with an error as data or a
+ * correct answer. The rules' single steps (`columnOf`, `settingOf`, `admittedSettingOf`,
+ * `noNewPrivilegesOf`, …) are not exported: each read an already-checked input and threw on
+ * others, and the `Decision` of `resolveNoNewPrivs` carries their answers (`row`/`rowFrom`,
+ * `column`/`columnFrom`, `setting`, `from`, `applicable`).
  *
  * @packageDocumentation
  */
 export { resolveNoNewPrivs } from './resolve.js'
 export type * from './types.js'
 export { COLUMNS, NO_NEW_PRIVS_TABLE, ROWS } from './table.js'
-export { columnOf, policyUidOf, settingOf, type ColumnAccount, type RowAccount } from './proposal.js'
-export { admittedSettingOf, type AdmittedSetting } from './kubernetes.js'
-export { noNewPrivilegesOf } from './noNewPrivileges.js'
-export { isWindows } from './windows.js'
+export type { ColumnAccount, RowAccount } from './proposal.js'
+export type { AdmittedSetting } from './kubernetes.js'
 export { VIOLATION_CODES } from './violations.js'
 export { RULES, type Check, type PodOs, type Rule, type RuleVariant, type Subject } from './rules/index.js'
-export { inRange, type VersionRange } from './versions.js'
-export { policyNotApplied } from './policyNotApplied.js'
-export { minorOf, RESTRICTED_REASON, restrictedChecks, restrictedPodDetail, restrictedViolation } from './podSecurity.js'
+export type { VersionRange } from './versions.js'
+export { RESTRICTED_REASON } from './podSecurity.js'
 export {
-  addedCapabilitiesWhere,
   grantsSysAdmin,
   KUBERNETES_SYS_ADMIN,
-  normaliseCapability,
   type AddedCapability,
   type CapabilityComparison,
 } from './capabilities.js'

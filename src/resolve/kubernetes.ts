@@ -1,5 +1,5 @@
 /**
- * What released Kubernetes (≥ 1.8.1) does (SPEC §5): the PodSecurityPolicy plugin mutates the
+ * What released Kubernetes (≥ 1.8.1) does (README: "Kubernetes versions and operations"): the PodSecurityPolicy plugin mutates the
  * pod, API validation checks the result, and the kubelet sets no_new_privs exactly when the
  * setting is `false` (`pkg/securitycontext` AddNoNewPrivileges).
  *
@@ -130,7 +130,7 @@ function sharedDecision(plan: Plan, admitted: AdmittedSetting, warnings: Readonl
 
 /**
  * Resolve one Linux container as released Kubernetes does at the plan's version and operation
- * (SPEC §5, §5.1, and §5b when asked). Windows pods are handled before this is called.
+ * (with the Pod Security Standards' `restricted` check when asked). Windows pods are handled before this is called.
  */
 export function resolveKubernetes(
   input: ResolveInput,

@@ -1,5 +1,5 @@
 /**
- * The first design (SPEC §4): `noNewPrivileges` on the pod, overridden by the container.
+ * The first design (`noNewPrivileges` semantics): `noNewPrivileges` on the pod, overridden by the container.
  *
  * @packageDocumentation
  */

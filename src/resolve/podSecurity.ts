@@ -1,5 +1,5 @@
 /**
- * The Pod Security Standards' `restricted` level, `allowPrivilegeEscalation` check (SPEC §5b), as
+ * The Pod Security Standards' `restricted` level, `allowPrivilegeEscalation` check (a container must set it to `false`), as
  * pod-security-admission implements it.
  *
  * @packageDocumentation

@@ -1,5 +1,5 @@
 /**
- * The `policy-not-applied` warning: PodSecurityPolicy ends at v1.24 (SPEC §5.1).
+ * The `policy-not-applied` warning: PodSecurityPolicy ends at v1.24 (it was removed in v1.25).
  *
  * @packageDocumentation
  */

@@ -1,6 +1,7 @@
 /**
- * The rules about a PodSecurityPolicy alone, whatever the container (SPEC §3.5 and §5
- * `invalid-policy`), for the semantics at hand: read from the registry's `invalid-policy` rule.
+ * The rules about a PodSecurityPolicy alone, whatever the container (the `invalid-policy`
+ * violations of the `proposal` and `kubernetes` semantics), for the semantics at hand: read from
+ * the registry's `invalid-policy` rule.
  *
  * @packageDocumentation
  */
@@ -29,7 +30,7 @@ export function policiesExist(semantics: Semantics, kubernetesVersion: Kubernete
  * Push the policy's own violations under `semantics` (at `kubernetesVersion`, default `latest`)
  * onto `out`. The first design gives policies no part, so nothing is pushed there; nor for the
  * `kubernetes` semantics from v1.25, where a PodSecurityPolicy is not an object the API server
- * knows (SPEC §5a's "about the policy alone" presumes a policy type that exists).
+ * knows (a rule "about the policy alone" presumes a policy type that exists).
  *
  * @example
  * ```ts

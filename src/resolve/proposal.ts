@@ -1,5 +1,5 @@
 /**
- * The default semantics: the allowPrivilegeEscalation design (SPEC §3).
+ * The default semantics: the allowPrivilegeEscalation design (README: "The resolver").
  *
  * @packageDocumentation
  */
@@ -120,7 +120,7 @@ function isUidFrom(column: ColumnAccount | UidFrom): column is UidFrom {
 }
 
 /**
- * Who runs the process (SPEC §3.2): `privileged` (privileged, or an effective added capability
+ * Who runs the process, the table's column: `privileged` (privileged, or an effective added capability
  * grants SYS_ADMIN), else `root` for uid 0 and `nonRoot` for any other uid, the uid taken from the
  * container, then the pod, then the policy's `MustRunAs` default; with no uid, `nonRoot` only when
  * `runAsNonRoot` or the policy's `MustRunAsNonRoot` says the process is not root.
@@ -180,7 +180,7 @@ function columnFrom(
 }
 
 /**
- * The effective `allowPrivilegeEscalation` setting (SPEC §3.3): the container's own value, else
+ * The effective `allowPrivilegeEscalation` setting, the table's row: the container's own value, else
  * the policy's `defaultAllowPrivilegeEscalation` (a `false` default is not applied to a
  * `privileged` column container, which keeps `true`), else `nil`.
  *
@@ -218,8 +218,9 @@ function decisionOf(row: RowAccount, column: ColumnAccount): ProposalDecision {
 }
 
 /**
- * Resolve one Linux container under the design's table (SPEC §3), with the registry's checks the
- * plan selected (SPEC §3.5, and §5b when asked). Windows pods are handled before this is called.
+ * Resolve one Linux container under the design's table (`NO_NEW_PRIVS_TABLE`), with the
+ * registry's checks the plan selected (every violation, and the Pod Security Standards'
+ * `restricted` check when asked). Windows pods are handled before this is called.
  */
 export function resolveProposal(input: ResolveInput, plan: Plan): E.Either<ReadonlyNonEmptyArray<Violation>, ProposalDecision> {
   const container = input.container

@@ -78,7 +78,7 @@ export function mayAddSysAdmin(
 type PolicySpec = NonNullable<PolicyInput['spec']>
 
 /**
- * The effective added capabilities that grant SYS_ADMIN, compared as the design does (SPEC §3.1):
+ * The effective added capabilities that grant SYS_ADMIN, compared as the design does (case ignored, `CAP_` dropped):
  * `addedCapabilitiesWhere(container, policy, 'normalised', grantsSysAdmin)` (`spec` is `policy.spec`, passed
  * when already read), with a shared empty
  * array, and no allocation, in the common case where nothing could match.

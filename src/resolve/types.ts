@@ -111,7 +111,7 @@ export interface ResolveInput {
   readonly pod?: PodSecurityInput | null | undefined
   /** A PodSecurityPolicy to admit the pod with. */
   readonly policy?: PolicyInput | null | undefined
-  /** `pod.spec.os.name`: `'windows'` switches off every Linux rule (SPEC §5a). */
+  /** `pod.spec.os.name`: `'windows'` switches off every Linux rule: no_new_privs does not exist on Windows. */
   readonly os?: string | null | undefined
   /** The container's name, used only in messages (Pod Security Standards wording). */
   readonly name?: string | null | undefined
@@ -139,7 +139,7 @@ export type Semantics = 'proposal' | 'noNewPrivileges' | 'kubernetes'
 export type PodSecurityVersion = 'latest' | `v1.${number}`
 
 /**
- * Check the Pod Security Standards' `restricted` level as well (SPEC §5b).
+ * Check the Pod Security Standards' `restricted` level as well (`allowPrivilegeEscalation` must be `false`).
  *
  * @example
  * ```ts
@@ -171,7 +171,7 @@ export interface ResolveOptions {
    */
   readonly podSecurity?: PodSecurityOptions | undefined
   /**
-   * The cluster's version for the `kubernetes` semantics (SPEC §5.1): `'v1.8'` … `'latest'`,
+   * The cluster's version for the `kubernetes` semantics (README: "Kubernetes versions and operations"): `'v1.8'` … `'latest'`,
    * default `'latest'`. The other semantics are designs, not releases, and ignore it (except as the
    * default Pod Security version).
    */
@@ -233,7 +233,7 @@ export interface OldPodSpecInput {
 }
 
 /**
- * The violation codes of SPEC §3.5, §5, §5a, §5b.
+ * The violation codes of every semantics, Windows pods and the `restricted` check.
  *
  * @example
  * ```ts
@@ -381,7 +381,7 @@ export interface Origin {
 }
 
 /**
- * The table's column: who runs the process (SPEC §3.2).
+ * The table's column: who runs the process (`privileged`, `root` or `nonRoot`).
  *
  * @example
  * ```ts
@@ -392,7 +392,7 @@ export interface Origin {
 export type Column = 'root' | 'nonRoot' | 'privileged'
 
 /**
- * The table's row: the effective `allowPrivilegeEscalation` setting (SPEC §3.3).
+ * The table's row: the effective `allowPrivilegeEscalation` setting (the container's, else the policy's default).
  *
  * @example
  * ```ts
@@ -477,7 +477,7 @@ export interface KubernetesDecision {
 }
 
 /**
- * A Windows pod: `no_new_privs` does not exist there (SPEC §5a).
+ * A Windows pod: `no_new_privs` does not exist there, in every semantics.
  *
  * @example
  * ```ts

@@ -1,5 +1,5 @@
 /**
- * Windows pods (SPEC §5a): no_new_privs does not exist there.
+ * Windows pods (`pod.spec.os.name: windows`, every semantics): no_new_privs does not exist there.
  *
  * @packageDocumentation
  */

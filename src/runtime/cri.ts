@@ -13,7 +13,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import { describe, isRecord } from './json.js'
 import type { RuntimeDecision, RuntimeReading, RuntimeSwitchError } from './types.js'
-import { switchError } from './types.js'
+import { decisionOf, switchError } from './types.js'
 
 /** The protobuf field name, which this library writes. */
 const PROTO_NAME = 'no_new_privs'
@@ -39,25 +39,33 @@ export type CriSecurityContextWithNoNewPrivs<C> = Omit<C, 'noNewPrivs' | 'no_new
  *
  * Returns a new object; the input is not modified and its other fields are kept. The value is
  * written explicitly, `false` included, under `no_new_privs`; a `noNewPrivs` key of the input is
- * removed so the result never holds the field twice.
+ * removed so the result never holds the field twice. A decision whose `noNewPrivs` is not a real
+ * boolean, or a context that is not a JSON object (`null` and absent are `{}`), is a `Left` with a
+ * `wrong-type` error.
  *
  * @example
  * ```ts
  * criSecurityContextWithNoNewPrivs({ noNewPrivs: true }, { privileged: false })
- * // { privileged: false, no_new_privs: true }
+ * // right({ privileged: false, no_new_privs: true })
  * criSecurityContextWithNoNewPrivs({ noNewPrivs: false })
- * // { no_new_privs: false }
+ * // right({ no_new_privs: false })
  * ```
  * @public
  */
 export function criSecurityContextWithNoNewPrivs<C extends object = Record<never, never>>(
   decision: RuntimeDecision,
-  context?: C,
-): CriSecurityContextWithNoNewPrivs<C> {
+  context?: C | null,
+): E.Either<ReadonlyNonEmptyArray<RuntimeSwitchError>, CriSecurityContextWithNoNewPrivs<C>> {
+  const decided = decisionOf('cri', decision)
+  if (E.isLeft(decided)) return decided
+  if (context !== undefined && context !== null && !isRecord(context)) {
+    return E.left(error('wrong-type', '', 'object', context,
+      `a LinuxContainerSecurityContext must be a JSON object, got ${describe(context)}`))
+  }
   const out: Record<string, unknown> = { ...context }
   delete out[JSON_NAME]
-  out[PROTO_NAME] = decision.noNewPrivs
-  return out as CriSecurityContextWithNoNewPrivs<C>
+  out[PROTO_NAME] = decided.right
+  return E.right(out as CriSecurityContextWithNoNewPrivs<C>)
 }
 
 const error = (code: RuntimeSwitchError['code'], path: string, expected: string, received: unknown, message: string) =>

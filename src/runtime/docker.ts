@@ -25,7 +25,7 @@ import * as O from 'fp-ts/lib/Option.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import { goBoolSpellings, goParseBool } from './goBool.js'
 import { describe, isRecord } from './json.js'
-import { switchError, type RuntimeDecision, type RuntimeReading, type RuntimeSwitchError } from './types.js'
+import { decisionOf, switchError, type RuntimeDecision, type RuntimeReading, type RuntimeSwitchError } from './types.js'
 
 /**
  * The Docker security option that sets `no_new_privs`, in the spelling this library writes.
@@ -188,6 +188,17 @@ export function parseDockerSecurityOpt(
   return typeof opt === 'string' ? classifyAt(opt, FIELD) : E.left(notAString(opt, FIELD))
 }
 
+/** The daemon's own default from the options, or an error when they are not the documented shape. */
+function daemonDefault(options: unknown): E.Either<ReadonlyNonEmptyArray<RuntimeSwitchError>, boolean> {
+  const daemon: unknown = isRecord(options) ? options['daemonNoNewPrivileges'] : undefined
+  if ((options !== null && options !== undefined && !isRecord(options)) || (daemon !== undefined && daemon !== null && typeof daemon !== 'boolean')) {
+    const got = isRecord(options) ? daemon : options
+    return E.left(switchError('docker', 'wrong-type', 'daemonNoNewPrivileges', 'boolean', got,
+      `the daemon options must be { daemonNoNewPrivileges?: boolean }, got ${describe(got)}`))
+  }
+  return E.right(daemon === true)
+}
+
 /**
  * Reads a whole `HostConfig.SecurityOpt` array: will dockerd set `no_new_privs`?
  *
@@ -213,13 +224,9 @@ export function parseDockerSecurityOpts(
   if (opts !== null && opts !== undefined && !Array.isArray(opts)) {
     return E.left(switchError('docker', 'wrong-type', FIELD, 'array of strings', opts, `${FIELD} must be an array of strings, got ${describe(opts)}`))
   }
-  const daemon: unknown = isRecord(options) ? options.daemonNoNewPrivileges : undefined
-  if ((options !== null && options !== undefined && !isRecord(options)) || (daemon !== undefined && typeof daemon !== 'boolean')) {
-    const got = isRecord(options) ? daemon : options
-    return E.left(switchError('docker', 'wrong-type', 'daemonNoNewPrivileges', 'boolean', got,
-      `the daemon options must be { daemonNoNewPrivileges?: boolean }, got ${describe(got)}`))
-  }
-  let noNewPrivs = daemon === true
+  const daemon = daemonDefault(options)
+  if (E.isLeft(daemon)) return daemon
+  let noNewPrivs = daemon.right
   let path: string | null = null
   const errors: Array<RuntimeSwitchError> = []
   const list: ReadonlyArray<unknown> = opts ?? []
@@ -260,17 +267,19 @@ function isNoNewPrivilegesEntry(opt: unknown): boolean {
  * - `noNewPrivs: false` → no entry, or `no-new-privileges=false` when the daemon's own default
  *   is on (`daemonNoNewPrivileges: true`), since only that turns it off.
  *
- * `parseDockerSecurityOpts(dockerSecurityOpt(d, existing, o), o)` reads back `d.noNewPrivs` for
- * every array of strings `existing`.
+ * For every array of strings `existing`, the result is a `Right` that
+ * `parseDockerSecurityOpts(…, o)` reads back as `d.noNewPrivs`. A decision whose `noNewPrivs` is
+ * not a real boolean (`'false'` is truthy), a non-array `existing`, a non-string entry or
+ * malformed options are a `Left` of `wrong-type` errors: nothing is written for them.
  *
  * @example
  * ```ts
  * dockerSecurityOpt({ noNewPrivs: true }, ['seccomp=unconfined', 'no_new_privs'])
- * // ['seccomp=unconfined', 'no-new-privileges']
+ * // right(['seccomp=unconfined', 'no-new-privileges'])
  * dockerSecurityOpt({ noNewPrivs: false }, ['no-new-privileges', 'label=disable'])
- * // ['label=disable']
+ * // right(['label=disable'])
  * dockerSecurityOpt({ noNewPrivs: false }, [], { daemonNoNewPrivileges: true })
- * // ['no-new-privileges=false']
+ * // right(['no-new-privileges=false'])
  * ```
  * @public
  */
@@ -278,15 +287,32 @@ export function dockerSecurityOpt(
   decision: RuntimeDecision,
   existing: ReadonlyArray<string> | null = [],
   options: DockerDaemonOptions = {},
-): ReadonlyArray<string> {
-  const wanted = decision.noNewPrivs
+): E.Either<ReadonlyNonEmptyArray<RuntimeSwitchError>, ReadonlyArray<string>> {
+  const decided = decisionOf('docker', decision)
+  if (E.isLeft(decided)) return decided
+  const daemon = daemonDefault(options)
+  if (E.isLeft(daemon)) return daemon
+  if (existing !== null && existing !== undefined && !Array.isArray(existing)) {
+    return E.left(switchError('docker', 'wrong-type', FIELD, 'array of strings', existing, `${FIELD} must be an array of strings, got ${describe(existing)}`))
+  }
+  const list: ReadonlyArray<unknown> = existing ?? []
+  // A non-string entry would be passed on to dockerd, which refuses it: report it here instead.
+  // An index loop, not flatMap: flatMap skips the holes of a sparse array, which are entries too.
+  const errors: Array<RuntimeSwitchError> = []
+  for (let i = 0; i < list.length; i++) {
+    const opt: unknown = list[i]
+    if (typeof opt !== 'string') errors.push(notAString(opt, `${FIELD}[${i}]`))
+  }
+  const [first, ...rest] = errors
+  if (first !== undefined) return E.left([first, ...rest])
+  const wanted = decided.right
     ? DOCKER_NO_NEW_PRIVILEGES
-    : options.daemonNoNewPrivileges === true
+    : daemon.right
       ? `${DOCKER_NO_NEW_PRIVILEGES}=false`
       : null
   const out: Array<string> = []
   let placed = false
-  for (const opt of existing ?? []) {
+  for (const opt of list as ReadonlyArray<string>) {
     if (!isNoNewPrivilegesEntry(opt)) {
       out.push(opt)
       continue
@@ -296,5 +322,5 @@ export function dockerSecurityOpt(
     placed = true
   }
   if (!placed && wanted !== null) out.push(wanted)
-  return out
+  return E.right(out)
 }

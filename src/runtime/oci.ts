@@ -12,7 +12,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import { describe, hasOwn, isRecord } from './json.js'
 import type { RuntimeDecision, RuntimeReading, RuntimeSwitchError } from './types.js'
-import { switchError } from './types.js'
+import { decisionOf, switchError } from './types.js'
 
 /** Field names of the switch and of its near miss inside `process`. */
 const FIELD = 'noNewPrivileges'
@@ -41,24 +41,30 @@ export type OciSpecWithNoNewPrivileges<S> = S & {
  * Returns a new spec and a new `process`; the input is not modified, every other field is kept.
  * The value is written explicitly, `false` included, so the spec states the decision. A missing
  * (or non-object) `process` becomes `{ noNewPrivileges }`. A stale `process.noNewPrivs` (a
- * misspelling the runtimes ignore) is removed.
+ * misspelling the runtimes ignore) is removed. A decision whose `noNewPrivs` is not a real
+ * boolean, or a spec that is not a JSON object, is a `Left` with a `wrong-type` error.
  *
  * @example
  * ```ts
  * ociSpecWithNoNewPrivileges({ noNewPrivs: true }, { ociVersion: '1.2.0', process: { cwd: '/' } })
- * // { ociVersion: '1.2.0', process: { cwd: '/', noNewPrivileges: true } }
+ * // right({ ociVersion: '1.2.0', process: { cwd: '/', noNewPrivileges: true } })
  * ```
  * @public
  */
 export function ociSpecWithNoNewPrivileges<S extends object>(
   decision: RuntimeDecision,
   spec: S,
-): OciSpecWithNoNewPrivileges<S> {
-  const current: unknown = (spec as { readonly process?: unknown }).process
+): E.Either<ReadonlyNonEmptyArray<RuntimeSwitchError>, OciSpecWithNoNewPrivileges<S>> {
+  const decided = decisionOf('oci', decision)
+  if (E.isLeft(decided)) return decided
+  if (!isRecord(spec)) {
+    return E.left(error('wrong-type', '', 'object', spec, `an OCI spec must be a JSON object, got ${describe(spec)}`))
+  }
+  const current: unknown = spec['process']
   const process: Record<string, unknown> = isRecord(current) ? { ...current } : {}
   delete process[NEAR_MISS]
-  process[FIELD] = decision.noNewPrivs
-  return { ...spec, process } as OciSpecWithNoNewPrivileges<S>
+  process[FIELD] = decided.right
+  return E.right({ ...spec, process } as unknown as OciSpecWithNoNewPrivileges<S>)
 }
 
 const error = (code: RuntimeSwitchError['code'], path: string, expected: string, received: unknown, message: string) =>

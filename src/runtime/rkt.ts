@@ -12,6 +12,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import { describe, isRecord } from './json.js'
 import type { RuntimeDecision, RuntimeReading, RuntimeSwitchError } from './types.js'
+import { decisionOf, switchError } from './types.js'
 
 /**
  * The appc isolator name of the switch.
@@ -48,20 +49,27 @@ function isSwitch(isolator: unknown): boolean {
  * Returns a new array; the input is not modified. Every other isolator keeps its place. The
  * switch's isolator replaces the first existing one in place (any later ones are dropped, since
  * the last would win), or is appended. Its value is written explicitly, `false` included: an
- * image manifest's own isolator could otherwise turn the flag on.
+ * image manifest's own isolator could otherwise turn the flag on. A decision whose `noNewPrivs`
+ * is not a real boolean, or isolators that are not an array, are a `Left` with a `wrong-type` error.
  *
  * @example
  * ```ts
  * rktIsolatorsWithNoNewPrivileges({ noNewPrivs: true }, [{ name: 'os/linux/oom-score-adj', value: 250 }])
- * // [{ name: 'os/linux/oom-score-adj', value: 250 }, { name: 'os/linux/no-new-privileges', value: true }]
+ * // right([{ name: 'os/linux/oom-score-adj', value: 250 }, { name: 'os/linux/no-new-privileges', value: true }])
  * ```
  * @public
  */
 export function rktIsolatorsWithNoNewPrivileges<I>(
   decision: RuntimeDecision,
   isolators: ReadonlyArray<I> | null = [],
-): ReadonlyArray<I | RktNoNewPrivilegesIsolator> {
-  const isolator: RktNoNewPrivilegesIsolator = { name: RKT_NO_NEW_PRIVILEGES, value: decision.noNewPrivs }
+): E.Either<ReadonlyNonEmptyArray<RuntimeSwitchError>, ReadonlyArray<I | RktNoNewPrivilegesIsolator>> {
+  const decided = decisionOf('rkt', decision)
+  if (E.isLeft(decided)) return decided
+  if (isolators !== null && isolators !== undefined && !Array.isArray(isolators)) {
+    return E.left(switchError('rkt', 'wrong-type', 'isolators', 'array', isolators,
+      `isolators must be a JSON array, got ${describe(isolators)}`))
+  }
+  const isolator: RktNoNewPrivilegesIsolator = { name: RKT_NO_NEW_PRIVILEGES, value: decided.right }
   const out: Array<I | RktNoNewPrivilegesIsolator> = []
   let placed = false
   for (const existing of isolators ?? []) {
@@ -72,7 +80,7 @@ export function rktIsolatorsWithNoNewPrivileges<I>(
     }
   }
   if (!placed) out.push(isolator)
-  return out
+  return E.right(out)
 }
 
 /**

@@ -4,7 +4,9 @@
  *
  * @packageDocumentation
  */
+import * as E from 'fp-ts/lib/Either.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
+import { describe, isRecord } from './json.js'
 
 /**
  * What a runtime mapping needs from a decision: only whether `no_new_privs` is set.
@@ -123,4 +125,23 @@ export function switchError(
   message: string,
 ): ReadonlyNonEmptyArray<RuntimeSwitchError> {
   return [{ runtime, code, path, expected, received, message }]
+}
+
+/**
+ * The decision a writer was handed, checked: its `noNewPrivs` as a real boolean, or a
+ * `wrong-type` error at `noNewPrivs`. Internal to the writers.
+ *
+ * Why: a plain-JavaScript caller's `{ noNewPrivs: 'false' }` is truthy, so reading it with `?:`
+ * would turn the switch on — the opposite of what was written. Only `true` and `false` decide.
+ */
+export function decisionOf(
+  runtime: Runtime,
+  decision: unknown,
+): E.Either<ReadonlyNonEmptyArray<RuntimeSwitchError>, boolean> {
+  const value: unknown = isRecord(decision) ? decision['noNewPrivs'] : decision
+  if (isRecord(decision) && typeof value === 'boolean') return E.right(value)
+  const message = isRecord(decision)
+    ? `the decision's noNewPrivs must be a boolean (true or false), got ${describe(value)}`
+    : `the decision must be an object { noNewPrivs: boolean }, got ${describe(decision)}`
+  return E.left(switchError(runtime, 'wrong-type', 'noNewPrivs', 'boolean', value, message))
 }

@@ -9,6 +9,7 @@ import { ociSpecWithNoNewPrivileges, parseOciNoNewPrivileges } from '../../src/r
 import { byWritten, decidedCases } from './cases.js'
 import { kernelDescribe } from './gate.js'
 import { PROBE_COMMAND, PROBE_UID, buildRootfs, expectedAnswer, makeScratch, parseProbe, removeScratch, run } from './host.js'
+import { rightOf } from '../runtime/rightOf.js'
 
 interface Runtime {
   readonly name: 'runc' | 'crun'
@@ -71,11 +72,11 @@ for (const runtime of RUNTIMES) {
     })
 
     // The stock spec already says noNewPrivileges: true; the writer must state false too.
-    const groups = byWritten(cases, (c) => ociSpecWithNoNewPrivileges(c, { process: { noNewPrivileges: true, noNewPrivs: true } }))
+    const groups = byWritten(cases, (c) => rightOf(ociSpecWithNoNewPrivileges(c, { process: { noNewPrivileges: true, noNewPrivs: true } })))
     groups.forEach((group, index) => {
       const flag = group.written.process.noNewPrivileges
       test(`noNewPrivileges: ${String(flag)} — the kernel agrees for ${group.cases.length} decisions`, () => {
-        const written = ociSpecWithNoNewPrivileges(group.cases[0] ?? { noNewPrivs: flag }, spec)
+        const written = rightOf(ociSpecWithNoNewPrivileges(group.cases[0] ?? { noNewPrivs: flag }, spec))
         expect(parseOciNoNewPrivileges(written)).toEqual({ _tag: 'Right', right: { noNewPrivs: flag, path: 'process.noNewPrivileges' } })
         const dir = join(scratch, `bundle-${index}`)
         run('mkdir', ['-p', dir])

@@ -3,6 +3,7 @@ import { test, fc } from '@fast-check/vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import { criSecurityContextWithNoNewPrivs, parseCriNoNewPrivs } from '../../src/runtime/cri.js'
 import { decisionArb, deepFreeze, jsonObjectWithout } from './arbitraries.js'
+import { rightOf } from './rightOf.js'
 
 /** A LinuxContainerSecurityContext with arbitrary other fields and the flag under either name. */
 const contextArb = fc
@@ -19,7 +20,7 @@ describe('criSecurityContextWithNoNewPrivs', () => {
   test.prop([decisionArb, fc.option(contextArb, { nil: undefined })])(
     'round trip: the written context reads back as the decision, under no_new_privs',
     (decision, context) => {
-      expect(parseCriNoNewPrivs(criSecurityContextWithNoNewPrivs(decision, context))).toEqual(
+      expect(parseCriNoNewPrivs(rightOf(criSecurityContextWithNoNewPrivs(decision, context)))).toEqual(
         E.right({ noNewPrivs: decision.noNewPrivs, path: 'no_new_privs' }),
       )
     },
@@ -27,18 +28,18 @@ describe('criSecurityContextWithNoNewPrivs', () => {
 
   test.prop([decisionArb, contextArb])('keeps every other field and drops the camelCase spelling', (decision, context) => {
     const { no_new_privs: _a, noNewPrivs: _b, ...others } = context as Record<string, unknown>
-    expect(criSecurityContextWithNoNewPrivs(decision, context)).toEqual({ ...others, no_new_privs: decision.noNewPrivs })
+    expect(rightOf(criSecurityContextWithNoNewPrivs(decision, context))).toEqual({ ...others, no_new_privs: decision.noNewPrivs })
   })
 
   test.prop([decisionArb, contextArb])('returns a new object and never touches the input', (decision, context) => {
     const before = structuredClone(context)
-    const written = criSecurityContextWithNoNewPrivs(decision, deepFreeze(context))
+    const written = rightOf(criSecurityContextWithNoNewPrivs(decision, deepFreeze(context)))
     expect(written).not.toBe(context)
     expect(context).toEqual(before)
   })
 
   test('with no context, gives just the field', () => {
-    expect(criSecurityContextWithNoNewPrivs({ noNewPrivs: true })).toEqual({ no_new_privs: true })
+    expect(rightOf(criSecurityContextWithNoNewPrivs({ noNewPrivs: true }))).toEqual({ no_new_privs: true })
   })
 })
 

@@ -18,6 +18,7 @@ import {
   taggedValidOptsArb,
   validDockerSwitchArb,
 } from './arbitraries.js'
+import { rightOf } from './rightOf.js'
 
 const daemonArb = fc.record({ daemonNoNewPrivileges: fc.boolean() }, { requiredKeys: [] })
 
@@ -173,7 +174,7 @@ describe('dockerSecurityOpt', () => {
   test.prop([decisionArb, anyOptsArb, daemonArb])(
     'round trip: the written array always reads back as the decision',
     (decision, existing, daemon) => {
-      const opts = dockerSecurityOpt(decision, existing, daemon)
+      const opts = rightOf(dockerSecurityOpt(decision, existing, daemon))
       expect(parseDockerSecurityOpts(opts, daemon)).toMatchObject(E.right({ noNewPrivs: decision.noNewPrivs }))
     },
   )
@@ -181,7 +182,7 @@ describe('dockerSecurityOpt', () => {
   test.prop([decisionArb, anyOptsArb, daemonArb])(
     'never writes the switch more than once',
     (decision, existing, daemon) => {
-      const opts = dockerSecurityOpt(decision, existing, daemon)
+      const opts = rightOf(dockerSecurityOpt(decision, existing, daemon))
       const switches = opts.filter((o) => {
         const entry = parseDockerSecurityOpt(o)
         return E.isLeft(entry) || entry.right._tag === 'NoNewPrivileges'
@@ -193,40 +194,40 @@ describe('dockerSecurityOpt', () => {
   test.prop([decisionArb, anyOptsArb, daemonArb])(
     'keeps every other option, in order and spelled as it was',
     (decision, existing, daemon) => {
-      const opts = dockerSecurityOpt(decision, existing, daemon)
+      const opts = rightOf(dockerSecurityOpt(decision, existing, daemon))
       expect(opts.filter((o) => !looksLikeTheSwitch(o))).toEqual(existing.filter((o) => !looksLikeTheSwitch(o)))
     },
   )
 
   test.prop([fc.array(otherDockerOptArb)])('true appends no-new-privileges after the other options', (existing) => {
-    expect(dockerSecurityOpt({ noNewPrivs: true }, existing)).toEqual([...existing, 'no-new-privileges'])
+    expect(rightOf(dockerSecurityOpt({ noNewPrivs: true }, existing))).toEqual([...existing, 'no-new-privileges'])
   })
 
   test.prop([fc.array(otherDockerOptArb)])('false leaves only the other options', (existing) => {
-    expect(dockerSecurityOpt({ noNewPrivs: false }, existing)).toEqual(existing)
+    expect(rightOf(dockerSecurityOpt({ noNewPrivs: false }, existing))).toEqual(existing)
   })
 
   test('replaces the first switch in place and drops the later ones', () => {
     expect(
-      dockerSecurityOpt({ noNewPrivs: true }, ['no_new_privs', 'label=disable', 'no-new-privileges:false']),
+      rightOf(dockerSecurityOpt({ noNewPrivs: true }, ['no_new_privs', 'label=disable', 'no-new-privileges:false'])),
     ).toEqual(['no-new-privileges', 'label=disable'])
   })
 
   test('writes no-new-privileges=false when the daemon default is on', () => {
-    expect(dockerSecurityOpt({ noNewPrivs: false }, ['seccomp=unconfined'], { daemonNoNewPrivileges: true })).toEqual(
+    expect(rightOf(dockerSecurityOpt({ noNewPrivs: false }, ['seccomp=unconfined'], { daemonNoNewPrivileges: true }))).toEqual(
       ['seccomp=unconfined', 'no-new-privileges=false'],
     )
   })
 
   test('with no existing array, true gives exactly the one option', () => {
-    expect(dockerSecurityOpt({ noNewPrivs: true })).toEqual(['no-new-privileges'])
-    expect(dockerSecurityOpt({ noNewPrivs: true }, null)).toEqual(['no-new-privileges'])
+    expect(rightOf(dockerSecurityOpt({ noNewPrivs: true }))).toEqual(['no-new-privileges'])
+    expect(rightOf(dockerSecurityOpt({ noNewPrivs: true }, null))).toEqual(['no-new-privileges'])
   })
 
   test.prop([decisionArb, anyOptsArb])('returns a new array and never touches the input', (decision, existing) => {
     const before = [...existing]
     const frozen = deepFreeze(existing)
-    const opts = dockerSecurityOpt(decision, frozen)
+    const opts = rightOf(dockerSecurityOpt(decision, frozen))
     expect(opts).not.toBe(frozen)
     expect(existing).toEqual(before)
   })

@@ -3,6 +3,7 @@ import { test, fc } from '@fast-check/vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import { ociSpecWithNoNewPrivileges, parseOciNoNewPrivileges } from '../../src/runtime/oci.js'
 import { decisionArb, deepFreeze, jsonObjectWithout } from './arbitraries.js'
+import { rightOf } from './rightOf.js'
 
 /** An OCI spec: arbitrary top-level fields, with or without a process holding arbitrary fields. */
 const specArb = fc.record(
@@ -20,13 +21,13 @@ const notBooleanArb = fc.jsonValue().filter((v) => typeof v !== 'boolean' && v !
 
 describe('ociSpecWithNoNewPrivileges', () => {
   test.prop([decisionArb, specArb])('round trip: the patched spec reads back as the decision', (decision, spec) => {
-    expect(parseOciNoNewPrivileges(ociSpecWithNoNewPrivileges(decision, spec))).toEqual(
+    expect(parseOciNoNewPrivileges(rightOf(ociSpecWithNoNewPrivileges(decision, spec)))).toEqual(
       E.right({ noNewPrivs: decision.noNewPrivs, path: 'process.noNewPrivileges' }),
     )
   })
 
   test.prop([decisionArb, specArb])('keeps every other field of the spec and of its process', (decision, spec) => {
-    const patched = ociSpecWithNoNewPrivileges(decision, spec)
+    const patched = rightOf(ociSpecWithNoNewPrivileges(decision, spec))
     const { process: before, ...restBefore } = spec as { process?: Record<string, unknown> }
     const { process: after, ...restAfter } = patched
     expect(restAfter).toEqual(restBefore)
@@ -38,20 +39,20 @@ describe('ociSpecWithNoNewPrivileges', () => {
 
   test.prop([decisionArb, specArb])('returns new objects and never touches the input', (decision, spec) => {
     const before = structuredClone(spec)
-    const patched = ociSpecWithNoNewPrivileges(decision, deepFreeze(spec))
+    const patched = rightOf(ociSpecWithNoNewPrivileges(decision, deepFreeze(spec)))
     expect(patched).not.toBe(spec)
     expect(spec).toEqual(before)
   })
 
   test('writes false explicitly, so the spec states the decision', () => {
-    expect(ociSpecWithNoNewPrivileges({ noNewPrivs: false }, { ociVersion: '1.2.0' })).toEqual({
+    expect(rightOf(ociSpecWithNoNewPrivileges({ noNewPrivs: false }, { ociVersion: '1.2.0' }))).toEqual({
       ociVersion: '1.2.0',
       process: { noNewPrivileges: false },
     })
   })
 
   test('removes the misspelt process.noNewPrivs the runtimes would ignore', () => {
-    expect(ociSpecWithNoNewPrivileges({ noNewPrivs: true }, { process: { cwd: '/', noNewPrivs: true } })).toEqual({
+    expect(rightOf(ociSpecWithNoNewPrivileges({ noNewPrivs: true }, { process: { cwd: '/', noNewPrivs: true } }))).toEqual({
       process: { cwd: '/', noNewPrivileges: true },
     })
   })

@@ -3,6 +3,7 @@ import { test, fc } from '@fast-check/vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import { parseRktNoNewPrivileges, rktIsolatorsWithNoNewPrivileges } from '../../src/runtime/rkt.js'
 import { decisionArb, deepFreeze } from './arbitraries.js'
+import { rightOf } from './rightOf.js'
 
 const NAME = 'os/linux/no-new-privileges'
 
@@ -27,23 +28,23 @@ const notBooleanArb = fc.jsonValue().filter((v) => typeof v !== 'boolean' && v !
 
 describe('rktIsolatorsWithNoNewPrivileges', () => {
   test.prop([decisionArb, isolatorsArb])('round trip: the written isolators read back as the decision', (decision, isolators) => {
-    const written = rktIsolatorsWithNoNewPrivileges(decision, isolators)
+    const written = rightOf(rktIsolatorsWithNoNewPrivileges(decision, isolators))
     expect(parseRktNoNewPrivileges(written)).toMatchObject(E.right({ noNewPrivs: decision.noNewPrivs }))
   })
 
   test.prop([decisionArb, isolatorsArb])('writes exactly one switch isolator, with an explicit value', (decision, isolators) => {
-    const written = rktIsolatorsWithNoNewPrivileges(decision, isolators)
+    const written = rightOf(rktIsolatorsWithNoNewPrivileges(decision, isolators))
     expect(written.filter((i) => i.name === NAME)).toEqual([{ name: NAME, value: decision.noNewPrivs }])
   })
 
   test.prop([decisionArb, isolatorsArb])('keeps every other isolator, in order', (decision, isolators) => {
-    const written = rktIsolatorsWithNoNewPrivileges(decision, isolators)
+    const written = rightOf(rktIsolatorsWithNoNewPrivileges(decision, isolators))
     expect(written.filter((i) => i.name !== NAME)).toEqual(isolators.filter((i) => i.name !== NAME))
   })
 
   test.prop([decisionArb, isolatorsArb])('returns a new array and never touches the input', (decision, isolators) => {
     const before = structuredClone(isolators)
-    const written = rktIsolatorsWithNoNewPrivileges(decision, deepFreeze(isolators))
+    const written = rightOf(rktIsolatorsWithNoNewPrivileges(decision, deepFreeze(isolators)))
     expect(written).not.toBe(isolators)
     expect(isolators).toEqual(before)
   })
@@ -51,14 +52,14 @@ describe('rktIsolatorsWithNoNewPrivileges', () => {
   test('replaces the first switch isolator in place and drops the later ones', () => {
     const oom = { name: 'os/linux/oom-score-adj', value: 250 }
     expect(
-      rktIsolatorsWithNoNewPrivileges({ noNewPrivs: true }, [
+      rightOf(rktIsolatorsWithNoNewPrivileges({ noNewPrivs: true }, [
         { name: NAME, value: false }, oom, { name: NAME, value: false },
-      ]),
+      ])),
     ).toEqual([{ name: NAME, value: true }, oom])
   })
 
   test('with no isolators, gives just the switch', () => {
-    expect(rktIsolatorsWithNoNewPrivileges({ noNewPrivs: false })).toEqual([{ name: NAME, value: false }])
+    expect(rightOf(rktIsolatorsWithNoNewPrivileges({ noNewPrivs: false }))).toEqual([{ name: NAME, value: false }])
   })
 })
 

@@ -12,6 +12,7 @@ import {
   parseRktNoNewPrivileges,
   rktIsolatorsWithNoNewPrivileges,
 } from '../../src/runtime/index.js'
+import { rightOf } from './rightOf.js'
 
 /** Decisions as resolveNoNewPrivs returns them: the runtime mappings accept them as they are. */
 const decisionArb: fc.Arbitrary<Decision> = fc.oneof(
@@ -33,10 +34,10 @@ const decisionArb: fc.Arbitrary<Decision> = fc.oneof(
 )
 
 const readBack = {
-  docker: (d: Decision) => parseDockerSecurityOpts(dockerSecurityOpt(d)),
-  oci: (d: Decision) => parseOciNoNewPrivileges(ociSpecWithNoNewPrivileges(d, { ociVersion: '1.2.0' })),
-  cri: (d: Decision) => parseCriNoNewPrivs(criSecurityContextWithNoNewPrivs(d)),
-  rkt: (d: Decision) => parseRktNoNewPrivileges(rktIsolatorsWithNoNewPrivileges(d)),
+  docker: (d: Decision) => parseDockerSecurityOpts(rightOf(dockerSecurityOpt(d))),
+  oci: (d: Decision) => parseOciNoNewPrivileges(rightOf(ociSpecWithNoNewPrivileges(d, { ociVersion: '1.2.0' }))),
+  cri: (d: Decision) => parseCriNoNewPrivs(rightOf(criSecurityContextWithNoNewPrivs(d))),
+  rkt: (d: Decision) => parseRktNoNewPrivileges(rightOf(rktIsolatorsWithNoNewPrivileges(d))),
 } as const
 
 describe('every runtime', () => {

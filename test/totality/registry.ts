@@ -15,6 +15,7 @@ import * as t from 'io-ts'
 import { expect } from 'vitest'
 import * as codecs from '../../src/codecs/index.js'
 import type { Report } from '../../src/manifest/index.js'
+import * as runtime from '../../src/runtime/index.js'
 import { anyArgs, anyOptional, anyValue } from './values.js'
 
 export type Entry = 'root' | 'codecs' | 'manifest' | 'resolve' | 'runtime' | 'testing'
@@ -132,11 +133,37 @@ const issues = (answer: unknown): void => {
   for (const i of answer as ReadonlyArray<unknown>) expectError(i)
 }
 
-const RESOLVE_BRANCH = 'owned by the resolve helper (branch `resolve`, issue #14 last bullet): src/resolve/ is made total there, with its own property over arbitrary values'
+const capabilityArgs: fc.Arbitrary<ReadonlyArray<unknown>> = fc.tuple(
+  fc.oneof(anyValue, fc.constantFrom('SYS_ADMIN', 'cap_sys_admin', 'All', 'CAP_ALL', 'NET_ADMIN', 'SYS_ADMIN ', '')),
+)
+/** `true` exactly for a string naming SYS_ADMIN (any case, `CAP_` or not) or ALL; anything else `false`. */
+const grantsSysAdminAnswer = (answer: unknown, [name]: ReadonlyArray<unknown>): void =>
+  expect(answer).toBe(typeof name === 'string' && ['SYS_ADMIN', 'ALL'].includes(name.toUpperCase().replace(/^CAP_/, '')))
+
 const TYPED_BUILDING_BLOCK =
   'a building block over values this library made (codecs, io-ts Errors, path segments, kind tables): its domain is its TypeScript type; an error-as-data answer would need a new return type'
-const RUNTIME_WRITER =
-  'a writer returns the new configuration, not an Either: a wrong-typed decision or configuration has no error channel without an API change (see the totality report)'
+
+/** Decisions a plain-JavaScript caller might hand a writer: real ones, wrong-typed ones, anything. */
+const anyDecision: fc.Arbitrary<unknown> = fc.oneof(
+  fc.record({ noNewPrivs: fc.boolean() }),
+  fc.record({ noNewPrivs: anyValue }),
+  fc.constantFrom({ noNewPrivs: 'false' }, { noNewPrivs: 'true' }, { noNewPrivs: 0 }, { noNewPrivs: 1 }, {}),
+  anyValue,
+)
+
+/**
+ * A writer's answer is errors as data, or a configuration that the runtime's own reader reads
+ * back as the decision — which must then have been a real boolean (`'false'` is truthy and must
+ * not turn the switch on).
+ */
+const writes = (readBack: (written: unknown, args: ReadonlyArray<unknown>) => unknown) =>
+  (answer: unknown, args: ReadonlyArray<unknown>): void =>
+    expectEither(answer, nonEmptyErrors, (written) => {
+      const decision = args[0]
+      expect(isRecord(decision) && typeof decision['noNewPrivs'] === 'boolean').toBe(true)
+      const read = readBack(written, args) as E.Either<unknown, { readonly noNewPrivs: unknown }>
+      expect(E.isRight(read) && read.right.noNewPrivs === (decision as { readonly noNewPrivs: boolean }).noNewPrivs).toBe(true)
+    })
 
 /**
  * Calls the arbitrary itself (the registry's runner calls nothing for it): a clear `TypeError`
@@ -190,7 +217,7 @@ export const REGISTRY: Readonly<Record<Entry, Readonly<Record<string, Coverage>>
       expect((answer as string).length).toBeGreaterThan(0)
     }),
     resolveNoNewPrivs: elsewhere('test/resolve/invalidInput.test.ts', 'fc.anything() and mutated valid inputs for the input and the options: invalid-input violations, never a throw'),
-    grantsSysAdmin: todo(RESOLVE_BRANCH),
+    grantsSysAdmin: property(capabilityArgs, grantsSysAdminAnswer),
   },
   codecs: {
     decode: property(fc.tuple(fc.oneof(someCodec, anyValue), anyValue, anyOptional), (answer) => decoded(answer)),
@@ -280,10 +307,11 @@ export const REGISTRY: Readonly<Record<Entry, Readonly<Record<string, Coverage>>
     parseOciNoNewPrivileges: property(anyArgs(1), parseReading),
     parseCriNoNewPrivs: property(anyArgs(1), parseReading),
     parseRktNoNewPrivileges: property(anyArgs(1), parseReading),
-    dockerSecurityOpt: todo(RUNTIME_WRITER),
-    ociSpecWithNoNewPrivileges: todo(RUNTIME_WRITER),
-    criSecurityContextWithNoNewPrivs: todo(RUNTIME_WRITER),
-    rktIsolatorsWithNoNewPrivileges: todo(RUNTIME_WRITER),
+    dockerSecurityOpt: property(fc.tuple(anyDecision, anyOptional, anyOptional),
+      writes((w, [, , daemon]) => runtime.parseDockerSecurityOpts(w as ReadonlyArray<string>, daemon as runtime.DockerDaemonOptions))),
+    ociSpecWithNoNewPrivileges: property(fc.tuple(anyDecision, anyValue), writes((w) => runtime.parseOciNoNewPrivileges(w))),
+    criSecurityContextWithNoNewPrivs: property(fc.tuple(anyDecision, anyOptional), writes((w) => runtime.parseCriNoNewPrivs(w))),
+    rktIsolatorsWithNoNewPrivileges: property(fc.tuple(anyDecision, anyOptional), writes((w) => runtime.parseRktNoNewPrivileges(w))),
   },
   // Arbitraries have no error channel but their construction: a wrong constraint throws there
   // (as fast-check's own do), with a message naming it; any other answer is an arbitrary.
@@ -308,21 +336,7 @@ export const REGISTRY: Readonly<Record<Entry, Readonly<Record<string, Coverage>>
     checkObject: property(fc.tuple(anyValue, anyOptional), (answer) => expectAccounted((answer as { report: Report }).report, 'one source')),
   },
   resolve: {
-    addedCapabilitiesWhere: todo(RESOLVE_BRANCH),
-    admittedSettingOf: todo(RESOLVE_BRANCH),
-    columnOf: todo(RESOLVE_BRANCH),
-    grantsSysAdmin: todo(RESOLVE_BRANCH),
-    inRange: todo(RESOLVE_BRANCH),
-    isWindows: todo(RESOLVE_BRANCH),
-    minorOf: todo(RESOLVE_BRANCH),
-    noNewPrivilegesOf: todo(RESOLVE_BRANCH),
-    normaliseCapability: todo(RESOLVE_BRANCH),
-    policyNotApplied: todo(RESOLVE_BRANCH),
-    policyUidOf: todo(RESOLVE_BRANCH),
+    grantsSysAdmin: property(capabilityArgs, grantsSysAdminAnswer),
     resolveNoNewPrivs: elsewhere('test/resolve/invalidInput.test.ts', 'fc.anything() and mutated valid inputs for the input and the options: invalid-input violations, never a throw'),
-    restrictedChecks: todo(RESOLVE_BRANCH),
-    restrictedPodDetail: todo(RESOLVE_BRANCH),
-    restrictedViolation: todo(RESOLVE_BRANCH),
-    settingOf: todo(RESOLVE_BRANCH),
   },
 }

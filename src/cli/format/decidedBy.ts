@@ -1,5 +1,5 @@
 /**
- * What decided the report (SPEC §10's last line): the semantics and, for `kubernetes`, the
+ * What decided the report (README: "Command line"): the semantics and, for `kubernetes`, the
  * cluster version. Every format states it, since the same root pod is `yes` under `proposal` and
  * `no` on a real cluster, and a reader who is not told which one ruled cannot tell why.
  *

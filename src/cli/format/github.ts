@@ -4,7 +4,7 @@
  *
  * - a violation, a finding, a policy's violation and input that could not be read or decoded are
  *   `::error` (each makes the exit status non-zero); a warning is `::warning`; an exempted item
- *   is `::notice` (reported, never hidden: SPEC §12, but it does not fail the run);
+ *   is `::notice` (exemptions are reported, never hidden, but it does not fail the run);
  * - the runner shows only 10 annotations of each type per step (50 per job), so every one is
  *   printed (the log keeps them) and, past that, a last annotation (a `::notice`, or a type still
  *   under its limit, so that it shows) says how many there were and points at the step summary;

@@ -1,5 +1,5 @@
 /**
- * `--output json`: the object of SPEC §10.
+ * `--output json`: the report object (README: "Command line").
  *
  * @packageDocumentation
  */
@@ -10,9 +10,9 @@ import { decidedBy } from './decidedBy.js'
 /**
  * The report as one JSON object with exactly the keys `semantics`, `results`, `errors`,
  * `warnings`, `skipped` (in that order), two-space indented, ending in a newline; under the
- * `kubernetes` semantics `kubernetesVersion` follows `semantics` when given (SPEC §10: the report
+ * `kubernetes` semantics `kubernetesVersion` follows `semantics` when given (the report
  * states the version it decided by). Each result
- * starts with the fields in the order SPEC §10 shows them.
+ * starts with the fields in their documented order.
  *
  * @example
  * ```ts
@@ -27,14 +27,14 @@ export function formatJson(report: Report, kubernetesVersion?: KubernetesVersion
     errors: report.errors,
     warnings: report.warnings,
     skipped: report.skipped,
-    // Only when exemptions were given, so reports without them keep SPEC §10's exact keys.
+    // Only when exemptions were given, so reports without them keep the documented keys exactly.
     ...(report.exemptions === undefined ? {} : { exemptions: report.exemptions }),
   }
   return `${JSON.stringify(object, null, 2)}\n`
 }
 
 /**
- * The fields SPEC §10 shows first, in its order; any others follow as they are.
+ * The fields the documented report shows first, in its order; any others follow as they are.
  *
  * @example
  * ```ts

@@ -7,7 +7,7 @@
  * - a document that could not be read or decoded is a testcase with an `<error>`;
  * - a skipped document (a kind without a pod) is a testcase with `<skipped>`: it was not checked;
  * - an exempted violation does not fail its testcase: it was checked, and the exemption accepts
- *   it. It is listed with its reason in the testcase's `<system-out>` (SPEC §12: reported, never
+ *   it. It is listed with its reason in the testcase's `<system-out>` (exemptions are reported, never
  *   hidden). Not `<skipped>`, which would say it was not checked and swell the counts teams alert on;
  * - warnings are the suite's `<system-err>`; the semantics (and version) are suite properties.
  *

@@ -26,7 +26,7 @@ import { decidedByLine, emptyTally, headerLine, sectionTail, summaryLine, tableR
 
 /** What is known only once every entry was seen, written at the end. */
 export interface ReportEnd {
-  /** The exemptions with how many items each marked (SPEC §12), when exemptions were given. */
+  /** The exemptions with how many items each marked (README: "Exemptions"), when exemptions were given. */
   readonly exemptions?: ReadonlyArray<ExemptionSummary> | undefined
 }
 
@@ -223,7 +223,7 @@ export interface TextWriterOptions {
   readonly colour: boolean
   /** Sources in the order they are checked, so a source with nothing in it still gets a line. */
   readonly sources: ReadonlyArray<string>
-  /** Stated on the report's first line (SPEC §10). */
+  /** Stated on the report's first line, before any `yes` or `no`. */
   readonly decidedBy: DecidedBy
   /**
    * Only containers with violations or findings (exempted ones too), errors and warnings, then
@@ -334,7 +334,7 @@ export function textWriter(stdout: CliOutput, options: TextWriterOptions): Entry
           tallyResult(tally, e.result)
           for (const w of e.result.reason?.warnings ?? [])
             s.decided.push({ source: e.result.source, document: e.result.document, line: e.result.line, path: decisionWarningPath(e.result, w), code: w.code, message: w.message })
-          // An exempted item still shows (SPEC §12: reported, never hidden), so it keeps its row.
+          // An exempted item still shows (exemptions are reported, never hidden), so it keeps its row.
           if (failuresOnly && e.result.violations.length === 0 && e.result.findings.length === 0) {
             hidden++
             break

@@ -262,7 +262,7 @@ function count(n: number, noun: string): string {
 }
 
 /**
- * The report's first line: what decided it (SPEC §10), read before the first `yes` or `no`,
+ * The report's first line: what decided it (the semantics, and the version for `kubernetes`), read before the first `yes` or `no`,
  * which it explains. (The totals stay the last line, for `tail -1`.)
  *
  * @example

@@ -35,7 +35,7 @@ export interface Subject {
    * in the first design); `null` when unset.
    */
   readonly setting: boolean | null
-  /** `proposal` only: the effective added capabilities that grant SYS_ADMIN (SPEC §3.1). */
+  /** `proposal` only: the effective added capabilities that grant SYS_ADMIN (any spelling of `SYS_ADMIN`, or `ALL`). */
   readonly sysAdmin: ReadonlyArray<AddedCapability>
   /** `kubernetes` update from v1.37: the old pod spec already adds `CAP_SYS_ADMIN` without escalation. */
   readonly oldSpecRelaxesSysAdmin: boolean
