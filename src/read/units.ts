@@ -11,7 +11,8 @@
  */
 import { defaultLoadOptions } from '../manifest/document.js'
 import type { LoadedDocument, LoadOptions, LoadResult } from '../manifest/document.js'
-import { loadDocuments, notText } from '../manifest/load.js'
+import { inputError, loadDocuments, notText } from '../manifest/load.js'
+import { describeValue } from '../callerInput.js'
 import { DocumentCutter, placed } from './documents.js'
 import type { DocumentText } from './documents.js'
 import { JsonCutter } from './json/cutter.js'
@@ -179,12 +180,33 @@ export class UnitReader {
  * ```
  */
 export async function* readUnits(chunks: TextChunks, source: string, options?: LoadOptions): AsyncGenerator<Unit> {
+  // A plain-JavaScript caller's wrong arguments: one error unit, as readAllUnits gives, never a
+  // TypeError from the loop or the UTF-8 decoder.
+  const wrong = notText('', source, options) ?? (isChunks(chunks) ? undefined : inputError(source, `the chunks must be an iterable of strings or bytes, got ${describeValue(chunks)}`))
+  if (wrong !== undefined) {
+    yield { _tag: 'Whole', doc: wrong, notes: [] }
+    return
+  }
   const reader = new UnitReader(source, options)
-  for await (const chunk of chunks) {
+  let n = 0
+  for await (const chunk of chunks as AsyncIterable<unknown>) {
+    // One check per chunk (not per byte): a chunk that is neither text nor bytes ends the source
+    // with an error that says which; the units completed before it stay reported.
+    if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) {
+      yield { _tag: 'Whole', doc: inputError(source, `chunk ${n} is ${describeValue(chunk)}, not text or bytes: the rest of ${source} is not read`), notes: [] }
+      return
+    }
     const units = reader.push(chunk)
     for (let i = 0; i < units.length; i++) yield units[i] as Unit
+    n++
   }
   yield* reader.end()
+}
+
+function isChunks(u: unknown): boolean {
+  if (typeof u !== 'object' || u === null) return false
+  const o = u as { [Symbol.iterator]?: unknown; [Symbol.asyncIterator]?: unknown }
+  return typeof o[Symbol.iterator] === 'function' || typeof o[Symbol.asyncIterator] === 'function'
 }
 
 /**

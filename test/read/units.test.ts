@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { checkManifests, prepareCheck, type ReportEntry } from '../../src/manifest/check.js'
 import { loadDocuments } from '../../src/manifest/load.js'
 import { checkStream } from '../../src/manifest/stream.js'
-import { readAllUnits, UnitReader } from '../../src/read/units.js'
+import { readAllUnits, readUnits, UnitReader } from '../../src/read/units.js'
 import type { Unit } from '../../src/read/unit.js'
 import { listArbitrary, workloadArbitrary } from '../../src/testing/index.js'
 
@@ -183,4 +183,26 @@ describe('plain-JS callers of checkManifests', () => {
       else expect(entries).toBeGreaterThan(0)
     },
   )
+})
+
+describe('readUnits as a plain-JavaScript caller may call it', () => {
+  const collect = async (chunks: unknown, source: unknown): Promise<Unit[]> => {
+    const out: Unit[] = []
+    for await (const u of readUnits(chunks as never, source as never)) out.push(u)
+    return out
+  }
+  const messageOf = (u: Unit | undefined): unknown => (u?._tag === 'Whole' && u.doc._tag === 'Error' ? u.doc.message : u?._tag)
+
+  it('chunks that are no iterable: one invalid-input error unit, never a TypeError', async () => {
+    const units = await collect(5, 'x.yaml')
+    expect(units).toHaveLength(1)
+    expect(messageOf(units[0])).toBe('the chunks must be an iterable of strings or bytes, got a number (5)')
+  })
+
+  it('a chunk that is neither text nor bytes ends the source after the units before it', async () => {
+    const units = await collect(['kind: Pod\n---\n', 7, 'kind: Job\n'], 's.yaml')
+    expect(units.map((u) => u._tag)).toEqual(['Whole', 'Whole'])
+    expect(units[0]?._tag === 'Whole' && units[0].doc._tag).toBe('Document')
+    expect(messageOf(units[1])).toBe('chunk 1 is a number (7), not text or bytes: the rest of s.yaml is not read')
+  })
 })

@@ -272,7 +272,13 @@ export const REGISTRY: Readonly<Record<Entry, Readonly<Record<string, Coverage>>
     readAllUnits: property(fc.tuple(fc.oneof(fc.string(), anyValue), fc.oneof(fc.string(), anyValue), anyOptional), (answer) => {
       expect(Array.isArray(answer)).toBe(true)
     }),
-    readUnits: todo('the streamed reader (src/read/, the YAML reader\'s internals): its chunks are checked where callers hand them over, in checkStream and loadStream, which have the property here'),
+    readUnits: property(fc.tuple(fc.oneof(fc.array(fc.oneof(fc.string(), anyValue), { maxLength: 3 }), anyValue), fc.oneof(fc.string(), anyValue), anyOptional), (answer) => {
+      // Units of the chunks that are text or bytes, then one invalid-input error for the first that is not.
+      for (const u of answer as ReadonlyArray<{ _tag: string; doc?: { _tag: string } }>) {
+        expect(['Whole', 'Item', 'ListEnd', 'Problem']).toContain(u._tag)
+        if (u._tag === 'Whole' && u.doc?._tag === 'Error') expectError(u.doc)
+      }
+    }, 100),
     UnitReader: elsewhere('test/read/units.test.ts', 'the class readUnits and readAllUnits are made of; readAllUnits has the property here'),
     documentTexts: todo('the `---` cutter inside the streamed reader (src/read/): reached through checkStream and loadStream, which check the chunks'),
     loadStream: property(fc.tuple(anyValue, fc.oneof(fc.string(), anyValue), anyOptional), (answer) => {
