@@ -20,7 +20,7 @@ import { compileDecoder } from '../src/codecs/compile.js'
 import { PodSpec } from '../src/codecs/podSpec.js'
 import { checkEntries } from '../src/manifest/check.js'
 import { kubectlTags } from '../src/manifest/kubectlTags.js'
-import { isWellTypedInput, isWellTypedOldPod } from '../src/resolve/wellTyped.js'
+import { inputProblems, oldPodProblems } from '../src/resolve/guard.js'
 import { resolveNoNewPrivs } from '../src/resolve/resolve.js'
 import type { ContainerSecurityInput, PodSecurityInput, Semantics } from '../src/resolve/types.js'
 import { checksum, compare, ratioOf, type Comparison, type Spread } from './harness.js'
@@ -123,15 +123,14 @@ async function benchResolve(): Promise<void> {
       met: null,
     })
   }
-  // The run-time guard of the argument types alone, over the same batch: what resolveNoNewPrivs
-  // pays on every call to refuse wrong-typed values from plain JavaScript. On well-typed input that
-  // is the yes-or-no fast path (src/resolve/wellTyped.ts); guard.ts runs only to say why not.
+  // The run-time guard of the argument types alone (src/resolve/guard.ts), over the same batch:
+  // what resolveNoNewPrivs pays on every call to refuse wrong-typed values from plain JavaScript.
   const guardAll = (): number => {
     let x = 0
     for (let i = 0; i < cases.length; i++) {
       const c = cases[i] as (typeof cases)[number]
-      if (isWellTypedInput(c.input)) x++
-      if (c.options.oldPod != null && isWellTypedOldPod(c.options.oldPod)) x++
+      if (inputProblems(c.input) === undefined) x++
+      if (c.options.oldPod != null && oldPodProblems(c.options.oldPod) === undefined) x++
     }
     return x
   }
