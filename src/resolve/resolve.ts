@@ -11,7 +11,6 @@ import { inputProblems, oldPodProblems, unreadable } from './guard.js'
 import { planOf } from './plan.js'
 import { resolveProposal } from './proposal.js'
 import type { Decision, InvalidInput, ResolveInput, ResolveOptions, Violation } from './types.js'
-import { isWellTypedInput, isWellTypedOldPod } from './wellTyped.js'
 import { isWindows, resolveWindows } from './windows.js'
 
 const NO_INPUT: ResolveInput = Object.freeze({})
@@ -56,11 +55,10 @@ export function resolveNoNewPrivs(
 
 function resolveChecked(input: unknown, options: unknown): E.Either<ReadonlyNonEmptyArray<Violation>, Decision> {
   const plan = planOf(options)
-  // The yes-or-no check first; the guard, which says why, only when the answer is no.
-  const problems = isWellTypedInput(input) ? undefined : inputProblems(input)
+  const problems = inputProblems(input)
   // A plan exists for `undefined` or an object only: an object's `oldPod` is read once, here.
   const oldPod = plan.invalid === undefined && options !== undefined ? (options as ResolveOptions).oldPod : undefined
-  const oldProblems = oldPod == null || isWellTypedOldPod(oldPod) ? undefined : oldPodProblems(oldPod)
+  const oldProblems = oldPod == null ? undefined : oldPodProblems(oldPod)
   if (plan.invalid !== undefined || problems !== undefined || oldProblems !== undefined) {
     return E.left(concatProblems(problems, plan.invalid?.left, oldProblems))
   }
