@@ -16,6 +16,7 @@
  * @packageDocumentation
  */
 import { isListKind } from '../../manifest/kinds.js'
+import { goQuoteChar, JSON_STOPS } from './goSyntax.js'
 
 /** A key written twice in one object: JSON.parse keeps the last, as kubectl does. */
 export interface DuplicateKey {
@@ -304,7 +305,8 @@ export class JsonCutter {
             code: 'json-syntax',
             document: null,
             ...at,
-            message: `unexpected ${JSON.stringify(s[i])} between JSON values: a JSON stream is values back to back`,
+            // Go's words: its decoder starts the next value here.
+            message: `invalid character ${goQuoteChar(s, i)} looking for beginning of value: ${JSON_STOPS}`,
           })
         }
         i++
