@@ -20,7 +20,7 @@ import { DocumentCutter, placed } from './documents.js'
 import type { DocumentText } from './documents.js'
 import { JsonCutter } from './json/cutter.js'
 import type { Cut, DuplicateKey, UnitFlaw } from './json/cutter.js'
-import { goJsonError, JSON_STOPS } from './json/goSyntax.js'
+import { goJsonError, JSON_STOPS, placeIn } from './json/goSyntax.js'
 import { jsonPositionFinder } from './json/positions.js'
 import { looksLikeYamlList, YAML_LIST_AT, YamlListCutter } from './yamlList.js'
 import type { ReadNote, Unit } from './unit.js'
@@ -254,11 +254,7 @@ const notesOf = (duplicates: ReadonlyArray<DuplicateKey>): ReadonlyArray<ReadNot
 const goRefusal = (text: string, source: string, index: number, line: number, column: number, prefix: string): Unit | null => {
   const error = goJsonError(text)
   if (error === null) return null
-  const before = text.lastIndexOf('\n', error.offset - 1)
-  let lines = 0
-  for (let i = text.indexOf('\n'); i >= 0 && i < error.offset; i = text.indexOf('\n', i + 1)) lines++
-  const at = { line: line + lines, column: before < 0 ? column + error.offset : error.offset - before }
-  return { _tag: 'Problem', source, index, ...at, code: 'json-syntax', message: `${prefix}${error.message}: ${JSON_STOPS}` }
+  return { _tag: 'Problem', source, index, ...placeIn(text, error.offset, line, column), code: 'json-syntax', message: `${prefix}${error.message}: ${JSON_STOPS}` }
 }
 
 /** `JSON.parse`, or `undefined` when it refuses (Go's decoder or the YAML reader then says why). */

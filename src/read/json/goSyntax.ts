@@ -47,6 +47,25 @@ export const goQuoteChar = (text: string, at: number): string => {
   return `'${String.fromCharCode(first)}'`
 }
 
+/**
+ * The line and column of `offset` in a unit's `text` that starts at `line`, `column` of its
+ * stream (columns in UTF-16 code units, as every place of the JSON reader).
+ *
+ * @example
+ * ```ts
+ * placeIn('{\n  x}', 4, 3, 5) // { line: 4, column: 3 }
+ * ```
+ */
+export const placeIn = (text: string, offset: number, line: number, column: number): { readonly line: number; readonly column: number } => {
+  let lines = 0
+  let lastBreak = -1
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    lines++
+    lastBreak = i
+  }
+  return { line: line + lines, column: lastBreak < 0 ? column + offset : offset - lastBreak }
+}
+
 const refused = (text: string, at: number, context: string): GoJsonError => ({ offset: at, message: `invalid character ${goQuoteChar(text, at)} ${context}` })
 
 /**
