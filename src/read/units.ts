@@ -1,11 +1,15 @@
 /**
  * Bytes → units, streamed: the read stage of the flow.
  *
- * A source whose first non-blank character is `{` or `[` is a JSON stream, as kubectl reads it: it is cut
- * by `JsonCutter` and each unit parsed by `JSON.parse`; a unit `JSON.parse` refuses or would
- * round (an integer beyond 2^53) goes to the YAML reader, which gives it the same value, error
- * and places the first version gave. Anything else is YAML, cut at its `---` lines and read one
- * document at a time by `loadDocuments`, the one YAML boundary (src/manifest/load.ts).
+ * A source whose first character other than a byte-order mark and white space (Go's
+ * `unicode.IsSpace`) is `{` is a JSON stream, exactly as kubectl's YAML-or-JSON reader decides:
+ * `[`, a comment or `---` first make it YAML. A JSON stream is cut by `JsonCutter` and each unit
+ * parsed by `JSON.parse`. kubectl reads it with Go's `json.Decoder` and stops at the first syntax
+ * error, so a unit Go refuses (a YAML flow mapping `{apiVersion: v1}` too) is one `json-syntax`
+ * problem with Go's words, and nothing after it is read. A valid unit that would round (an
+ * integer beyond 2^53) goes to the YAML reader, which keeps it exact. Anything else is YAML, cut
+ * at its `---` lines and read one document at a time by `loadDocuments`, the one YAML boundary
+ * (src/manifest/load.ts).
  *
  * @packageDocumentation
  */
@@ -17,6 +21,7 @@ import { DocumentCutter, placed } from './documents.js'
 import type { DocumentText } from './documents.js'
 import { JsonCutter } from './json/cutter.js'
 import type { Cut, DuplicateKey, UnitFlaw } from './json/cutter.js'
+import { goJsonError, JSON_STOPS, placeIn } from './json/goSyntax.js'
 import { jsonPositionFinder } from './json/positions.js'
 import { looksLikeYamlList, YAML_LIST_AT, YamlListCutter } from './yamlList.js'
 import type { ReadNote, Unit } from './unit.js'
@@ -35,11 +40,16 @@ export type TextChunks = AsyncIterable<string | Uint8Array> | Iterable<string | 
 
 const BOM = 0xfeff
 
-const isBlank = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9
+/**
+ * Go's `unicode.IsSpace`, which kubectl's reader trims before looking for `{`: more than JSON's
+ * four blanks, so `\v{…}` is a JSON stream that Go's decoder then refuses at the `\v`.
+ */
+const isGoSpace = (c: number): boolean =>
+  c === 32 || (c >= 9 && c <= 13) || c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000
 
-/** Index of the first non-blank character of `s`, or -1. */
+/** Index of the first character of `s` that is not Go white space, or -1. */
 const firstNonBlank = (s: string): number => {
-  for (let i = 0; i < s.length; i++) if (!isBlank(s.charCodeAt(i))) return i
+  for (let i = 0; i < s.length; i++) if (!isGoSpace(s.charCodeAt(i))) return i
   return -1
 }
 
@@ -90,7 +100,7 @@ export class UnitReader {
     if (this.stopped) return out
     // Blank text, or nothing: YAML's reader says what an empty stream is.
     if (this.json === null && this.yaml === null) this.choose(false)
-    if (this.json !== null) for (const c of this.json.end()) out.push(unitOf(c, this.source, this.options))
+    if (this.json !== null) this.jsonUnits(out, this.json.end())
     if (this.yaml !== null) for (const d of this.yaml.end()) this.yamlDocument(out, d)
     return out
   }
@@ -116,13 +126,13 @@ export class UnitReader {
         this.before.push(text)
         return []
       }
-      const c = text.charCodeAt(at)
-      this.choose(c === 123 || c === 91)
+      this.choose(text.charCodeAt(at) === 123)
     }
     const out: Unit[] = []
     const pieces = this.before.length === 0 ? [text] : [...this.before.splice(0), text]
     for (const p of pieces) {
-      if (this.json !== null) for (const c of this.json.push(p)) out.push(unitOf(c, this.source, this.options))
+      if (this.stopped) break
+      if (this.json !== null) this.jsonUnits(out, this.json.push(p))
       else if (this.yaml !== null) {
         const docs = this.yaml.push(p)
         for (const u of this.listUnits.splice(0)) out.push(u)
@@ -132,6 +142,19 @@ export class UnitReader {
       }
     }
     return out
+  }
+
+  /** The units of a JSON stream's cuts, up to its first syntax error: kubectl reads no further. */
+  private jsonUnits(out: Unit[], cuts: ReadonlyArray<Cut>): void {
+    for (const c of cuts) {
+      const unit = unitOf(c, this.source, this.options)
+      out.push(unit)
+      if (unit._tag === 'Problem' && unit.code === 'json-syntax') {
+        this.stopped = true
+        this.json = null
+        return
+      }
+    }
   }
 
   private yamlDocument(out: Unit[], d: DocumentText): void {
@@ -246,7 +269,17 @@ const duplicateNote = (d: DuplicateKey): ReadNote => ({
 
 const notesOf = (duplicates: ReadonlyArray<DuplicateKey>): ReadonlyArray<ReadNote> => (duplicates.length === 0 ? [] : duplicates.map(duplicateNote))
 
-/** `JSON.parse`, or `undefined` when it refuses (the YAML reader then says why). */
+/**
+ * A unit Go's JSON decoder refuses: a `json-syntax` problem at the refused character, in Go's
+ * words; `null` when Go would read it (the YAML reader then reads it, keeping big integers).
+ */
+const goRefusal = (text: string, source: string, index: number, line: number, column: number, prefix: string): Unit | null => {
+  const error = goJsonError(text)
+  if (error === null) return null
+  return { _tag: 'Problem', source, index, ...placeIn(text, error.offset, line, column), code: 'json-syntax', message: `${prefix}${error.message}: ${JSON_STOPS}` }
+}
+
+/** `JSON.parse`, or `undefined` when it refuses (Go's decoder or the YAML reader then says why). */
 const parsed = (text: string, flaw: UnitFlaw | null): { value: unknown } | undefined => {
   if (flaw !== null) return undefined
   try {
@@ -276,6 +309,8 @@ function unitOf(c: Cut, source: string, options: LoadOptions | undefined): Unit 
       const line = c.document === 0 ? 1 : c.line
       const got = parsed(c.text, c.flaw)
       if (got === undefined) {
+        const refusal = goRefusal(c.text, source, c.document, c.line, c.column, '')
+        if (refusal !== null) return refusal
         const doc = viaYaml(c.text, source, c.document, c.line, c.column, options)
         // The YAML reader starts a first document on line 1, as the first version did.
         return { _tag: 'Whole', doc: { ...doc, line } as LoadResult, notes: [] }
@@ -297,6 +332,8 @@ function unitOf(c: Cut, source: string, options: LoadOptions | undefined): Unit 
       const got = parsed(c.text, c.flaw)
       let doc: LoadedDocument
       if (got === undefined) {
+        const refusal = goRefusal(c.text, source, c.document, c.line, c.column, `${prefix}: `)
+        if (refusal !== null) return refusal
         const read = viaYaml(c.text, source, c.document, c.line, c.column, options)
         if (read._tag === 'Error')
           return { _tag: 'Problem', source, index: c.document, line: read.line, column: read.column, code: read.code, message: `${prefix}: ${read.message}` }

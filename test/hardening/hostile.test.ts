@@ -208,10 +208,15 @@ describe('numbers JavaScript cannot hold', () => {
     expect(report.errors[0]?.message).toMatch(/^\S+ is (NaN|an infinity), not a JSON number: kubectl refuses the document$/)
   })
 
-  test('NaN and Infinity written as JSON words are strings, and the error says so', () => {
+  test('NaN and Infinity written as JSON words: kubectl refuses the JSON stream at the NaN, and so does the check', () => {
+    // kubectl 1.32: json: offset 80: invalid character 'N' looking for beginning of value (issue #11).
     const report = checkManifests('{"kind":"Pod","spec":{"containers":[{"name":"a","securityContext":{"runAsUser":NaN,"runAsGroup":Infinity}}]}}')
-    expect(report.errors.map((e) => e.path).sort()).toEqual(['spec.containers[0].securityContext.runAsGroup', 'spec.containers[0].securityContext.runAsUser'])
-    for (const e of report.errors) expect(e.message).toMatch(/"(NaN|Infinity)"/)
+    expect(report.errors.map((e) => [e.code, e.line, e.column])).toEqual([['json-syntax', 1, 80]])
+    expect(report.errors[0]?.message).toContain("invalid character 'N' looking for beginning of value")
+    // Written as YAML (a `---` first), they are strings, and the error says so.
+    const yaml = checkManifests('---\n{"kind":"Pod","spec":{"containers":[{"name":"a","securityContext":{"runAsUser":NaN,"runAsGroup":Infinity}}]}}')
+    expect(yaml.errors.map((e) => e.path).sort()).toEqual(['spec.containers[0].securityContext.runAsGroup', 'spec.containers[0].securityContext.runAsUser'])
+    for (const e of yaml.errors) expect(e.message).toMatch(/"(NaN|Infinity)"/)
   })
 })
 

@@ -16,6 +16,7 @@
  * @packageDocumentation
  */
 import { isListKind } from '../../manifest/kinds.js'
+import { goJsonError, goQuoteChar, JSON_STOPS, placeIn } from './goSyntax.js'
 
 /** A key written twice in one object: JSON.parse keeps the last, as kubectl does. */
 export interface DuplicateKey {
@@ -304,7 +305,8 @@ export class JsonCutter {
             code: 'json-syntax',
             document: null,
             ...at,
-            message: `unexpected ${JSON.stringify(s[i])} between JSON values: a JSON stream is values back to back`,
+            // Go's words: its decoder starts the next value here.
+            message: `invalid character ${goQuoteChar(s, i)} looking for beginning of value: ${JSON_STOPS}`,
           })
         }
         i++
@@ -527,14 +529,40 @@ export class JsonCutter {
   }
 
   private incomplete(): void {
+    // Looked at before the held text goes: a stray quote or bracket leaves the structure open
+    // to the end, but Go's decoder refused the value earlier, and kubectl says that instead.
+    const refused = this.refusedBeforeEnd()
     // Every complete item before the cut is still reported.
     if (this.mode === 'undecided') this.goProvisional()
+    if (refused !== null) {
+      this.out.push(refused)
+      return
+    }
     const where = this.placeAt(this.chunk.length)
     const inItem = this.inItems && this.mode !== 'undecided'
     const what = inItem
       ? `items[${this.itemCount}] of document ${this.document} (a List starting on line ${this.documentLine}): items before it were read, items[${this.itemCount}] is incomplete`
       : `document ${this.document} (starting on line ${this.docStart.line}): it is incomplete`
     this.out.push({ _tag: 'Problem', code: 'incomplete-input', document: this.document, ...where, message: `the input ended inside ${what}` })
+  }
+
+  /** Go's first refusal in the unit (or document) the input ended inside, if any. */
+  private refusedBeforeEnd(): CutProblem | null {
+    const inUnit = this.inItems && this.mode !== 'undecided' && (this.unitFrom >= 0 || this.unitPieces.length > 0)
+    let text: string
+    let start: UnitStart
+    let prefix = ''
+    if (inUnit) {
+      text = [...this.unitPieces, this.chunk.slice(Math.max(0, this.unitFrom))].join('')
+      start = this.unitStart
+      prefix = `items[${this.itemCount}]: `
+    } else if (this.docFrom >= 0 || this.docPieces.length > 0) {
+      text = [...this.docPieces, this.chunk.slice(Math.max(0, this.docFrom))].join('')
+      start = this.docStart
+    } else return null
+    const error = goJsonError(text)
+    if (error === null) return null
+    return { _tag: 'Problem', code: 'json-syntax', document: this.document, ...placeIn(text, error.offset, start.line, start.column), message: `${prefix}${error.message}: ${JSON_STOPS}` }
   }
 
   /** Keeps the text of the unit and document being cut before the chunk goes. */
