@@ -11,16 +11,13 @@ import type { NamespaceBook } from './namespaces.js'
 import { hasPodSecurityLabels, labelOf, podSecurityLabelsOf, POD_SECURITY_LABEL_PREFIX, type NamespaceLabels } from './podSecurityLabels.js'
 import type { PodSecurityOptions } from '../resolve/types.js'
 import type { NamespaceEntry } from './walk.js'
+import { isRecord } from '../callerInput.js'
 
 /** What a Namespace document needs of the check. */
 export interface NamespaceCheck {
   readonly book: NamespaceBook
   /** The cluster-wide `enforce` level, to say when a label relaxes it. */
   readonly podSecurity: PodSecurityOptions | undefined
-}
-
-function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 /** API-server style path of a label: `metadata.labels[pod-security.kubernetes.io/enforce]`. */
