@@ -14,18 +14,15 @@ import { itemOf } from './fieldPath.js'
 import { createExemptions, problemEntry, type Exemptions } from '../exemptions/ledger.js'
 import type { DecodeIssue } from '../codecs/issue.js'
 import { PodSecurityPolicy } from '../codecs/podSecurityPolicy.js'
-import { PodSpec } from '../codecs/podSpec.js'
 import { policiesExist, policyViolationsInto } from '../resolve/policyRules.js'
 import { resolveNoNewPrivs } from '../resolve/resolve.js'
 import type {
-  ContainerSecurityInput,
   Decision,
   KubernetesVersion,
   Origin,
-  PodSecurityInput,
   PodSecurityOptions,
-  PolicyInput,
   ResolveInput,
+  ResolveOptions,
   Semantics,
   Violation,
 } from '../resolve/types.js'
@@ -43,6 +40,7 @@ import type {
   ReportWarning,
 } from './report.js'
 import { walkItem, walkPods, type ContainerRef, type PodEntry, type RawObject, type WalkEntry, type WalkError } from './walk.js'
+import { podInputsOf, type RunnableContainer } from './podInputs.js'
 import type { ReadNote, Unit } from '../read/unit.js'
 import { readAllUnits } from '../read/units.js'
 import { isListKind, kindTableOf, type KindTable, type PodSpecKind } from './kinds.js'
@@ -173,9 +171,6 @@ interface Context {
 // Valid, warning-free objects (nearly all of a real batch) skip io-ts on a guard compiled from
 // the same codecs; anything else is decoded by them and gets its issues (src/codecs/compile.ts).
 const decodePolicyObject = compileDecoder(PodSecurityPolicy)
-const decodePodSpec = compileDecoder(PodSpec)
-
-const CONTAINER_FIELDS: ReadonlySet<unknown> = new Set(['initContainers', 'containers', 'ephemeralContainers'])
 
 function isTextSource(s: CheckSource): s is { readonly source: string; readonly text: string } {
   return typeof (s as { text?: unknown }).text === 'string'
@@ -222,14 +217,6 @@ function* issueEntries(doc: LoadedDocument, issues: ReadonlyArray<DecodeIssue>):
 
 function* walkErrorEntries(doc: LoadedDocument, errors: ReadonlyArray<WalkError>): Generator<ReportEntry> {
   for (const e of errors) yield { _tag: 'Error', error: errorAt(doc, e.path, e.code, e.message) }
-}
-
-/** Is `path` at or under `prefix` (API-server paths)? */
-function isUnder(path: string, prefix: string): boolean {
-  if (path === prefix) return true
-  if (!path.startsWith(prefix)) return false
-  const next = path.charCodeAt(prefix.length)
-  return next === 46 /* . */ || next === 91 /* [ */
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -374,33 +361,9 @@ function findingOf(decision: Decision, at: ContainerPlace): ReportFinding | unde
   return { code: 'no-new-privs-required', path: container.path, message: `${who} runs without no_new_privs: ${why}`, ...findingPlace(decision, at) }
 }
 
-function isContainerName(issue: DecodeIssue): boolean {
-  const [field, index, key] = issue.segments
-  return issue.code === 'missing-field' && issue.segments.length === 3 && CONTAINER_FIELDS.has(field) && typeof index === 'number' && key === 'name'
-}
-
-function* checkPod(doc: LoadedDocument, pod: PodEntry, walkErrors: ReadonlyArray<WalkError>, ctx: Context, base: string): Generator<ReportEntry> {
-  const decoded = decodePodSpec(pod.spec, { path: pod.specPath, strict: ctx.strict })
-  const all = E.isLeft(decoded) ? decoded.left : decoded.right.warnings
-  // Knative names unnamed containers itself: their missing name is no error (src/manifest/kinds.ts).
-  const issues = pod.namesContainers === true ? all.filter((i) => !isContainerName(i)) : all
-  // The walk already reported wrong shapes (containers not a list, …): do not say it twice.
-  const fresh = walkErrors.length === 0 ? issues : issues.filter((i) => !walkErrors.some((w) => isUnder(i.path, w.path)))
-  yield* issueEntries(doc, fresh)
-
-  // Errors block only the answers that read the field in error.
-  const podSecurityPath = `${pod.specPath}.securityContext`
-  const osPath = `${pod.specPath}.os`
-  let podBlocked = false
-  const blocked = new Set<string>()
-  for (const issue of fresh) {
-    if (issue.severity !== 'error') continue
-    if (isUnder(issue.path, podSecurityPath) || isUnder(issue.path, osPath)) podBlocked = true
-    const [field, index, key] = issue.segments
-    if (CONTAINER_FIELDS.has(field) && typeof index === 'number' && (key === undefined || key === 'securityContext' || key === 'name')) {
-      blocked.add(`${String(field)}[${index}]`)
-    }
-  }
+function* checkPod(doc: LoadedDocument, pod: PodEntry, ctx: Context, base: string): Generator<ReportEntry> {
+  const { issues, blocked, runnable } = podInputsOf(pod, ctx.strict)
+  yield* issueEntries(doc, issues)
 
   const local = ctx.exemptions === undefined ? undefined : annotationExemptions(doc, pod.path, base)
   if (local !== undefined) {
@@ -417,35 +380,7 @@ function* checkPod(doc: LoadedDocument, pod: PodEntry, walkErrors: ReadonlyArray
     }
     return
   }
-  if (podBlocked) return
-
-  const podSecurity = isRecord(pod.spec.securityContext) ? (pod.spec.securityContext as PodSecurityInput) : undefined
-  const osName = isRecord(pod.spec.os) && typeof pod.spec.os.name === 'string' ? pod.spec.os.name : undefined
-  const runnable: Array<{ ref: ContainerRef; input: ResolveInput }> = []
-  for (const ref of pod.containers) {
-    if (blocked.has(`${ref.containerType}[${ref.index}]`)) continue
-    const own = ref.container.securityContext
-    runnable.push({
-      ref,
-      input: {
-        container: isRecord(own) ? (own as ContainerSecurityInput) : undefined,
-        pod: podSecurity,
-        os: osName,
-        name: ref.name,
-      },
-    })
-  }
-
-  let policy: Policy | undefined
-  // From v1.25 (kubernetes semantics) there is no PodSecurityPolicy admission to choose by.
-  const policiesApply = policiesExist(ctx.semantics, ctx.kubernetesVersion)
-  if (ctx.policies.length > 0 && policiesApply) {
-    policy = choosePolicy(
-      runnable.map((r) => r.input),
-      ctx.policies,
-      ctx.semantics,
-    ).candidate
-  }
+  if (blocked) return
 
   // The Pod Security levels of the pod's namespace (its Namespace's labels over the defaults).
   const namespace = pod.namespace ?? ctx.namespace
@@ -454,33 +389,38 @@ function* checkPod(doc: LoadedDocument, pod: PodEntry, walkErrors: ReadonlyArray
   const enforce = levelFor('enforce', namespace, labels, ctx.podSecurity, ctx.kubernetesVersion)
   const warn = levelFor('warn', namespace, labels, undefined, ctx.kubernetesVersion)
   const audit = levelFor('audit', namespace, labels, undefined, ctx.kubernetesVersion)
-  const options = (podSecurity: PodSecurityOptions | undefined) => ({
+  const options = (podSecurity: PodSecurityOptions | undefined): ResolveOptions => ({
     semantics: ctx.semantics,
     ...(podSecurity === undefined ? {} : { podSecurity }),
     ...(ctx.kubernetesVersion === undefined ? {} : { kubernetesVersion: ctx.kubernetesVersion }),
   })
-  const enforceOptions = options(enforce.options)
+  const admission = options(undefined)
+  const inputs = runnable.map((r) => r.input)
 
+  // From v1.25 (kubernetes semantics) there is no PodSecurityPolicy admission to choose by.
+  const policiesApply = policiesExist(ctx.semantics, ctx.kubernetesVersion)
+  const choice = ctx.policies.length > 0 && policiesApply ? choosePolicy(inputs, ctx.policies, admission) : undefined
+  const policy = choice?.candidate
   // No policy applies from v1.25, but the results still say why the given ones played no part:
   // resolution answers a given policy there with its policy-not-applied warning.
   const given = policy?.policy ?? (policiesApply ? undefined : ctx.policies[0]?.policy)
-  const admit = (input: (typeof runnable)[number]['input']) => (given === undefined ? input : { ...input, policy: given })
-  const resolvedAll = runnable.map(({ input }) => resolveNoNewPrivs(admit(input), enforceOptions))
+  const admit = (input: ResolveInput): ResolveInput => (given === undefined ? input : { ...input, policy: given })
+  // The policy was chosen by resolving every container under it: without an enforced level those are the answers.
+  const resolvedAll =
+    choice !== undefined && enforce.options === undefined ? choice.resolved : inputs.map((input) => resolveNoNewPrivs(admit(input), options(enforce.options)))
   // PSA adds no warnings to a pod its enforce level rejects; audit is recorded either way.
   const rejected = enforce.options !== undefined && resolvedAll.some((r) => E.isLeft(r) && r.left.some(isRestricted))
 
   for (let i = 0; i < runnable.length; i++) {
-    const { ref, input } = runnable[i] as (typeof runnable)[number]
+    const { ref, input, image } = runnable[i] as RunnableContainer
     const resolved = resolvedAll[i] as (typeof resolvedAll)[number]
     const at: ContainerPlace = { doc, pod, ref, place: placed(doc, ref.path) }
-    const line = at.place.line
     const violations = E.isLeft(resolved) ? resolved.left.map((v) => attributed(violationOf(v, at, policy), v, enforce)) : []
     const finding = E.isRight(resolved) && ctx.requireNoNewPrivs ? findingOf(resolved.right, at) : undefined
     const findings: ReportFinding[] = finding === undefined ? [] : [finding]
-    const admitted = admit(input)
     for (const level of rejected ? [audit] : [warn, audit]) {
       if (level.options === undefined || level.source === undefined) continue
-      const checked = resolveNoNewPrivs(admitted, options(level.options))
+      const checked = resolveNoNewPrivs(admit(input), options(level.options))
       if (E.isRight(checked)) continue
       for (const v of checked.left) {
         if (!isRestricted(v)) continue
@@ -490,22 +430,21 @@ function* checkPod(doc: LoadedDocument, pod: PodEntry, walkErrors: ReadonlyArray
       }
     }
     const result: ContainerResult = {
-        source: doc.source,
-        document: doc.index,
-        line,
-        kind: pod.kind,
-        namespace: pod.namespace,
-        name: pod.name,
-        container: ref.name,
-        containerType: ref.containerType,
-        path: ref.path,
-        noNewPrivs: E.isRight(resolved) ? resolved.right.noNewPrivs : null,
-        violations,
-        findings,
-        reason: E.isRight(resolved) ? resolved.right : null,
-        policy: policy === undefined ? null : policy.name,
+      source: doc.source,
+      document: doc.index,
+      line: at.place.line,
+      kind: pod.kind,
+      namespace: pod.namespace,
+      name: pod.name,
+      container: ref.name,
+      containerType: ref.containerType,
+      path: ref.path,
+      noNewPrivs: E.isRight(resolved) ? resolved.right.noNewPrivs : null,
+      violations,
+      findings,
+      reason: E.isRight(resolved) ? resolved.right : null,
+      policy: policy === undefined ? null : policy.name,
     }
-    const image = typeof ref.container.image === 'string' ? ref.container.image : null
     yield {
       _tag: 'Result',
       result: ctx.exemptions === undefined ? result : ctx.exemptions.apply(result, { image, local: local?.exemptions ?? [] }),
@@ -548,19 +487,10 @@ function* checkWalked(doc: LoadedDocument, entries: ReadonlyArray<WalkEntry>, ct
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i] as (typeof entries)[number]
     switch (entry._tag) {
-      case 'Pod': {
-        // The walk puts a pod's shape errors right after it.
-        const errors: WalkError[] = []
-        for (let j = i + 1; j < entries.length; j++) {
-          const next = entries[j] as (typeof entries)[number]
-          if (next._tag !== 'WalkError' || !isUnder(next.path, entry.specPath)) break
-          errors.push(next)
-        }
-        yield* walkErrorEntries(doc, errors)
-        yield* checkPod(doc, entry, errors, ctx, base)
-        i += errors.length
+      case 'Pod':
+        yield* walkErrorEntries(doc, entry.errors)
+        yield* checkPod(doc, entry, ctx, base)
         break
-      }
       case 'Policy': {
         // A PodSecurityPolicy in the checked input is checked as an object of its own: the API
         // server would refuse an invalid one. It admits nothing here (use `policies` for that).

@@ -8,7 +8,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { addedCapabilitiesWhere } from '../capabilities.js'
 import { resolveNoNewPrivs } from '../resolve/resolve.js'
-import type { PolicyInput, ResolveInput, Semantics } from '../resolve/types.js'
+import type { Decision, PolicyInput, ResolveInput, ResolveOptions, Semantics, Violation } from '../resolve/types.js'
 
 /**
  * A policy that may be chosen, with the name it is ordered by.
@@ -51,6 +51,11 @@ export type Admission = 'unchanged' | 'changed' | 'rejected'
 export interface PolicyChoice<P extends PolicyCandidate> {
   readonly candidate: P
   readonly admission: Admission
+  /**
+   * Every container resolved under the chosen policy with the options it was chosen by, in the
+   * order given: a caller that resolves with the same options needs no second resolution.
+   */
+  readonly resolved: ReadonlyArray<E.Either<ReadonlyArray<Violation>, Decision>>
 }
 
 /**
@@ -104,7 +109,9 @@ export function policyChangesContainer(input: ResolveInput, policy: PolicyInput,
  * and non-empty; `containers` are the pod's containers without a policy.
  *
  * A policy admits the pod when every container resolves without a violation under it (the Pod
- * Security Standards are a separate admission and are not consulted here).
+ * Security Standards are a separate admission and are not consulted here: leave `podSecurity` out
+ * of `options`). `options` is the semantics, or the resolve options to admit with; a semantics
+ * alone is asked of v1.24, the last cluster that had the PodSecurityPolicy admission plugin.
  *
  * @example
  * ```ts
@@ -116,32 +123,38 @@ export function policyChangesContainer(input: ResolveInput, policy: PolicyInput,
  * )
  * choice.candidate.name // 'b-permissive'
  * choice.admission      // 'unchanged'
+ * choice.resolved[0]    // Right(the decision under b-permissive)
  * ```
  * @public
  */
 export function choosePolicy<P extends PolicyCandidate>(
   containers: ReadonlyArray<ResolveInput>,
   candidates: readonly [P, ...P[]] | ReadonlyArray<P>,
-  semantics: Semantics,
+  options: Semantics | ResolveOptions,
 ): PolicyChoice<P> {
-  let changed: P | undefined
+  const resolveOptions: ResolveOptions = typeof options === 'string' ? { semantics: options, kubernetesVersion: 'v1.24' } : options
+  const semantics = resolveOptions.semantics ?? 'proposal'
+  const under = (candidate: P) => (input: ResolveInput) => resolveNoNewPrivs({ ...input, policy: candidate.policy }, resolveOptions)
+  let changed: { readonly candidate: P; readonly resolved: ReadonlyArray<E.Either<ReadonlyArray<Violation>, Decision>> } | undefined
   for (const candidate of candidates) {
+    const resolve = under(candidate)
+    const resolved: Array<E.Either<ReadonlyArray<Violation>, Decision>> = []
     let admits = true
     let changes = false
     for (const input of containers) {
-      const withPolicy: ResolveInput = { ...input, policy: candidate.policy }
-      // Choosing among policies is what the PSP admission plugin did, so it is asked of a cluster
-      // that still had it (v1.24); for a later version resolution ignores the chosen policy anyway.
-      if (E.isLeft(resolveNoNewPrivs(withPolicy, { semantics, kubernetesVersion: 'v1.24' }))) {
+      const result = resolve(input)
+      if (E.isLeft(result)) {
         admits = false
         break
       }
+      resolved.push(result)
       if (!changes && policyChangesContainer(input, candidate.policy, semantics)) changes = true
     }
     if (!admits) continue
-    if (!changes) return { candidate, admission: 'unchanged' }
-    changed ??= candidate
+    if (!changes) return { candidate, admission: 'unchanged', resolved }
+    changed ??= { candidate, resolved }
   }
-  if (changed !== undefined) return { candidate: changed, admission: 'changed' }
-  return { candidate: candidates[0] as P, admission: 'rejected' }
+  if (changed !== undefined) return { candidate: changed.candidate, admission: 'changed', resolved: changed.resolved }
+  const first = candidates[0] as P
+  return { candidate: first, admission: 'rejected', resolved: containers.map(under(first)) }
 }

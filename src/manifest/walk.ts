@@ -67,6 +67,11 @@ export interface PodEntry {
    */
   readonly containers: ReadonlyArray<ContainerRef>
   /**
+   * The shapes of this pod spec the walk could not go through (`containers` not a list, a
+   * container that is not an object), at their paths; the pod's other containers are still here.
+   */
+  readonly errors: ReadonlyArray<WalkError>
+  /**
    * `true` when the kind's controller names unnamed containers (Knative): such a container's
    * `name` here is its place, `containers[0]`, and a missing `name` is not an error.
    */
@@ -140,7 +145,7 @@ export interface NamespaceEntry {
  * @example
  * ```ts
  * const walk = walkPods({ kind: 'Pod', spec: { containers: 'app' } })
- * const codes: WalkErrorCode[] = walk.entries.flatMap((e) => (e._tag === 'WalkError' ? [e.code] : [])) // ['wrong-type']
+ * const codes: WalkErrorCode[] = walk.entries.flatMap((e) => (e._tag === 'Pod' ? e.errors.map((error) => error.code) : [])) // ['wrong-type']
  * ```
  */
 export type WalkErrorCode = 'not-an-object' | 'missing-kind' | 'invalid-kind' | 'missing-field' | 'wrong-type' | 'too-deep'
@@ -302,9 +307,9 @@ const walkObject = (object: RawObject, kind: string, path: string, listDepth: nu
       specPath,
       spec,
       containers,
+      errors,
       ...(namesContainers ? { namesContainers } : {}),
     })
-    for (const error of errors) out.push(error)
     return
   }
   if (isPolicyKind(kind)) {

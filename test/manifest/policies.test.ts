@@ -1,6 +1,10 @@
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect } from 'vitest'
+import * as E from 'fp-ts/lib/Either.js'
 import { byPolicyName, choosePolicy, policyChangesContainer, type PolicyCandidate } from '../../src/manifest/policies.js'
+import { resolveNoNewPrivs } from '../../src/resolve/resolve.js'
+import type { Semantics } from '../../src/resolve/types.js'
+import { resolveInputArbitrary } from '../resolve/arbitraries.js'
 
 const c = (name: string, spec: Record<string, unknown>): PolicyCandidate => ({ name, policy: { metadata: { name }, spec } })
 
@@ -53,4 +57,25 @@ describe('what counts as a change', () => {
   ] as const)('%s', (_name, container, spec, semantics, expected) => {
     expect(policyChangesContainer({ container }, { spec }, semantics)).toBe(expected)
   })
+})
+
+describe('the choice carries the resolutions it was made by', () => {
+  const input = resolveInputArbitrary(fc.constantFrom('SYS_ADMIN', 'NET_ADMIN', 'CAP_SYS_ADMIN', 'chown'), fc.option(fc.constantFrom(0, 1000), { nil: undefined }))
+  const withoutPolicy = input.map(({ policy: _policy, ...rest }) => rest)
+  const policy = input.filter((i) => i.policy != null).map((i) => i.policy as NonNullable<typeof i.policy>)
+  const options = fc.oneof(
+    fc.constantFrom<Semantics>('proposal', 'noNewPrivileges', 'kubernetes'),
+    fc.record({ semantics: fc.constantFrom<Semantics>('proposal', 'noNewPrivileges', 'kubernetes'), kubernetesVersion: fc.constantFrom('v1.8', 'v1.16', 'v1.24') as fc.Arbitrary<'v1.8' | 'v1.16' | 'v1.24'> }),
+  )
+  test.prop([fc.array(withoutPolicy, { minLength: 0, maxLength: 4 }), fc.array(policy, { minLength: 1, maxLength: 3 }), options])(
+    'resolved is every container under the chosen policy with the options it was chosen by',
+    (containers, policies, given) => {
+      const candidates = policies.map((p, i) => ({ name: `p${i}`, policy: p }))
+      const choice = choosePolicy(containers, candidates, given)
+      const resolveOptions = typeof given === 'string' ? { semantics: given, kubernetesVersion: 'v1.24' as const } : given
+      expect(choice.resolved).toEqual(containers.map((c) => resolveNoNewPrivs({ ...c, policy: choice.candidate.policy }, resolveOptions)))
+      // A policy that admits the pod resolves it without violations; only a rejection has them.
+      expect(choice.admission === 'rejected' || choice.resolved.every(E.isRight)).toBe(true)
+    },
+  )
 })

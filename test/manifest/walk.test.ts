@@ -74,10 +74,12 @@ describe('walkPods: containers', () => {
     expect(onePod({ kind: 'Pod', spec: { containers: [], initContainers: null } }).containers).toEqual([])
   })
 
-  test('containers that are not an array are an error, and the other fields are still walked', () => {
+  test('containers that are not an array are an error of the pod, and the other fields are still walked', () => {
     const { entries } = walkPods({ kind: 'Pod', spec: { containers: { name: 'a' }, initContainers: [{ name: 'i' }] } })
     expect(podsOf(entries)[0]?.containers.map((c) => c.path)).toEqual(['spec.initContainers[0]'])
-    expect(entries.filter((e) => e._tag === 'WalkError')).toEqual([
+    // The pod carries its own shape errors: no entry after it has to be regrouped by path.
+    expect(entries.filter((e) => e._tag === 'WalkError')).toEqual([])
+    expect(podsOf(entries)[0]?.errors).toEqual([
       { _tag: 'WalkError', code: 'wrong-type', path: 'spec.containers', message: 'expected an array of containers at spec.containers, got object' },
     ])
   })
@@ -88,7 +90,7 @@ describe('walkPods: containers', () => {
       [0, 'a'],
       [3, 'd'],
     ])
-    expect(entries.filter((e) => e._tag === 'WalkError').map((e) => e._tag === 'WalkError' && [e.code, e.path])).toEqual([
+    expect(podsOf(entries)[0]?.errors.map((e) => [e.code, e.path])).toEqual([
       ['wrong-type', 'spec.template.spec.containers[1]'],
       ['wrong-type', 'spec.template.spec.containers[2]'],
     ])
@@ -234,7 +236,8 @@ describe('walkPods: properties', () => {
         (spec[field] ?? []).flatMap((c, i) => (typeof c === 'object' && c !== null && !Array.isArray(c) ? [[field, i]] : [])),
       )
       expect(containers.map((c) => [c.containerType, c.index])).toEqual(expected)
-      const errors = entries.filter((e) => e._tag === 'WalkError')
+      expect(entries.filter((e) => e._tag === 'WalkError')).toEqual([])
+      const errors = pods[0]?.errors ?? []
       const nonObjects = (['initContainers', 'containers', 'ephemeralContainers'] as const).reduce((n, f) => n + (spec[f]?.length ?? 0), 0) - expected.length
       expect(errors).toHaveLength(nonObjects)
     },
