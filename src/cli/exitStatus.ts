@@ -6,28 +6,24 @@
 import { counts } from '../exemptions/ledger.js'
 import type { ReportEntry } from '../manifest/check.js'
 import type { Report, ReportError } from '../manifest/report.js'
-import type { ViolationCode } from '../resolve/types.js'
-import { VIOLATION_CODES } from '../resolve/violations.js'
 
 /** `0` nothing found, `1` violations or findings, `2` unreadable or undecodable input (wins over `1`). */
 export type ExitStatus = 0 | 1 | 2
 
-/** Every violation code: input that was read and decoded, and breaks a rule. */
-const VIOLATION_CODE_SET: ReadonlySet<string> = new Set<ViolationCode>(VIOLATION_CODES)
-
 /**
  * Whether an error entry is a rule a decoded object breaks rather than input that could not be
- * read or decoded. `checkManifests` lists the violations of a PodSecurityPolicy document (which
- * has no container to hang them on) as error entries; they are violations all the same (exit 1).
+ * read or decoded: its `category`, which the check gave it where it knew why (a PodSecurityPolicy
+ * document's own violations have no container to hang them on; they are violations all the same,
+ * exit 1).
  *
  * @example
  * ```ts
- * isViolationError({ code: 'invalid-policy', … }) // true
- * isViolationError({ code: 'yaml-syntax', … })    // false
+ * isViolationError({ category: 'violation', … }) // true
+ * isViolationError({ category: 'input', … })     // false
  * ```
  */
-export function isViolationError(error: Pick<ReportError, 'code'>): boolean {
-  return VIOLATION_CODE_SET.has(error.code)
+export function isViolationError(error: Pick<ReportError, 'category'>): boolean {
+  return error.category === 'violation'
 }
 
 /**
@@ -51,7 +47,7 @@ export function exitStatusOf(report: Report): ExitStatus {
  * @example
  * ```ts
  * const tally = new ExitTally()
- * tally.add({ _tag: 'Error', error: { source: 'a.yaml', document: 0, line: 1, column: 1, code: 'yaml-syntax', message: '…' } })
+ * tally.add({ _tag: 'Error', error: { source: 'a.yaml', document: 0, line: 1, column: 1, code: 'yaml-syntax', message: '…', category: 'input' } })
  * tally.status() // 2
  * ```
  */

@@ -133,7 +133,7 @@ function scopeWords(e: Exemption): string {
  */
 export function problemEntry(p: ExemptionProblem): { readonly _tag: 'Error'; readonly error: ReportError } | { readonly _tag: 'Warning'; readonly warning: ReportWarning } {
   const { source, document, line, path } = p.at
-  if (p.severity === 'error') return { _tag: 'Error', error: { source, document, line, column: null, path, code: p.code, message: p.message } }
+  if (p.severity === 'error') return { _tag: 'Error', error: { source, document, line, column: null, path, code: p.code, message: p.message, category: 'input' } }
   return { _tag: 'Warning', warning: { source, document, line, path, code: p.code, message: p.message } }
 }
 

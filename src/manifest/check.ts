@@ -18,6 +18,7 @@ import { policiesExist, policyViolationsInto } from '../resolve/policyRules.js'
 import { resolveNoNewPrivs } from '../resolve/resolve.js'
 import type {
   Decision,
+  DecisionWarning,
   KubernetesVersion,
   Origin,
   PodSecurityOptions,
@@ -32,6 +33,7 @@ import { placeOf, type Placement } from './place.js'
 import { byPolicyName, choosePolicy, type PolicyCandidate } from './policies.js'
 import type {
   ContainerResult,
+  ErrorCategory,
   Report,
   ReportError,
   ReportFinding,
@@ -191,7 +193,7 @@ function isRecord(value: unknown): value is RawObject {
 }
 
 function errorOfLoad(doc: Extract<LoadResult, { _tag: 'Error' }>): ReportError {
-  return { source: doc.source, document: doc.index, line: doc.line, column: doc.column, code: doc.code, message: doc.message }
+  return { source: doc.source, document: doc.index, line: doc.line, column: doc.column, code: doc.code, message: doc.message, category: 'input' }
 }
 
 function placed(doc: LoadedDocument, path: string): { line: number; column: number | null } {
@@ -199,9 +201,9 @@ function placed(doc: LoadedDocument, path: string): { line: number; column: numb
   return at === null ? { line: doc.line, column: null } : at
 }
 
-function errorAt(doc: LoadedDocument, path: string, code: string, message: string): ReportError {
+function errorAt(doc: LoadedDocument, path: string, code: string, message: string, category: ErrorCategory = 'input'): ReportError {
   const { line, column } = placed(doc, path)
-  return { source: doc.source, document: doc.index, line, column, path, code, message }
+  return { source: doc.source, document: doc.index, line, column, path, code, message, category }
 }
 
 function warningAt(doc: LoadedDocument, path: string, code: string, message: string): ReportWarning {
@@ -405,6 +407,8 @@ function* checkPod(doc: LoadedDocument, pod: PodEntry, ctx: Context, base: strin
   // resolution answers a given policy there with its policy-not-applied warning.
   const given = policy?.policy ?? (policiesApply ? undefined : ctx.policies[0]?.policy)
   const admit = (input: ResolveInput): ResolveInput => (given === undefined ? input : { ...input, policy: given })
+  // The policy a decision's policy warning is about: the chosen one, or the one that played no part.
+  const shownPolicy = policy ?? (policiesApply ? undefined : ctx.policies[0])
   // The policy was chosen by resolving every container under it: without an enforced level those are the answers.
   const resolvedAll =
     choice !== undefined && enforce.options === undefined ? choice.resolved : inputs.map((input) => resolveNoNewPrivs(admit(input), options(enforce.options)))
@@ -443,6 +447,7 @@ function* checkPod(doc: LoadedDocument, pod: PodEntry, ctx: Context, base: strin
       violations,
       findings,
       reason: E.isRight(resolved) ? resolved.right : null,
+      warnings: E.isRight(resolved) ? resolved.right.warnings.map((w) => placedWarning(w, at, shownPolicy)) : NO_WARNINGS,
       policy: policy === undefined ? null : policy.name,
     }
     yield {
@@ -450,6 +455,23 @@ function* checkPod(doc: LoadedDocument, pod: PodEntry, ctx: Context, base: strin
       result: ctx.exemptions === undefined ? result : ctx.exemptions.apply(result, { image, local: local?.exemptions ?? [] }),
     }
   }
+}
+
+const NO_WARNINGS: ReadonlyArray<ReportWarning> = Object.freeze([])
+
+/**
+ * A decision's warning at its full path and line: the resolver's paths are relative to the
+ * container, the pod spec or the policy, and only this stage knows where those are.
+ */
+function placedWarning(w: DecisionWarning, at: ContainerPlace, policy: Policy | undefined): ReportWarning {
+  if (w.target === 'policy' && policy !== undefined) {
+    const path = joinPath(policy.path, w.path)
+    const { line } = placeOf(policy.positionOf, [path], policy.place, 'policy')
+    return { source: policy.source, document: policy.document, line, path, code: w.code, message: w.message }
+  }
+  const path = w.target === 'pod' ? joinPath(at.pod.specPath, w.path) : w.target === 'container' ? joinPath(at.ref.path, w.path) : at.ref.path
+  const { line } = placeOf(at.doc.positionOf, [path], at.place, 'container')
+  return { source: at.doc.source, document: at.doc.index, line, path, code: w.code, message: w.message }
 }
 
 function isRestricted(v: Violation): boolean {
@@ -498,7 +520,7 @@ function* checkWalked(doc: LoadedDocument, entries: ReadonlyArray<WalkEntry>, ct
         if (policy === undefined) break
         const own: Violation[] = []
         policyViolationsInto(policy.policy, ctx.semantics, own, ctx.kubernetesVersion)
-        for (const v of own) yield { _tag: 'Error', error: errorAt(doc, joinPath(entry.path, v.path), v.code, v.message) }
+        for (const v of own) yield { _tag: 'Error', error: errorAt(doc, joinPath(entry.path, v.path), v.code, v.message, 'violation') }
         if (own.length === 0) yield { _tag: 'Skipped', skipped: { source: doc.source, document: doc.index, kind: 'PodSecurityPolicy' } }
         break
       }
@@ -523,7 +545,7 @@ function* loadWarningEntries(doc: LoadedDocument, ctx: Context): Generator<Repor
   for (const w of doc.warnings) {
     const path = w.path ?? ''
     if (ctx.strict && w.code === 'duplicate-key')
-      yield { _tag: 'Error', error: { source: doc.source, document: doc.index, line: w.line, column: w.column, path, code: w.code, message: w.message } }
+      yield { _tag: 'Error', error: { source: doc.source, document: doc.index, line: w.line, column: w.column, path, code: w.code, message: w.message, category: 'input' } }
     else yield { _tag: 'Warning', warning: { source: doc.source, document: doc.index, line: w.line, path, code: w.code, message: w.message } }
   }
 }
@@ -531,7 +553,7 @@ function* loadWarningEntries(doc: LoadedDocument, ctx: Context): Generator<Repor
 /** A note of the reader: a warning, or with strict an error, like an unknown field. */
 function* noteEntries(source: string, document: number, notes: ReadonlyArray<ReadNote>, ctx: Context): Generator<ReportEntry> {
   for (const n of notes) {
-    if (ctx.strict) yield { _tag: 'Error', error: { source, document, line: n.line, column: n.column, path: n.path, code: n.code, message: n.message } }
+    if (ctx.strict) yield { _tag: 'Error', error: { source, document, line: n.line, column: n.column, path: n.path, code: n.code, message: n.message, category: 'input' } }
     else yield { _tag: 'Warning', warning: { source, document, line: n.line, path: n.path, code: n.code, message: n.message } }
   }
 }
@@ -568,6 +590,7 @@ function* checkUnit(unit: Unit, ctx: Context): Generator<ReportEntry> {
             column: null,
             code: 'list-not-a-list',
             message: `the items of this document were checked as a List's as they arrived (its kind came after more items than are held: 16 MiB of JSON, 1 MiB of YAML), but its kind is ${JSON.stringify(kind) ?? 'missing'}, not a List: put kind first, or split the document`,
+            category: 'input',
           },
         }
         return
@@ -578,7 +601,7 @@ function* checkUnit(unit: Unit, ctx: Context): Generator<ReportEntry> {
     case 'Problem':
       yield {
         _tag: 'Error',
-        error: { source: unit.source, document: unit.index, line: unit.line, column: unit.column, code: unit.code, message: unit.message },
+        error: { source: unit.source, document: unit.index, line: unit.line, column: unit.column, code: unit.code, message: unit.message, category: 'input' },
       }
       return
   }
@@ -586,7 +609,7 @@ function* checkUnit(unit: Unit, ctx: Context): Generator<ReportEntry> {
 
 function unreadable(doc: { readonly source: string; readonly index: number; readonly line: number }, thrown: unknown): ReportError {
   const reason = thrown instanceof Error ? thrown.message : String(thrown)
-  return { source: doc.source, document: doc.index, line: doc.line, column: null, code: 'unreadable-document', message: `the document could not be checked: ${reason}` }
+  return { source: doc.source, document: doc.index, line: doc.line, column: null, code: 'unreadable-document', message: `the document could not be checked: ${reason}`, category: 'input' }
 }
 
 function contextOf(options: CheckOptions | undefined, policies: ReadonlyArray<Policy>, exemptions: Exemptions | undefined): Context {
@@ -611,7 +634,7 @@ type Given = { readonly _tag: 'Source'; readonly source: CheckSource } | { reado
 const INPUT = '<input>'
 
 function invalid(source: string, message: string): Given {
-  return { _tag: 'Invalid', error: { source, document: null, line: null, column: null, code: 'invalid-input', message } }
+  return { _tag: 'Invalid', error: { source, document: null, line: null, column: null, code: 'invalid-input', message, category: 'input' } }
 }
 
 /**

@@ -21,7 +21,7 @@ const RULES: Readonly<Record<string, FieldRule>> = {
 }
 
 function optionError(message: string): ReportError {
-  return { source: '<options>', document: null, line: null, column: null, code: 'invalid-option', message: `checkManifests: ${message}` }
+  return { source: '<options>', document: null, line: null, column: null, code: 'invalid-option', message: `checkManifests: ${message}`, category: 'input' }
 }
 
 /** Whether a value has what the exemption stage of `createExemptions` has. */

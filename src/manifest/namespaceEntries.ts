@@ -32,7 +32,7 @@ function lineOf(doc: LoadedDocument, path: string): { line: number; column: numb
 
 function error(doc: LoadedDocument, path: string, code: string, message: string): ReportEntry {
   const at = lineOf(doc, path)
-  return { _tag: 'Error', error: { source: doc.source, document: doc.index, line: at.line, column: at.column, path, code, message } }
+  return { _tag: 'Error', error: { source: doc.source, document: doc.index, line: at.line, column: at.column, path, code, message, category: 'input' } }
 }
 
 function warning(doc: LoadedDocument, path: string, code: string, message: string): ReportEntry {

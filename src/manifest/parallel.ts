@@ -83,7 +83,7 @@ export async function* checkFilesInParallel(
       ? undefined
       : `checkFilesInParallel: parallel options.threads: expected a positive integer, got ${describeValue(threadsGiven)}`)
   if (badParallel !== undefined) {
-    yield { _tag: 'Error', error: { source: '<options>', document: null, line: null, column: null, code: 'invalid-option', message: badParallel } }
+    yield { _tag: 'Error', error: { source: '<options>', document: null, line: null, column: null, code: 'invalid-option', message: badParallel, category: 'input' } }
     return
   }
   // A plain-JavaScript caller's wrong files are errors of the report, each named, never a throw.
@@ -189,5 +189,5 @@ export async function* checkFilesInParallel(
 }
 
 function invalidFile(source: string, message: string): ReportEntry {
-  return { _tag: 'Error', error: { source, document: null, line: null, column: null, code: 'invalid-input', message } }
+  return { _tag: 'Error', error: { source, document: null, line: null, column: null, code: 'invalid-input', message, category: 'input' } }
 }

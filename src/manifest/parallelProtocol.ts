@@ -42,7 +42,7 @@ export async function* checkFileEntries(path: string, source: string, options: C
     for await (const unit of readUnits(createReadStream(path, { highWaterMark: 1 << 16 }), source, options?.load)) yield* prepared.checkUnit(unit)
   } catch (thrown) {
     const reason = thrown instanceof Error ? thrown.message : String(thrown)
-    yield { _tag: 'Error', error: { source, document: null, line: null, column: null, code: 'unreadable-source', message: `could not read ${source}: ${reason}` } }
+    yield { _tag: 'Error', error: { source, document: null, line: null, column: null, code: 'unreadable-source', message: `could not read ${source}: ${reason}`, category: 'input' } }
   }
 }
 

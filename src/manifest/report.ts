@@ -132,6 +132,12 @@ export interface ContainerResult {
   readonly findings: ReadonlyArray<ReportFinding>
   /** What `resolveNoNewPrivs` decided and why; `null` when there are violations. */
   readonly reason: Decision | null
+  /**
+   * The decision's warnings (`reason.warnings`: `sys-admin-spelling`, `policy-not-applied`),
+   * placed: the path from the document root and the line of the field, or of the container when
+   * the field is not written; a policy's warning is in the policy's own source and document.
+   */
+  readonly warnings: ReadonlyArray<ReportWarning>
   /** The PodSecurityPolicy that admitted (or, when none did, rejected) the pod, if policies were given. */
   readonly policy: string | null
 }
@@ -155,7 +161,24 @@ export interface ReportError {
   readonly path?: string | undefined
   readonly code: string
   readonly message: string
+  /**
+   * What the error means for the run: `'input'` is input that could not be read or decoded (exit
+   * status 2); `'violation'` is a decoded object that breaks a rule and has no container to hang
+   * the violation on (a PodSecurityPolicy's `invalid-policy`; exit status 1).
+   */
+  readonly category: ErrorCategory
 }
+
+/**
+ * What a report error means for the run: input that could not be read or decoded, or a decoded
+ * object that breaks a rule.
+ *
+ * @example
+ * ```ts
+ * const category: ErrorCategory = checkManifests('a: [1\n').errors[0]?.category ?? 'input' // 'input'
+ * ```
+ */
+export type ErrorCategory = 'input' | 'violation'
 
 /**
  * Something worth fixing that does not stop resolution (e.g. an unknown field).

@@ -118,13 +118,13 @@ export async function* checkStream(sources: Iterable<StreamSource> | AsyncIterab
     } catch (thrown) {
       if (thrown instanceof SourceUnreadable) {
         const message = thrown.code === 'unreadable' ? `cannot read: ${thrown.reason}` : thrown.reason
-        yield { _tag: 'Error', error: { source: s.source, document: null, line: null, column: null, code: thrown.code, message } }
+        yield { _tag: 'Error', error: { source: s.source, document: null, line: null, column: null, code: thrown.code, message, category: 'input' } }
         continue
       }
       const reason = thrown instanceof Error ? thrown.message : String(thrown)
       yield {
         _tag: 'Error',
-        error: { source: s.source, document: null, line: null, column: null, code: 'unreadable-source', message: `could not read ${s.source}: ${reason}` },
+        error: { source: s.source, document: null, line: null, column: null, code: 'unreadable-source', message: `could not read ${s.source}: ${reason}`, category: 'input' },
       }
     }
   }
@@ -146,5 +146,5 @@ function isStreamSource(u: unknown): u is StreamSource {
 }
 
 function invalidSource(source: string, message: string): ReportEntry {
-  return { _tag: 'Error', error: { source, document: null, line: null, column: null, code: 'invalid-input', message } }
+  return { _tag: 'Error', error: { source, document: null, line: null, column: null, code: 'invalid-input', message, category: 'input' } }
 }

@@ -68,7 +68,7 @@ describe('exit status', () => {
     expect(sources).toEqual([at('violation.yaml')])
     const out = JSON.parse(io.out())
     expect(out.errors).toEqual([
-      { source: at('missing.yaml'), document: null, line: null, column: null, code: 'unreadable', message: 'cannot read: no such file or directory' },
+      { source: at('missing.yaml'), document: null, line: null, column: null, code: 'unreadable', message: 'cannot read: no such file or directory', category: 'input' },
     ])
     expect(out.results).toHaveLength(1)
   })
@@ -91,6 +91,7 @@ describe('exit status', () => {
         column: null,
         code: 'not-utf8',
         message: 'not UTF-8: byte 11 (0xe9) on line 2 is not part of a UTF-8 sequence',
+        category: 'input',
       },
     ])
   })
@@ -106,9 +107,9 @@ describe('exit status', () => {
     expect(exitStatusOf(report({ results: [result({ noNewPrivs: false })], warnings: fullReport.warnings, skipped: fullReport.skipped }))).toBe(0)
   })
   test('exitStatusOf: a policy document\'s own violation listed as an error entry is a violation (1), not unreadable input (2)', () => {
-    const invalidPolicy = { source: 'psp.yaml', document: 0, line: 8, column: 3, code: 'invalid-policy', message: 'Cannot set …' }
+    const invalidPolicy = { source: 'psp.yaml', document: 0, line: 8, column: 3, code: 'invalid-policy', message: 'Cannot set …', category: 'violation' as const }
     expect(exitStatusOf(report({ errors: [invalidPolicy] }))).toBe(1)
-    expect(exitStatusOf(report({ errors: [invalidPolicy, { ...invalidPolicy, code: 'yaml-syntax' }] }))).toBe(2)
+    expect(exitStatusOf(report({ errors: [invalidPolicy, { ...invalidPolicy, code: 'yaml-syntax', category: 'input' as const }] }))).toBe(2)
   })
 })
 

@@ -30,7 +30,28 @@ export const noDecision: ProposalDecision = {
   warnings: [],
 }
 
+/**
+ * A hand-built result. Unless given, its placed `warnings` are its decision's, placed as the
+ * check places them when the field is not written: at the container's line, the path joined
+ * to the container's (or, for the pod, to the pod spec's).
+ */
 export function result(overrides: Partial<ContainerResult> = {}): ContainerResult {
+  const base = resultWithoutWarnings(overrides)
+  if (overrides.warnings !== undefined) return base
+  const specPath = base.path.replace(/\.?(initContainers|containers|ephemeralContainers)\[\d+\]$/, '')
+  const join = (a: string, b: string): string => (a === '' ? b : b === '' ? a : b.startsWith('[') ? `${a}${b}` : `${a}.${b}`)
+  const warnings = (base.reason?.warnings ?? []).map((w) => ({
+    source: base.source,
+    document: base.document,
+    line: base.line,
+    path: w.target === 'container' ? join(base.path, w.path) : w.target === 'pod' ? join(specPath, w.path) : w.path,
+    code: w.code,
+    message: w.message,
+  }))
+  return { ...base, warnings }
+}
+
+function resultWithoutWarnings(overrides: Partial<ContainerResult>): ContainerResult {
   return {
     source: 'deploy.yaml',
     document: 0,
@@ -45,6 +66,7 @@ export function result(overrides: Partial<ContainerResult> = {}): ContainerResul
     violations: [],
     findings: [],
     reason: yesDecision,
+    warnings: [],
     policy: null,
     ...overrides,
   }
@@ -76,6 +98,7 @@ export const decodeError: ReportError = {
   column: 3,
   code: 'yaml-syntax',
   message: 'bad indentation of a mapping entry',
+  category: 'input',
 }
 
 export const typoWarning: ReportWarning = {
@@ -173,7 +196,7 @@ export function streamOf(check: CheckManifests): CheckStream {
         for await (const c of s.chunks) parts.push(typeof c === 'string' ? new TextEncoder().encode(c) : c)
       } catch (thrown) {
         if (!(thrown instanceof SourceUnreadable)) throw thrown
-        yield { _tag: 'Error', error: { source: s.source, document: null, line: null, column: null, code: 'unreadable', message: `cannot read: ${thrown.reason}` } }
+        yield { _tag: 'Error', error: { source: s.source, document: null, line: null, column: null, code: 'unreadable', message: `cannot read: ${thrown.reason}`, category: 'input' } }
         continue
       }
       const decoder = new Utf8Decoder()
@@ -181,7 +204,7 @@ export function streamOf(check: CheckManifests): CheckStream {
       const rest = decoder.end()
       const bad = typeof first === 'string' ? (typeof rest === 'string' ? null : rest) : first
       if (bad !== null) {
-        yield { _tag: 'Error', error: { source: s.source, document: null, line: bad.line, column: null, code: 'not-utf8', message: notUtf8Message(bad) } }
+        yield { _tag: 'Error', error: { source: s.source, document: null, line: bad.line, column: null, code: 'not-utf8', message: notUtf8Message(bad), category: 'input' } }
         continue
       }
       const r = check([{ source: s.source, text: `${first as string}${rest as string}` }], options)

@@ -39,7 +39,7 @@ describe('formatJson', () => {
 
   test('errors, warnings and skipped entries keep their fields', () => {
     expect(parsed['errors']).toEqual([
-      { source: 'bad.yaml', document: 2, line: 7, column: 3, code: 'yaml-syntax', message: 'bad indentation of a mapping entry' },
+      { source: 'bad.yaml', document: 2, line: 7, column: 3, code: 'yaml-syntax', message: 'bad indentation of a mapping entry', category: 'input' },
     ])
     expect(parsed['warnings']).toEqual([fullReport.warnings[0]])
     expect(parsed['skipped']).toEqual([{ source: 'deploy.yaml', document: 1, kind: 'Service' }])

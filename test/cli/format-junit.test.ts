@@ -107,8 +107,8 @@ describe('the JUnit report', () => {
   })
 
   test('input that could not be read or decoded is an error case; a policy violation is a failure', () => {
-    const psp: ReportEntry = { _tag: 'Error', error: { source: 'psp.yaml', document: 0, line: 8, column: 3, code: 'invalid-policy', message: 'Cannot set …' } }
-    const unreadable: ReportEntry = { _tag: 'Error', error: { source: 'gone.yaml', document: null, line: null, column: null, code: 'unreadable', message: 'cannot read: no such file or directory' } }
+    const psp: ReportEntry = { _tag: 'Error', error: { source: 'psp.yaml', document: 0, line: 8, column: 3, code: 'invalid-policy', message: 'Cannot set …', category: 'violation' } }
+    const unreadable: ReportEntry = { _tag: 'Error', error: { source: 'gone.yaml', document: null, line: null, column: null, code: 'unreadable', message: 'cannot read: no such file or directory', category: 'input' } }
     const suites = parseJunit(written([{ _tag: 'Error', error: decodeError }, psp, unreadable])).testsuites.testsuite
     expect(suites[0]?.testcase[0]).toMatchObject({ name: 'document 2: yaml-syntax', line: '7', error: { type: 'yaml-syntax', message: decodeError.message, '#text': `document 2, line 7, column 3: ${decodeError.message}` } })
     expect(suites[0]).toMatchObject({ errors: '1', failures: '0' })

@@ -144,7 +144,7 @@ describe('formatSarif', () => {
         })),
         result({ reason: k8s }),
       ],
-      errors: [{ source: 'missing.yaml', document: null, line: null, column: null, code: 'unreadable', message: 'cannot read: no such file or directory' }],
+      errors: [{ source: 'missing.yaml', document: null, line: null, column: null, code: 'unreadable', message: 'cannot read: no such file or directory', category: 'input' }],
     })
     const out = sarifLog(big, { cwd: '/repo' })
     expectValidSarif(JSON.parse(JSON.stringify(out)))

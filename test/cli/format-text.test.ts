@@ -111,7 +111,7 @@ describe('formatText', () => {
 
   test('a policy document\'s own violation (an error entry with a violation code) reads and counts as a violation', () => {
     const out = formatText(
-      report({ errors: [{ source: 'psp.yaml', document: 0, line: 8, column: 3, path: 'spec.defaultAllowPrivilegeEscalation', code: 'invalid-policy', message: 'Cannot set …' }] }),
+      report({ errors: [{ source: 'psp.yaml', document: 0, line: 8, column: 3, path: 'spec.defaultAllowPrivilegeEscalation', code: 'invalid-policy', message: 'Cannot set …', category: 'violation' }] }),
     )
     expect(out).toContain('  ✗ violation invalid-policy (document 0, line 8, column 3, at spec.defaultAllowPrivilegeEscalation): Cannot set …')
     expect(out).toContain('· 1 violation · 0 findings · 0 warnings · 0 errors ·')

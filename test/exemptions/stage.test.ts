@@ -79,6 +79,7 @@ describe('checkManifests with exemptions', () => {
         path: 'metadata.annotations[no-new-privs.io/exempt]',
         code: 'exemption-without-reason',
         message: 'annotation no-new-privs.io/exempt: exempts privileged-without-escalation without a reason (add reason=WHY); it exempts nothing',
+        category: 'input',
       },
     ])
     expect(report.results[0]?.violations[0]?.exempted).toBeUndefined()

@@ -168,6 +168,17 @@ spec: { allowPrivilegeEscalation: false, defaultAllowPrivilegeEscalation: false 
     })
   })
 
+  test("a checked PodSecurityPolicy's own violations are errors of category 'violation'; unreadable input is 'input'", () => {
+    const report = checkManifests(
+      'kind: PodSecurityPolicy\nmetadata: { name: bad }\nspec: { defaultAllowPrivilegeEscalation: true }\n---\na: [1\n---\nkind: Pod\nspec: { containers: [{ name: a, image: 5 }] }\n',
+    )
+    expect(report.errors.map((e) => [e.document, e.code, e.category])).toEqual([
+      [0, 'invalid-policy', 'violation'],
+      [1, 'yaml-syntax', 'input'],
+      [2, 'invalid-value', 'input'],
+    ])
+  })
+
   test('a policy file that holds something else is an error of that file', () => {
     const report = checkManifests('kind: Pod\nspec: { containers: [{ name: a }] }\n', { policies: [{ source: 'p.yaml', text: 'kind: Deployment\nspec: {}\n' }] })
     expect(report.errors).toEqual([expect.objectContaining({ source: 'p.yaml', code: 'not-a-policy' })])

@@ -185,6 +185,7 @@ describe('a Namespace in the input applies its levels to the pods that follow (S
         path: 'metadata.labels[pod-security.kubernetes.io/enforce]',
         code: 'invalid-pod-security-label',
         message: 'Invalid value: "strict": must be one of privileged, baseline, restricted (the API server refuses the Namespace; its pods are checked as Pod Security Admission falls back: restricted)',
+        category: 'input',
       },
     ])
     expect(report.skipped).toEqual([])

@@ -138,6 +138,7 @@ describe('reading JSON streams (SPEC §6a)', () => {
         column: 30,
         code: 'incomplete-input',
         message: 'the input ended inside items[2] of document 0 (a List starting on line 1): items before it were read, items[2] is incomplete',
+        category: 'input',
       },
     ])
   })

@@ -4,8 +4,8 @@
  *
  * @packageDocumentation
  */
-import type { ContainerResult, ContainerType, Report } from '../../manifest/report.js'
-import type { Decision, DecisionWarning, Origin } from '../../resolve/types.js'
+import type { ContainerType, Report } from '../../manifest/report.js'
+import type { Decision, Origin } from '../../resolve/types.js'
 
 /**
  * Why a container got its decision, in a few words.
@@ -45,45 +45,6 @@ function originWord(origin: Origin): string {
  */
 export function containerTypeWord(type: ContainerType): string {
   return type === 'initContainers' ? 'init' : type === 'ephemeralContainers' ? 'ephemeral' : 'container'
-}
-
-/**
- * The pod spec's path, from a container's path: `spec.template.spec.containers[1]` →
- * `spec.template.spec`.
- *
- * @example
- * ```ts
- * podSpecPathOf('items[0].spec.initContainers[2]') // 'items[0].spec'
- * ```
- */
-export function podSpecPathOf(containerPath: string): string {
-  return containerPath.replace(/\.?(initContainers|containers|ephemeralContainers)\[\d+\]$/, '')
-}
-
-/**
- * A decision warning's path from the document root (the resolver's paths are relative).
- *
- * @example
- * ```ts
- * decisionWarningPath(result, { target: 'container', path: 'securityContext.capabilities.add[0]', … })
- * // 'spec.containers[0].securityContext.capabilities.add[0]'
- * ```
- */
-export function decisionWarningPath(result: ContainerResult, warning: DecisionWarning): string {
-  switch (warning.target) {
-    case 'container':
-      return joinPath(result.path, warning.path)
-    case 'pod':
-      return joinPath(podSpecPathOf(result.path), warning.path)
-    case 'policy':
-      return warning.path
-  }
-}
-
-function joinPath(base: string, rest: string): string {
-  if (base === '') return rest
-  if (rest === '') return base
-  return rest.startsWith('[') ? `${base}${rest}` : `${base}.${rest}`
 }
 
 /**
@@ -143,9 +104,7 @@ export function allWarnings(report: Report): ReadonlyArray<ShownWarning> {
     push({ source: w.source, document: w.document, line: w.line ?? null, path: w.path, code: w.code, message: w.message })
   }
   for (const r of report.results) {
-    for (const w of r.reason?.warnings ?? []) {
-      push({ source: r.source, document: r.document, line: r.line, path: decisionWarningPath(r, w), code: w.code, message: w.message })
-    }
+    for (const w of r.warnings) push({ source: w.source, document: w.document, line: w.line ?? null, path: w.path, code: w.code, message: w.message })
   }
   return out
 }

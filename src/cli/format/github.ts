@@ -22,7 +22,6 @@ import type { CliOutput } from '../io.js'
 import { STDIN_SOURCE } from '../sources.js'
 import type { DecidedBy } from './decidedBy.js'
 import { decidedByWords } from './decidedBy.js'
-import { decisionWarningPath } from './describe.js'
 import { caseName } from './junit.js'
 import type { EntryWriter } from './streamed.js'
 import { emptyTally, summaryLine, tallyError, tallyResult } from './text.js'
@@ -163,7 +162,7 @@ export function githubWriter(stdout: CliOutput, options: GithubOptions): EntryWr
       }
     }
     if (failing.length > 0) row([r.source, String(r.line), name, failing.join(', ')])
-    for (const w of r.reason?.warnings ?? []) warning(r.source, r.document, decisionWarningPath(r, w), w.code, r.line, w.message)
+    for (const w of r.warnings) warning(w.source, w.document, w.path, w.code, w.line, w.message)
   }
   const ofError = (e: ReportError): void => {
     tallyError(tally, e)

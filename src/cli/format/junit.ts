@@ -24,7 +24,7 @@ import { isViolationError } from '../exitStatus.js'
 import type { CliOutput } from '../io.js'
 import { STDIN_SOURCE } from '../sources.js'
 import type { DecidedBy } from './decidedBy.js'
-import { decisionWarningPath, why } from './describe.js'
+import { why } from './describe.js'
 import { Spool } from './spool.js'
 import type { EntryWriter } from './streamed.js'
 import { xmlAttribute, xmlText } from './xml.js'
@@ -111,7 +111,7 @@ export function junitWriter(stdout: CliOutput, options: JunitOptions): EntryWrit
           const failing = [...e.result.violations, ...e.result.findings].filter(counts)
           if (failing.length > 0) s.counts.failures++
           s.cases.write(resultCase(e.result, failing))
-          for (const w of e.result.reason?.warnings ?? []) warn(s, e.result.document, decisionWarningPath(e.result, w), w.code, e.result.line, w.message)
+          for (const w of e.result.warnings) warn(suiteOf(w.source), w.document, w.path, w.code, w.line, w.message)
           break
         }
         case 'Error': {

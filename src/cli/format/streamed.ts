@@ -17,7 +17,6 @@ import { decidedBy } from './decidedBy.js'
 import type { DecidedBy } from './decidedBy.js'
 import { palette } from '../colour.js'
 import type { Palette } from '../colour.js'
-import { decisionWarningPath } from './describe.js'
 import type { ShownWarning } from './describe.js'
 import { inSpecOrder } from './json.js'
 import { runProperties, SARIF_SCHEMA_URI, SarifBuilder } from './sarif.js'
@@ -68,9 +67,7 @@ class Warnings {
     this.reported.push({ source: w.source, document: w.document, line: w.line ?? null, path: w.path, code: w.code, message: w.message })
   }
   ofResult(r: ContainerResult): void {
-    for (const w of r.reason?.warnings ?? []) {
-      this.decided.push({ source: r.source, document: r.document, line: r.line, path: decisionWarningPath(r, w), code: w.code, message: w.message })
-    }
+    for (const w of r.warnings) this.decided.push({ source: w.source, document: w.document, line: w.line ?? null, path: w.path, code: w.code, message: w.message })
   }
   /** The report's warnings, then the decisions', each shown once. */
   shown(reported: ReadonlyArray<ShownWarning>, decided: ReadonlyArray<ShownWarning>): ShownWarning[] {
@@ -332,8 +329,9 @@ export function textWriter(stdout: CliOutput, options: TextWriterOptions): Entry
         case 'Result': {
           const s = open(e.result.source)
           tallyResult(tally, e.result)
-          for (const w of e.result.reason?.warnings ?? [])
-            s.decided.push({ source: e.result.source, document: e.result.document, line: e.result.line, path: decisionWarningPath(e.result, w), code: w.code, message: w.message })
+          // A decision's warning is shown under its own source (a policy's, in the policy's file).
+          for (const w of e.result.warnings)
+            (w.source === e.result.source ? s : open(w.source)).decided.push({ source: w.source, document: w.document, line: w.line ?? null, path: w.path, code: w.code, message: w.message })
           // An exempted item still shows (exemptions are reported, never hidden), so it keeps its row.
           if (failuresOnly && e.result.violations.length === 0 && e.result.findings.length === 0) {
             hidden++
