@@ -179,6 +179,19 @@ spec: { allowPrivilegeEscalation: false, defaultAllowPrivilegeEscalation: false 
     ])
   })
 
+  test("a decision's warnings are placed: full path, the field's line, a policy's in the policy's own source", () => {
+    const pod = 'kind: Pod\nspec:\n  containers:\n  - name: a\n    securityContext:\n      allowPrivilegeEscalation: false\n      capabilities:\n        add: [NET_RAW, SYS_ADMIN]\n'
+    const [spelling] = checkManifests(pod, { semantics: 'kubernetes' }).results
+    expect(spelling?.warnings).toEqual([
+      expect.objectContaining({ source: '<input>', document: 0, line: 8, path: 'spec.containers[0].securityContext.capabilities.add[1]', code: 'sys-admin-spelling' }),
+    ])
+    const policies = [{ source: 'psp.yaml', text: '# the policy\nkind: PodSecurityPolicy\nmetadata: { name: p }\nspec:\n  allowPrivilegeEscalation: false\n' }]
+    const [late] = checkManifests({ source: 'pod.yaml', text: 'kind: Pod\nspec: { containers: [{ name: a }] }\n' }, { semantics: 'kubernetes', kubernetesVersion: 'v1.25', policies }).results
+    expect(late?.warnings).toEqual([expect.objectContaining({ source: 'psp.yaml', document: 0, line: 4, path: 'spec', code: 'policy-not-applied' })])
+    // The decision itself keeps the resolver's relative paths.
+    expect(late?.reason?.warnings.map((w) => [w.target, w.path])).toEqual([['policy', 'spec']])
+  })
+
   test('a policy file that holds something else is an error of that file', () => {
     const report = checkManifests('kind: Pod\nspec: { containers: [{ name: a }] }\n', { policies: [{ source: 'p.yaml', text: 'kind: Deployment\nspec: {}\n' }] })
     expect(report.errors).toEqual([expect.objectContaining({ source: 'p.yaml', code: 'not-a-policy' })])
