@@ -62,6 +62,10 @@ describe('the streamed formats print what the whole-report formats print', () =>
     it(`SARIF, as the same log: ${name}`, () => {
       expect(JSON.parse(written((o) => sarifWriter(o, 'proposal', { cwd: '/repo' }), entries))).toEqual(JSON.parse(formatSarif(report, { cwd: '/repo' })))
     })
+    it(`JSON and SARIF with a 1-character spool (errors, warnings, skipped through a temporary file): ${name}`, () => {
+      expect(written((o) => jsonWriter(o, 'proposal', undefined, { spoolLimit: 1 }), entries)).toBe(formatJson(report))
+      expect(JSON.parse(written((o) => sarifWriter(o, 'proposal', { cwd: '/repo', spoolLimit: 1 }), entries))).toEqual(JSON.parse(formatSarif(report, { cwd: '/repo' })))
+    })
     it(`text, byte for byte: ${name}`, () => {
       expect(written((o) => textWriter(o, { colour: false, sources, decidedBy: { semantics: 'proposal' } }), entries)).toBe(formatText(report, { colour: false, sources }))
     })

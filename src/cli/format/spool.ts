@@ -96,3 +96,53 @@ export class Spool {
     this.size = 0
   }
 }
+
+/**
+ * Values held until the end of a report, as JSON lines in a {@link Spool}: a batch of any size
+ * with an error or warning for every document stays within the spool's memory limit. Values
+ * come back in order, as `JSON.parse` reads them (they are report entries: plain JSON data).
+ *
+ * @example
+ * ```ts
+ * const errors = new SpooledValues<ReportError>()
+ * errors.push(error)
+ * errors.drain((e) => write(e))
+ * ```
+ */
+export class SpooledValues<T> {
+  private readonly spool: Spool
+  private count = 0
+
+  constructor(limit: number = SPOOL_MEMORY_LIMIT) {
+    this.spool = new Spool(limit)
+  }
+
+  /** How many values were pushed since the last drain. */
+  get length(): number {
+    return this.count
+  }
+
+  /** Whether the values have moved to a temporary file. */
+  get onDisk(): boolean {
+    return this.spool.onDisk
+  }
+
+  push(value: T): void {
+    // JSON.stringify never writes a raw line break, so one value is one line.
+    this.spool.write(`${JSON.stringify(value)}\n`)
+    this.count++
+  }
+
+  /** Gives every value pushed to `each`, in order, one at a time; the spool is empty afterwards. */
+  drain(each: (value: T) => void): void {
+    let rest = ''
+    this.spool.drainTo({
+      write: (text) => {
+        const lines = (rest + text).split('\n')
+        rest = lines.pop() ?? ''
+        for (const line of lines) each(JSON.parse(line) as T)
+      },
+    })
+    this.count = 0
+  }
+}

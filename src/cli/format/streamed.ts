@@ -3,8 +3,11 @@
  * never held: text, JSON and SARIF (each still one document, the same one `formatText`,
  * `formatJson` and `formatSarif` print for the whole report) and NDJSON (one entry per line).
  *
- * Results, the bulk of a batch, are written at once. Errors, warnings and skipped documents are
- * few and their place in JSON and SARIF comes after the results, so they are kept until the end.
+ * Results, the bulk of a batch, are written at once. Errors, warnings and skipped documents come
+ * after the results in JSON and SARIF, so they wait for the end in a spool (src/cli/format/spool.ts):
+ * in memory while small, in a temporary file past 8 MiB, so a batch where every document has one
+ * is not held either. The text format prints a source's warnings, errors and skipped documents
+ * under that source's table: they are held until the source ends.
  *
  * @packageDocumentation
  */
@@ -19,6 +22,7 @@ import { palette } from '../colour.js'
 import type { Palette } from '../colour.js'
 import type { ShownWarning } from './describe.js'
 import { inSpecOrder } from './json.js'
+import { Spool, SpooledValues } from './spool.js'
 import { runProperties, SARIF_SCHEMA_URI, SarifBuilder } from './sarif.js'
 import type { SarifOptions } from './sarif.js'
 import { decidedByLine, emptyTally, headerLine, sectionTail, summaryLine, tableRows, tallyError, tallyResult, widthsOf } from './text.js'
@@ -61,28 +65,21 @@ const indented = (value: unknown, pad: string): string => JSON.stringify(value, 
 /** The warnings a report shows, deduplicated as `allWarnings` does. */
 class Warnings {
   private readonly keys = new Set<string>()
-  readonly reported: ShownWarning[] = []
-  readonly decided: ShownWarning[] = []
-  ofReport(w: ReportWarning): void {
-    this.reported.push({ source: w.source, document: w.document, line: w.line ?? null, path: w.path, code: w.code, message: w.message })
-  }
-  ofResult(r: ContainerResult): void {
-    for (const w of r.warnings) this.decided.push({ source: w.source, document: w.document, line: w.line ?? null, path: w.path, code: w.code, message: w.message })
-  }
-  /** The report's warnings, then the decisions', each shown once. */
+  /** Shown once: the same warning may come with many entries (a policy's, with every container). */
   shown(reported: ReadonlyArray<ShownWarning>, decided: ReadonlyArray<ShownWarning>): ShownWarning[] {
     const out: ShownWarning[] = []
-    for (const list of [reported, decided]) {
-      for (const w of list) {
-        const key = `${w.source}\u0000${w.document}\u0000${w.path}\u0000${w.code}`
-        if (this.keys.has(key)) continue
-        this.keys.add(key)
-        out.push(w)
-      }
-    }
+    for (const list of [reported, decided]) for (const w of list) if (this.first(w)) out.push(w)
     return out
   }
+  first(w: ShownWarning): boolean {
+    const key = `${w.source}\u0000${w.document}\u0000${w.path}\u0000${w.code}`
+    if (this.keys.has(key)) return false
+    this.keys.add(key)
+    return true
+  }
 }
+
+const shownOf = (w: ReportWarning): ShownWarning => ({ source: w.source, document: w.document, line: w.line ?? null, path: w.path, code: w.code, message: w.message })
 
 /**
  * `--output json`, streamed: byte for byte what `formatJson` prints for the whole report.
@@ -94,11 +91,12 @@ class Warnings {
  * w.end()
  * ```
  */
-export function jsonWriter(stdout: CliOutput, semantics: Semantics, kubernetesVersion?: KubernetesVersion): EntryWriter {
+export function jsonWriter(stdout: CliOutput, semantics: Semantics, kubernetesVersion?: KubernetesVersion, options: SpoolOptions = {}): EntryWriter {
   const out = new Buffered(stdout)
-  const errors: ReportError[] = []
-  const warnings: ReportWarning[] = []
-  const skipped: ReportSkipped[] = []
+  // Their place is after the results: held as JSON text, in a temporary file past the limit.
+  const errors = new SpooledArray(options.spoolLimit)
+  const warnings = new SpooledArray(options.spoolLimit)
+  const skipped = new SpooledArray(options.spoolLimit)
   let results = 0
   const version = decidedBy(semantics, kubernetesVersion).kubernetesVersion
   out.write(`{\n  "semantics": ${JSON.stringify(semantics)},${version === undefined ? '' : `\n  "kubernetesVersion": ${JSON.stringify(version)},`}\n  "results": [`)
@@ -122,12 +120,53 @@ export function jsonWriter(stdout: CliOutput, semantics: Semantics, kubernetesVe
     },
     end: (last) => {
       out.write(results === 0 ? ']' : '\n  ]')
-      out.write(`,\n  "errors": ${indented(errors, '  ')},\n  "warnings": ${indented(warnings, '  ')},\n  "skipped": ${indented(skipped, '  ')}`)
+      out.write(',\n  "errors": ')
+      errors.drainTo(out)
+      out.write(',\n  "warnings": ')
+      warnings.drainTo(out)
+      out.write(',\n  "skipped": ')
+      skipped.drainTo(out)
       // Only when exemptions were given (as formatJson does), and last: the counts are final only now.
       if (last?.exemptions !== undefined) out.write(`,\n  "exemptions": ${indented(last.exemptions, '  ')}`)
       out.write('\n}\n')
       out.flush()
     },
+  }
+}
+
+/** Where a streamed writer holds what it writes last. */
+export interface SpoolOptions {
+  /** Characters held in memory before a temporary file takes them (default 8 MiB). */
+  readonly spoolLimit?: number | undefined
+}
+
+/**
+ * A JSON array of the report's second-level lists (errors, warnings, skipped), written as
+ * `formatJson` indents it (`JSON.stringify(list, null, 2)` under two spaces), element by element
+ * into a spool, so a list of any length is never held.
+ */
+class SpooledArray {
+  private readonly spool: Spool
+  private count = 0
+  constructor(limit: number | undefined) {
+    this.spool = new Spool(limit)
+  }
+  get onDisk(): boolean {
+    return this.spool.onDisk
+  }
+  push(value: unknown): void {
+    this.spool.write(`${this.count === 0 ? '' : ','}\n    ${indented(value, '    ')}`)
+    this.count++
+  }
+  drainTo(out: Buffered): void {
+    if (this.count === 0) {
+      out.write('[]')
+      return
+    }
+    out.write('[')
+    out.flush()
+    this.spool.drainTo(out)
+    out.write('\n  ]')
   }
 }
 
@@ -183,11 +222,13 @@ export function ndjsonWriter(stdout: CliOutput, semantics: Semantics, kubernetes
  * const w = sarifWriter(process.stdout, 'proposal', { cwd: process.cwd() })
  * ```
  */
-export function sarifWriter(stdout: CliOutput, semantics: Semantics, options: SarifOptions = {}): EntryWriter {
+export function sarifWriter(stdout: CliOutput, semantics: Semantics, options: SarifOptions & SpoolOptions = {}): EntryWriter {
   const out = new Buffered(stdout)
   const builder = new SarifBuilder(options)
-  const errors: ReportError[] = []
-  const warnings = new Warnings()
+  // Written after the results, as formatSarif orders them: held as JSON lines, in a temporary file past the limit.
+  const errors = new SpooledValues<ReportError>(options.spoolLimit)
+  const reported = new SpooledValues<ShownWarning>(options.spoolLimit)
+  const decided = new SpooledValues<ShownWarning>(options.spoolLimit)
   let results = 0
   const pad = '        '
   const item = (r: unknown): void => {
@@ -199,13 +240,18 @@ export function sarifWriter(stdout: CliOutput, semantics: Semantics, options: Sa
     add: (e) => {
       if (e._tag === 'Result') {
         for (const r of builder.ofResult(e.result)) item(r)
-        warnings.ofResult(e.result)
+        for (const w of e.result.warnings) decided.push(shownOf(w))
       } else if (e._tag === 'Error') errors.push(e.error)
-      else if (e._tag === 'Warning') warnings.ofReport(e.warning)
+      else if (e._tag === 'Warning') reported.push(shownOf(e.warning))
     },
     end: () => {
-      for (const e of errors) item(builder.ofError(e))
-      for (const w of warnings.shown(warnings.reported, warnings.decided)) item(builder.ofWarning(w))
+      errors.drain((e) => item(builder.ofError(e)))
+      const shown = new Warnings()
+      const each = (w: ShownWarning): void => {
+        if (shown.first(w)) item(builder.ofWarning(w))
+      }
+      reported.drain(each)
+      decided.drain(each)
       out.write(results === 0 ? ']' : '\n      ]')
       // The bases are known once every location was made: written last, as the tool is.
       out.write(`,\n      "originalUriBaseIds": ${indented(builder.originalUriBaseIds(), '      ')}`)
