@@ -66,7 +66,8 @@ describe('--output github', () => {
     writeFileSync(summary, '# earlier step\n')
     const r = await check(['-o', 'github', '--semantics', 'kubernetes', '--kubernetes-version', 'v1.32', at('failing.yaml')], { env: { GITHUB_STEP_SUMMARY: summary } })
     expect(r.status).toBe(1)
-    expect(r.out).toMatch(/^::error file=.*failing\.yaml,line=7,title=privileged-without-escalation \(Pod bad%3A container app\)::/)
+    // At the offending field's line (9, allowPrivilegeEscalation), not the container's (7).
+    expect(r.out).toMatch(/^::error file=.*failing\.yaml,line=9,title=privileged-without-escalation \(Pod bad%3A container app\)::/)
     const md = readFileSync(summary, 'utf8')
     expect(md.startsWith('# earlier step\n## no-new-privs\n')).toBe(true)
     expect(md).toContain('Decided by semantics kubernetes at Kubernetes v1.32.')

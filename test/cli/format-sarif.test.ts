@@ -6,6 +6,8 @@ import { STDIN_SOURCE } from '../../src/cli/sources.js'
 import { VERSION } from '../../src/cli/version.js'
 import type { KubernetesDecision, ViolationCode } from '../../src/resolve/types.js'
 import { fullReport, rejected, report, result } from './fixtures.js'
+import { githubWriter } from '../../src/cli/format/github.js'
+import { checkEntries, checkManifests } from '../../src/manifest/check.js'
 import { sarifValidator } from './sarifSchema.js'
 
 const validate = sarifValidator()
@@ -177,5 +179,33 @@ describe('uriOf', () => {
   })
   test('standard input has no URI', () => {
     expect(uriOf(STDIN_SOURCE, '/repo')).toBeNull()
+  })
+})
+
+describe("a namespace's warn and audit levels are warnings; its enforce level is an error", () => {
+  const text = [
+    'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: prod\n  labels:\n    pod-security.kubernetes.io/warn: restricted\n    pod-security.kubernetes.io/audit: restricted\n',
+    'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: strict\n  labels:\n    pod-security.kubernetes.io/enforce: restricted\n',
+    'kind: Pod\nmetadata: { name: a, namespace: prod }\nspec: { containers: [{ name: c, securityContext: { runAsUser: 1000 } }] }\n',
+    'kind: Pod\nmetadata: { name: b, namespace: strict }\nspec: { containers: [{ name: c, securityContext: { runAsUser: 1000 } }] }\n',
+  ].join('---\n')
+  const checked = checkManifests({ source: 'ns.yaml', text }, { semantics: 'kubernetes' })
+  test('SARIF result levels', () => {
+    const log = sarifLog(checked, { cwd: '/repo' })
+    expectValidSarif(log)
+    const levels = (log.runs[0]?.results ?? []).filter((r) => r.ruleId === 'restricted-requires-no-escalation').map((r) => [r.properties?.['name'], r.level])
+    expect(levels).toEqual([
+      ['a', 'warning'],
+      ['a', 'warning'],
+      ['b', 'error'],
+    ])
+  })
+  test('GitHub annotation levels', () => {
+    let out = ''
+    const w = githubWriter({ write: (s) => void (out += s) }, { decidedBy: { semantics: 'kubernetes' } })
+    for (const e of checkEntries({ source: 'ns.yaml', text }, { semantics: 'kubernetes' })) w.add(e)
+    w.end()
+    const annotations = out.split('\n').filter((l) => l.includes('restricted-requires-no-escalation')).map((l) => l.slice(0, l.indexOf(' ')))
+    expect(annotations).toEqual(['::warning', '::warning', '::error'])
   })
 })

@@ -23,6 +23,7 @@ import { STDIN_SOURCE } from '../sources.js'
 import type { DecidedBy } from './decidedBy.js'
 import { decidedByWords } from './decidedBy.js'
 import { caseName } from './junit.js'
+import { isAdvisory } from './sarif.js'
 import type { EntryWriter } from './streamed.js'
 import { emptyTally, summaryLine, tallyError, tallyResult } from './text.js'
 import { palette } from '../colour.js'
@@ -156,7 +157,7 @@ export function githubWriter(stdout: CliOutput, options: GithubOptions): EntryWr
     for (const item of [...r.violations, ...r.findings]) {
       if (counts(item)) {
         failing.push(item.code)
-        print('error', { file: fileOf(r.source), line: r.line, title: `${item.code} (${name})`, message: `${item.message} (at ${item.path})` })
+        print(isAdvisory(item) ? 'warning' : 'error', { file: fileOf(r.source), line: item.line ?? r.line, title: `${item.code} (${name})`, message: `${item.message} (at ${item.path})` })
       } else {
         print('notice', { file: fileOf(r.source), line: r.line, title: `exempted: ${item.code} (${name})`, message: `${item.exempted?.reason ?? ''} (at ${item.path})` })
       }

@@ -173,7 +173,9 @@ export class SarifBuilder {
       results.push({
         ruleId: rule.id,
         ruleIndex: index,
-        level: rule.level,
+        // A namespace's warn or audit level does not reject the pod (Pod Security Admission warns
+        // the user, or records it): a warning, while the same rule enforced is an error.
+        level: isAdvisory(f) ? 'warning' : rule.level,
         message: { text: `${f.message} (${where})${notWritten(f.located)}` },
         locations: [at],
         ...suppressionsOf(f.exempted, locate),
@@ -380,4 +382,9 @@ export function uriOf(source: string, cwd: string): string | null {
     .filter((segment, i) => !(segment === '.' || (segment === '' && i > 0)))
     .map(encodeURIComponent)
     .join('/')
+}
+
+/** A finding of a Pod Security level that warns or audits, which admission does not reject. */
+export function isAdvisory(f: Pick<ReportFinding, 'podSecurity'>): boolean {
+  return f.podSecurity?.mode === 'warn' || f.podSecurity?.mode === 'audit'
 }
