@@ -12,7 +12,7 @@ import { NO_WARNINGS } from './origins.js'
 import { policyNotApplied } from './policyNotApplied.js'
 import { checksFor } from './rules/select.js'
 import type { Check } from './rules/rule.js'
-import type { DecisionWarning, InvalidInput, KubernetesVersion, Operation, PodSecurityOptions, ResolveOptions, Semantics } from './types.js'
+import type { DecisionWarning, InvalidInput, KubernetesDecision, KubernetesVersion, Operation, PodSecurityOptions, ResolveOptions, Semantics } from './types.js'
 import { LAST_PSP_VERSION, minorOf } from './versions.js'
 
 /**
@@ -40,6 +40,11 @@ export interface Plan {
   readonly policyWarnings: ReadonlyArray<DecisionWarning>
   readonly linux: ReadonlyArray<Check>
   readonly windows: ReadonlyArray<Check>
+  /**
+   * The `kubernetes` decisions shared by every call with this plan, made on first use (see
+   * kubernetes.ts): a cache kept with the plan, so finding one costs no map lookup.
+   */
+  readonly kubernetesDecisions: Array<E.Right<KubernetesDecision> | undefined>
 }
 
 /**
@@ -83,6 +88,7 @@ function makePlan(
     readsOldPod: semantics === 'kubernetes' && operation === 'update' && kubernetesMinor >= 37,
     linux: checksFor({ ...at, os: 'linux' }),
     windows: checksFor({ ...at, os: 'windows' }),
+    kubernetesDecisions: [],
   })
 }
 
