@@ -30,7 +30,10 @@ export interface Plan {
   readonly kubernetesVersion: KubernetesVersion
   readonly kubernetesMinor: number
   readonly operation: Operation
-  /** The Pod Security options with their version resolved (default: the cluster's). */
+  /**
+   * The Pod Security options with their version resolved (default: the cluster's), as given; the
+   * checks are selected at this version capped at the cluster's (`kubernetesMinor`).
+   */
   readonly podSecurity: PodSecurityOptions | undefined
   /** `false` from v1.25 in the `kubernetes` semantics: PodSecurityPolicy no longer exists. */
   readonly policyApplies: boolean
@@ -73,7 +76,10 @@ function makePlan(
 ): Plan {
   const kubernetesMinor = kubernetesMinorOf(kubernetesVersion)
   const resolved = podSecurity === undefined ? undefined : { ...podSecurity, version: podSecurity.version ?? kubernetesVersion }
-  const podSecurityMinor = resolved === undefined ? undefined : minorOf(resolved.version)
+  // Pod Security Admission of cluster version C knows the checks up to C only: a level version
+  // above C (or `latest`) is evaluated with C's checks (pod-security-admission policy/registry.go
+  // EvaluatePod caps the version at the newest it has).
+  const podSecurityMinor = resolved === undefined ? undefined : Math.min(minorOf(resolved.version), kubernetesMinor)
   const at = { semantics, kubernetesMinor, podSecurityMinor, operation }
   const policyApplies = semantics !== 'kubernetes' || kubernetesMinor <= minorOf(LAST_PSP_VERSION)
   return Object.freeze({
