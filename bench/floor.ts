@@ -140,7 +140,8 @@ export function floorAnswer(input: ResolveInput, options: ResolveOptions): numbe
   const version = options.kubernetesVersion ?? 'latest'
   const k = Math.max(8, minor(version))
   const ps = options.podSecurity
-  const psMinor = ps === undefined ? -1 : minor(ps.version ?? version)
+  // Pod Security Admission of the cluster's version evaluates a newer level version as its own.
+  const psMinor = ps === undefined ? -1 : Math.min(k, minor(ps.version ?? version))
   const pspApplies = semantics !== 'kubernetes' || k <= 24
   const c = input.container
   const spec = pspApplies ? input.policy?.spec : undefined

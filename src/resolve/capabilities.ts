@@ -125,9 +125,29 @@ export function addedCapabilitiesWhere(
   comparison: CapabilityComparison,
   select: (name: string) => boolean,
 ): ReadonlyArray<AddedCapability> {
-  let found: AddedCapability[] | undefined
   const caps = container?.capabilities
-  const add = caps?.add
+  return addedCapabilitiesIn(caps?.add, caps?.drop, policy?.spec?.defaultAddCapabilities, comparison, select)
+}
+
+/**
+ * `addedCapabilitiesWhere` over the three lists themselves (the container's `add` and `drop`, the
+ * policy's `defaultAddCapabilities`), as resolution has them once read: nothing but these lists
+ * is read. A list that is not an array counts as empty, an item that is not a string as absent.
+ *
+ * @example
+ * ```ts
+ * addedCapabilitiesIn(['NET_ADMIN'], null, ['SYS_ADMIN'], 'exact', (n) => n === 'SYS_ADMIN')
+ * // [{ name: 'SYS_ADMIN', target: 'policy', path: 'spec.defaultAddCapabilities[0]' }]
+ * ```
+ */
+export function addedCapabilitiesIn(
+  add: ReadonlyArray<unknown> | null | undefined,
+  drop: ReadonlyArray<unknown> | null | undefined,
+  defaults: ReadonlyArray<unknown> | null | undefined,
+  comparison: CapabilityComparison,
+  select: (name: string) => boolean,
+): ReadonlyArray<AddedCapability> {
+  let found: AddedCapability[] | undefined
   if (Array.isArray(add)) {
     for (let i = 0; i < add.length; i++) {
       const name: unknown = add[i]
@@ -136,13 +156,12 @@ export function addedCapabilitiesWhere(
       }
     }
   }
-  const defaults = policy?.spec?.defaultAddCapabilities
   if (Array.isArray(defaults)) {
     for (let j = 0; j < defaults.length; j++) {
       const name: unknown = defaults[j]
       if (typeof name !== 'string' || !select(name)) continue
       const key = keyOf(name, comparison)
-      if (contains(caps?.drop, key, comparison) || contains(add, key, comparison)) continue
+      if (contains(drop, key, comparison) || contains(add, key, comparison)) continue
       ;(found ??= []).push({ name, target: 'policy', path: `spec.defaultAddCapabilities[${j}]` })
     }
   }

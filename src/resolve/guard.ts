@@ -318,3 +318,25 @@ export function unreadable(error: unknown): Problems {
     },
   ]
 }
+
+/**
+ * The one problem of an argument whose values changed from one read to the next (a getter or a
+ * Proxy): resolution found a value of the wrong type, and the guard, reading again, none.
+ *
+ * @example
+ * ```ts
+ * unstable()[0].message // 'input: expected plain data, got a value that changed while it was read'
+ * ```
+ */
+export function unstable(): Problems {
+  return [
+    {
+      code: 'invalid-input',
+      target: 'input',
+      path: '',
+      expected: 'plain data',
+      actual: 'a value that changed while it was read',
+      message: 'input: expected plain data, got a value that changed while it was read',
+    },
+  ]
+}

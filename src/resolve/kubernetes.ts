@@ -7,14 +7,14 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
-import { addedCapabilitiesWhere, grantsSysAdmin, KUBERNETES_SYS_ADMIN } from './capabilities.js'
+import { addedCapabilitiesIn, grantsSysAdmin, KUBERNETES_SYS_ADMIN } from './capabilities.js'
 import * as O from './origins.js'
 import type { Plan } from './plan.js'
-import type { Subject } from './rules/rule.js'
+import type { Reading } from './read.js'
 import { runChecks } from './rules/run.js'
 import { sysAdminSpelling } from './rules/sysAdminWithoutEscalation.js'
-import { mayAddSysAdmin } from './sysAdmin.js'
-import type { DecisionWarning, KubernetesDecision, KubernetesVersion, OldPodSpecInput, Origin, PolicyInput, ResolveInput, Violation } from './types.js'
+import { mayAddSysAdminIn } from './sysAdmin.js'
+import type { DecisionWarning, KubernetesDecision, KubernetesVersion, OldPodSpecInput, Origin, ResolveInput, Violation } from './types.js'
 
 /**
  * `allowPrivilegeEscalation` after admission and the input that decided it.
@@ -51,20 +51,24 @@ const UNSET: AdmittedSetting = Object.freeze({ setting: null, from: O.UNSET })
  * @public
  */
 export function admittedSettingOf(input: ResolveInput): AdmittedSetting {
-  return admittedFrom(input.container?.allowPrivilegeEscalation, input.policy?.spec)
+  const spec = input.policy?.spec
+  return admittedFrom(input.container?.allowPrivilegeEscalation, spec?.defaultAllowPrivilegeEscalation, spec?.allowPrivilegeEscalation)
 }
 
-function admittedFrom(own: boolean | null | undefined, spec: PolicySpec | null | undefined): AdmittedSetting {
-  if (own === true) return FROM_CONTAINER_TRUE
-  if (own === false) return FROM_CONTAINER_FALSE
-  const fallback = spec?.defaultAllowPrivilegeEscalation
-  if (fallback === true) return FROM_DEFAULT_TRUE
-  if (fallback === false) return FROM_DEFAULT_FALSE
-  if (spec?.allowPrivilegeEscalation === false) return FROM_GATE_FALSE
-  return UNSET
+function admittedFrom(own: boolean | null | undefined, fallback: boolean | null | undefined, gate: boolean | null | undefined): AdmittedSetting {
+  return ADMITTED[admittedSlot(own, fallback, gate)] as AdmittedSetting
 }
 
-type PolicySpec = NonNullable<PolicyInput['spec']>
+// The admitted setting as its place in `ADMITTED`: the shared decisions are found by it.
+function admittedSlot(own: boolean | null | undefined, fallback: boolean | null | undefined, gate: boolean | null | undefined): number {
+  if (own === true) return 0
+  if (own === false) return 1
+  if (fallback === true) return 2
+  if (fallback === false) return 3
+  if (gate === false) return 4
+  return 5
+}
+const ADMITTED = [FROM_CONTAINER_TRUE, FROM_CONTAINER_FALSE, FROM_DEFAULT_TRUE, FROM_DEFAULT_FALSE, FROM_GATE_FALSE, UNSET] as const
 
 function isOtherSysAdminSpelling(name: string): boolean {
   return name !== KUBERNETES_SYS_ADMIN && grantsSysAdmin(name)
@@ -112,46 +116,43 @@ function anyRelaxes(list: unknown): boolean {
 }
 
 // Decisions without warnings (and with only the policy-not-applied one) depend on the admitted
-// setting and the version alone: shared per plan, made on first use.
-const shared = new WeakMap<Plan, Map<AdmittedSetting, E.Right<KubernetesDecision>>>()
-const sharedNotApplied = new WeakMap<Plan, Map<AdmittedSetting, E.Right<KubernetesDecision>>>()
-
-function sharedDecision(plan: Plan, admitted: AdmittedSetting, warnings: ReadonlyArray<DecisionWarning>): E.Right<KubernetesDecision> {
-  const table = warnings === O.NO_WARNINGS ? shared : sharedNotApplied
-  let byPlan = table.get(plan)
-  if (byPlan === undefined) table.set(plan, (byPlan = new Map()))
-  let made = byPlan.get(admitted)
+// setting and the version alone: shared per plan, made on first use, in the plan's own slots
+// (`Plan.kubernetesDecisions`, by `admittedSlot`), so a hit is two array reads.
+function sharedDecision(plan: Plan, at: number, admitted: AdmittedSetting, warnings: ReadonlyArray<DecisionWarning>): E.Right<KubernetesDecision> {
+  const slot = at + (warnings === O.NO_WARNINGS ? 0 : ADMITTED.length)
+  const slots = plan.kubernetesDecisions
+  let made = slots[slot]
   if (made === undefined) {
     made = Object.freeze(E.right(Object.freeze(decisionOf(admitted, plan.kubernetesVersion, warnings)))) as E.Right<KubernetesDecision>
-    byPlan.set(admitted, made)
+    slots[slot] = made
   }
   return made
 }
 
 /**
- * Resolve one Linux container as released Kubernetes does at the plan's version and operation
- * (with the Pod Security Standards' `restricted` check when asked). Windows pods are handled before this is called.
+ * Resolve one Linux container, as read into `r`, as released Kubernetes does at the plan's version
+ * and operation (with the Pod Security Standards' `restricted` check when asked). Windows pods are
+ * handled before this is called; a policy the plan does not apply is already dropped from `r`
+ * (`policyGiven` says whether one was given).
  */
 export function resolveKubernetes(
-  input: ResolveInput,
+  r: Reading,
   plan: Plan,
+  policyGiven: boolean,
   oldSpecRelaxesSysAdmin: boolean,
 ): E.Either<ReadonlyNonEmptyArray<Violation>, KubernetesDecision> {
-  const container = input.container
-  const given = input.policy
-  const policy = plan.policyApplies ? given : undefined
-  const spec = policy?.spec
-  const admitted = admittedFrom(container?.allowPrivilegeEscalation, spec)
-  const subject: Subject = { input, container, policy, spec, setting: admitted.setting, sysAdmin: NONE, oldSpecRelaxesSysAdmin }
-  const violations = runChecks(plan.linux, subject)
+  const at = admittedSlot(r.escalation, r.defaultEscalation, r.gate)
+  const admitted = ADMITTED[at] as AdmittedSetting
+  r.setting = admitted.setting
+  r.oldSpecRelaxesSysAdmin = oldSpecRelaxesSysAdmin
+  const violations = runChecks(plan.linux, r)
   if (violations !== undefined) return E.left(violations)
-  let warnings: ReadonlyArray<DecisionWarning> = given != null && !plan.policyApplies ? plan.policyWarnings : O.NO_WARNINGS
-  if (admitted.setting === false && mayAddSysAdmin(container, policy, spec)) {
-    const spellings = addedCapabilitiesWhere(container, policy, 'exact', isOtherSysAdminSpelling)
+  let warnings: ReadonlyArray<DecisionWarning> = policyGiven && !plan.policyApplies ? plan.policyWarnings : O.NO_WARNINGS
+  if (admitted.setting === false && mayAddSysAdminIn(r.add, r.defaultAdd)) {
+    const spellings = addedCapabilitiesIn(r.add, r.drop, r.defaultAdd, 'exact', isOtherSysAdminSpelling)
     if (spellings.length > 0) warnings = [...warnings, ...spellings.map(sysAdminSpelling)]
   }
-  if (warnings === O.NO_WARNINGS || warnings === plan.policyWarnings) return sharedDecision(plan, admitted, warnings)
-  return E.right(decisionOf(admitted, plan.kubernetesVersion, warnings))
+  if (warnings === O.NO_WARNINGS || warnings === plan.policyWarnings) return sharedDecision(plan, at, admitted, warnings)
+  // Frozen like the shared ones: every Right a caller reads then has the same hidden class.
+  return Object.freeze(E.right(Object.freeze(decisionOf(admitted, plan.kubernetesVersion, warnings)))) as E.Right<KubernetesDecision>
 }
-
-const NONE: ReadonlyArray<never> = Object.freeze([])

@@ -7,7 +7,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import * as O from './origins.js'
 import type { Plan } from './plan.js'
-import type { Subject } from './rules/rule.js'
+import { dropPolicy, type Reading } from './read.js'
 import { runChecks } from './rules/run.js'
 import type { NoNewPrivilegesDecision, Origin, ResolveInput, Violation } from './types.js'
 
@@ -23,50 +23,49 @@ import type { NoNewPrivilegesDecision, Origin, ResolveInput, Violation } from '.
  * @public
  */
 export function noNewPrivilegesOf(input: ResolveInput): Origin {
-  const own = input.container?.noNewPrivileges
-  if (own === true) return O.CONTAINER_NO_NEW_PRIVILEGES_TRUE
-  if (own === false) return O.CONTAINER_NO_NEW_PRIVILEGES_FALSE
-  const pod = input.pod?.noNewPrivileges
-  if (pod === true) return O.POD_NO_NEW_PRIVILEGES_TRUE
-  if (pod === false) return O.POD_NO_NEW_PRIVILEGES_FALSE
-  return O.UNSET
+  return flagFrom(input.container?.noNewPrivileges, input.pod?.noNewPrivileges)
 }
+
+function flagFrom(own: boolean | null | undefined, pod: boolean | null | undefined): Origin {
+  return FLAGS[flagSlot(own, pod)] as Origin
+}
+
+// The deciding flag as its place in `FLAGS` (and in `DECISIONS`).
+function flagSlot(own: boolean | null | undefined, pod: boolean | null | undefined): number {
+  if (own === true) return 0
+  if (own === false) return 1
+  if (pod === true) return 2
+  if (pod === false) return 3
+  return 4
+}
+const FLAGS = [
+  O.CONTAINER_NO_NEW_PRIVILEGES_TRUE,
+  O.CONTAINER_NO_NEW_PRIVILEGES_FALSE,
+  O.POD_NO_NEW_PRIVILEGES_TRUE,
+  O.POD_NO_NEW_PRIVILEGES_FALSE,
+  O.UNSET,
+] as const
 
 function decisionOf(from: Origin): NoNewPrivilegesDecision {
   return { semantics: 'noNewPrivileges', applicable: true, noNewPrivs: from.value === true, from, warnings: O.NO_WARNINGS }
 }
 
-// `noNewPrivilegesOf` answers with one of five constant origins, so there are five decisions.
-const DECISIONS: ReadonlyMap<Origin, E.Right<NoNewPrivilegesDecision>> = new Map(
-  [
-    O.CONTAINER_NO_NEW_PRIVILEGES_TRUE,
-    O.CONTAINER_NO_NEW_PRIVILEGES_FALSE,
-    O.POD_NO_NEW_PRIVILEGES_TRUE,
-    O.POD_NO_NEW_PRIVILEGES_FALSE,
-    O.UNSET,
-  ].map((from) => [from, Object.freeze(E.right(Object.freeze(decisionOf(from)))) as E.Right<NoNewPrivilegesDecision>]),
+// `noNewPrivilegesOf` answers with one of five constant origins, so there are five decisions, by `flagSlot`.
+const DECISIONS: ReadonlyArray<E.Right<NoNewPrivilegesDecision>> = FLAGS.map(
+  (from) => Object.freeze(E.right(Object.freeze(decisionOf(from)))) as E.Right<NoNewPrivilegesDecision>,
 )
 
 /**
- * Resolve one Linux container under the first design. It has no violations of its own; the
- * `restricted` level (when asked for) reads the container's own `allowPrivilegeEscalation`, since
- * policies play no part here.
+ * Resolve one Linux container, as read into `r`, under the first design. It has no violations of
+ * its own; the `restricted` level (when asked for) reads the container's own
+ * `allowPrivilegeEscalation`, since policies play no part here.
  */
-export function resolveNoNewPrivileges(input: ResolveInput, plan: Plan): E.Either<ReadonlyNonEmptyArray<Violation>, NoNewPrivilegesDecision> {
+export function resolveNoNewPrivileges(r: Reading, plan: Plan): E.Either<ReadonlyNonEmptyArray<Violation>, NoNewPrivilegesDecision> {
   if (plan.linux.length > 0) {
-    const container = input.container
-    const subject: Subject = {
-      input,
-      container,
-      policy: undefined,
-      spec: undefined,
-      setting: container?.allowPrivilegeEscalation ?? null,
-      sysAdmin: O.NO_WARNINGS,
-      oldSpecRelaxesSysAdmin: false,
-    }
-    const violations = runChecks(plan.linux, subject)
+    dropPolicy(r)
+    r.setting = r.escalation
+    const violations = runChecks(plan.linux, r)
     if (violations !== undefined) return E.left(violations)
   }
-  const from = noNewPrivilegesOf(input)
-  return DECISIONS.get(from) ?? E.right(decisionOf(from))
+  return DECISIONS[flagSlot(r.noNewPrivileges, r.podNoNewPrivileges)] as E.Right<NoNewPrivilegesDecision>
 }

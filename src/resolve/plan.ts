@@ -12,7 +12,7 @@ import { NO_WARNINGS } from './origins.js'
 import { policyNotApplied } from './policyNotApplied.js'
 import { checksFor } from './rules/select.js'
 import type { Check } from './rules/rule.js'
-import type { DecisionWarning, InvalidInput, KubernetesVersion, Operation, PodSecurityOptions, ResolveOptions, Semantics } from './types.js'
+import type { DecisionWarning, InvalidInput, KubernetesDecision, KubernetesVersion, Operation, PodSecurityOptions, ResolveOptions, Semantics } from './types.js'
 import { LAST_PSP_VERSION, minorOf } from './versions.js'
 
 /**
@@ -30,7 +30,10 @@ export interface Plan {
   readonly kubernetesVersion: KubernetesVersion
   readonly kubernetesMinor: number
   readonly operation: Operation
-  /** The Pod Security options with their version resolved (default: the cluster's). */
+  /**
+   * The Pod Security options with their version resolved (default: the cluster's), as given; the
+   * checks are selected at this version capped at the cluster's (`kubernetesMinor`).
+   */
   readonly podSecurity: PodSecurityOptions | undefined
   /** `false` from v1.25 in the `kubernetes` semantics: PodSecurityPolicy no longer exists. */
   readonly policyApplies: boolean
@@ -40,6 +43,11 @@ export interface Plan {
   readonly policyWarnings: ReadonlyArray<DecisionWarning>
   readonly linux: ReadonlyArray<Check>
   readonly windows: ReadonlyArray<Check>
+  /**
+   * The `kubernetes` decisions shared by every call with this plan, made on first use (see
+   * kubernetes.ts): a cache kept with the plan, so finding one costs no map lookup.
+   */
+  readonly kubernetesDecisions: Array<E.Right<KubernetesDecision> | undefined>
 }
 
 /**
@@ -68,7 +76,10 @@ function makePlan(
 ): Plan {
   const kubernetesMinor = kubernetesMinorOf(kubernetesVersion)
   const resolved = podSecurity === undefined ? undefined : { ...podSecurity, version: podSecurity.version ?? kubernetesVersion }
-  const podSecurityMinor = resolved === undefined ? undefined : minorOf(resolved.version)
+  // Pod Security Admission of cluster version C knows the checks up to C only: a level version
+  // above C (or `latest`) is evaluated with C's checks (pod-security-admission policy/registry.go
+  // EvaluatePod caps the version at the newest it has).
+  const podSecurityMinor = resolved === undefined ? undefined : Math.min(minorOf(resolved.version), kubernetesMinor)
   const at = { semantics, kubernetesMinor, podSecurityMinor, operation }
   const policyApplies = semantics !== 'kubernetes' || kubernetesMinor <= minorOf(LAST_PSP_VERSION)
   return Object.freeze({
@@ -83,6 +94,7 @@ function makePlan(
     readsOldPod: semantics === 'kubernetes' && operation === 'update' && kubernetesMinor >= 37,
     linux: checksFor({ ...at, os: 'linux' }),
     windows: checksFor({ ...at, os: 'windows' }),
+    kubernetesDecisions: [],
   })
 }
 

@@ -8,21 +8,12 @@ import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import type { AddedCapability } from './capabilities.js'
 import * as O from './origins.js'
 import type { Plan } from './plan.js'
-import { indexed, sharedDecision, uidDecision } from './proposalCache.js'
+import { indexed, rememberUidDecision, sharedDecision, uidDecision } from './proposalCache.js'
+import { Reading, readInput } from './read.js'
 import { runChecks } from './rules/run.js'
-import type { Subject } from './rules/rule.js'
-import { sysAdminGrantsOf } from './sysAdmin.js'
+import { sysAdminGrantsIn, sysAdminGrantsOf } from './sysAdmin.js'
 import { NO_NEW_PRIVS_TABLE } from './table.js'
-import type {
-  Column,
-  ContainerSecurityInput,
-  Origin,
-  PolicyInput,
-  ProposalDecision,
-  ResolveInput,
-  Row,
-  Violation,
-} from './types.js'
+import type { Column, Origin, PolicyInput, ProposalDecision, ResolveInput, Row, Violation } from './types.js'
 
 /**
  * A column of the table and the input that put the container there.
@@ -80,16 +71,17 @@ const ROW_POLICY_FALSE_KEPT_TRUE: RowAccount = indexed({ row: 'true', from: O.PO
  * @public
  */
 export function policyUidOf(policy: PolicyInput | null | undefined): number | undefined {
-  return uidOfStrategy(policy?.spec?.runAsUser)
-}
-
-type PolicySpec = NonNullable<PolicyInput['spec']>
-type RunAsUserStrategy = PolicySpec['runAsUser']
-
-function uidOfStrategy(strategy: RunAsUserStrategy | undefined): number | undefined {
+  const strategy = policy?.spec?.runAsUser
   if (strategy == null || strategy.rule !== 'MustRunAs') return undefined
   const first = strategy.ranges?.[0]
   return typeof first?.min === 'number' ? first.min : undefined
+}
+
+/** The input read as resolution reads it (a typed input: its read never fails). */
+function readingOf(input: ResolveInput): Reading {
+  const r = new Reading()
+  readInput(input, r)
+  return r
 }
 
 type UidTarget = 'container' | 'pod' | 'policy'
@@ -99,8 +91,8 @@ function uidColumn(target: UidTarget, uid: number): ColumnAccount {
 }
 
 /**
- * What `columnFrom` answers when a uid decides the column: which input gave it (the uid is read
- * again from there by `uidOf`). The account is then made only if the decision is not already known.
+ * What `columnFrom` answers when a uid decides the column: which input gave it (the uid is then
+ * `uidOf` the reading). The account is made only if the decision is not already known.
  */
 interface UidFrom {
   readonly uidFrom: UidTarget
@@ -109,10 +101,8 @@ interface UidFrom {
 const UID_FROM_CONTAINER: UidFrom = Object.freeze({ uidFrom: 'container', slot: 0 })
 const UID_FROM_POD: UidFrom = Object.freeze({ uidFrom: 'pod', slot: 1 })
 const UID_FROM_POLICY: UidFrom = Object.freeze({ uidFrom: 'policy', slot: 2 })
-function uidOf(from: UidFrom, container: ContainerSecurityInput | null | undefined, pod: ResolveInput['pod'], spec: PolicySpec | null | undefined): number {
-  if (from.slot === 0) return container?.runAsUser as number
-  if (from.slot === 1) return pod?.runAsUser as number
-  return uidOfStrategy(spec?.runAsUser) as number
+function uidOf(from: UidFrom, r: Reading): number {
+  return (from.slot === 0 ? r.containerUid : from.slot === 1 ? r.podUid : r.policyUid) as number
 }
 
 function isUidFrom(column: ColumnAccount | UidFrom): column is UidFrom {
@@ -138,39 +128,24 @@ export function columnOf(
   input: ResolveInput,
   sysAdmin: ReadonlyArray<AddedCapability> = sysAdminGrantsOf(input.container, input.policy),
 ): ColumnAccount {
-  const spec = input.policy?.spec
-  const column = columnFrom(input.container, input.pod, spec, sysAdmin)
-  return isUidFrom(column) ? uidColumn(column.uidFrom, uidOf(column, input.container, input.pod, spec)) : column
+  const r = readingOf(input)
+  const column = columnFrom(r, sysAdmin)
+  return isUidFrom(column) ? uidColumn(column.uidFrom, uidOf(column, r)) : column
 }
 
-// The hot path reads each input field once: on data of many shapes every property read is a
-// megamorphic lookup, and they are most of resolution's cost.
-function columnFrom(
-  container: ContainerSecurityInput | null | undefined,
-  pod: ResolveInput['pod'],
-  spec: PolicySpec | null | undefined,
-  sysAdmin: ReadonlyArray<AddedCapability>,
-): ColumnAccount | UidFrom {
-  let containerNonRoot: boolean | null | undefined
-  if (container != null) {
-    if (container.privileged === true) return PRIVILEGED_FLAG
-    const grant = sysAdmin[0]
-    if (grant !== undefined) return { column: 'privileged', from: O.capabilityOrigin(grant.target, grant.path, grant.name) }
-    const containerUid = container.runAsUser
-    if (containerUid != null) return UID_FROM_CONTAINER
-    containerNonRoot = container.runAsNonRoot
-  } else {
-    const grant = sysAdmin[0]
-    if (grant !== undefined) return { column: 'privileged', from: O.capabilityOrigin(grant.target, grant.path, grant.name) }
-  }
-  const podUid = pod?.runAsUser
-  if (podUid != null) return UID_FROM_POD
-  const strategy = spec?.runAsUser
-  if (uidOfStrategy(strategy) !== undefined) return UID_FROM_POLICY
-  const mustRunAsNonRoot = strategy?.rule === 'MustRunAsNonRoot'
+// The column from the fields as read (each read once, in read.ts).
+function columnFrom(r: Reading, sysAdmin: ReadonlyArray<AddedCapability>): ColumnAccount | UidFrom {
+  if (r.privileged) return PRIVILEGED_FLAG
+  const grant = sysAdmin[0]
+  if (grant !== undefined) return { column: 'privileged', from: O.capabilityOrigin(grant.target, grant.path, grant.name) }
+  if (r.containerUid !== null) return UID_FROM_CONTAINER
+  if (r.podUid !== null) return UID_FROM_POD
+  if (r.policyUid !== null) return UID_FROM_POLICY
+  const mustRunAsNonRoot = r.rule === 'MustRunAsNonRoot'
+  const containerNonRoot = r.containerNonRoot
   if (containerNonRoot === true) return NON_ROOT_BY_CONTAINER
-  if (containerNonRoot == null) {
-    const podNonRoot = pod?.runAsNonRoot
+  if (containerNonRoot === null) {
+    const podNonRoot = r.podNonRoot
     if (podNonRoot === true) return NON_ROOT_BY_POD
     if (mustRunAsNonRoot) return NON_ROOT_BY_POLICY
     return podNonRoot === false ? ROOT_BY_POD : ROOT_UNSET
@@ -192,13 +167,13 @@ function columnFrom(
  * @public
  */
 export function settingOf(input: ResolveInput, column: Column): RowAccount {
-  return settingFrom(input.container?.allowPrivilegeEscalation, input.policy?.spec, column === 'privileged')
+  const r = readingOf(input)
+  return settingFrom(r.escalation, r.defaultEscalation, column === 'privileged')
 }
 
-function settingFrom(own: boolean | null | undefined, spec: PolicySpec | null | undefined, privileged: boolean): RowAccount {
+function settingFrom(own: boolean | null, fallback: boolean | null, privileged: boolean): RowAccount {
   if (own === true) return ROW_CONTAINER_TRUE
   if (own === false) return ROW_CONTAINER_FALSE
-  const fallback = spec?.defaultAllowPrivilegeEscalation
   if (fallback === true) return ROW_POLICY_TRUE
   if (fallback === false) return privileged ? ROW_POLICY_FALSE_KEPT_TRUE : ROW_POLICY_FALSE
   return ROW_NIL
@@ -218,27 +193,25 @@ function decisionOf(row: RowAccount, column: ColumnAccount): ProposalDecision {
 }
 
 /**
- * Resolve one Linux container under the design's table (`NO_NEW_PRIVS_TABLE`), with the
- * registry's checks the plan selected (every violation, and the Pod Security Standards'
+ * Resolve one Linux container, as read into `r`, under the design's table (`NO_NEW_PRIVS_TABLE`),
+ * with the registry's checks the plan selected (every violation, and the Pod Security Standards'
  * `restricted` check when asked). Windows pods are handled before this is called.
  */
-export function resolveProposal(input: ResolveInput, plan: Plan): E.Either<ReadonlyNonEmptyArray<Violation>, ProposalDecision> {
-  const container = input.container
-  const policy = input.policy
-  const spec = policy?.spec
-  const sysAdmin = sysAdminGrantsOf(container, policy, spec)
-  const column = columnFrom(container, input.pod, spec, sysAdmin)
+export function resolveProposal(r: Reading, plan: Plan): E.Either<ReadonlyNonEmptyArray<Violation>, ProposalDecision> {
+  const sysAdmin = sysAdminGrantsIn(r.add, r.drop, r.defaultAdd)
+  const column = columnFrom(r, sysAdmin)
   // A uid never puts a container in the privileged column.
-  const row = settingFrom(container?.allowPrivilegeEscalation, spec, !isUidFrom(column) && column.column === 'privileged')
-  const subject: Subject = { input, container, policy, spec, setting: SETTING_OF_ROW[row.row], sysAdmin, oldSpecRelaxesSysAdmin: false }
-  const violations = runChecks(plan.linux, subject)
+  const row = settingFrom(r.escalation, r.defaultEscalation, !isUidFrom(column) && column.column === 'privileged')
+  r.setting = SETTING_OF_ROW[row.row]
+  r.sysAdmin = sysAdmin
+  const violations = runChecks(plan.linux, r)
   if (violations !== undefined) return E.left(violations)
   if (isUidFrom(column)) {
-    return uidDecision(row, column.slot, uidOf(column, container, input.pod, spec), () =>
-      decisionOf(row, uidColumn(column.uidFrom, uidOf(column, container, input.pod, spec))),
-    )
+    const uid = uidOf(column, r)
+    return uidDecision(row, column.slot, uid) ?? rememberUidDecision(row, column.slot, uid, decisionOf(row, uidColumn(column.uidFrom, uid)))
   }
-  return sharedDecision(row, column, () => decisionOf(row, column)) ?? E.right(decisionOf(row, column))
+  // Frozen like the shared ones: every Right a caller reads then has the same hidden class.
+  return sharedDecision(row, column, decisionOf) ?? (Object.freeze(E.right(Object.freeze(decisionOf(row, column)))) as E.Right<ProposalDecision>)
 }
 
 const SETTING_OF_ROW: { readonly [R in Row]: boolean | null } = { nil: null, false: false, true: true }

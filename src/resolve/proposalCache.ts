@@ -45,41 +45,61 @@ function frozen(decision: ProposalDecision): E.Right<ProposalDecision> {
 const shared: Array<E.Right<ProposalDecision> | undefined> = []
 
 /**
- * The shared decision for a constant row and column account, made by `make` the first time;
- * `undefined` when either account is fresh (not cacheable).
+ * The shared decision for a constant row and column account, made by `make(row, column)` the
+ * first time; `undefined` when either account is fresh (not cacheable). `make` is a module
+ * function, not a closure: nothing is allocated on a hit.
  *
  * @example
  * ```ts
- * sharedDecision(ROW_NIL, ROOT_UNSET, () => decisionOf(ROW_NIL, ROOT_UNSET))
+ * sharedDecision(ROW_NIL, ROOT_UNSET, decisionOf)
  * ```
  */
-export function sharedDecision(row: object, column: object, make: () => ProposalDecision): E.Right<ProposalDecision> | undefined {
+export function sharedDecision<R extends object, C extends object>(
+  row: R,
+  column: C,
+  make: (row: R, column: C) => ProposalDecision,
+): E.Right<ProposalDecision> | undefined {
   const r = indexOf(row)
   const c = indexOf(column)
   if (r === undefined || c === undefined) return undefined
   const at = r * COLUMNS + c
-  return (shared[at] ??= frozen(make()))
+  return (shared[at] ??= frozen(make(row, column)))
 }
 
 const UID_WAYS = 16
 const uidKeys: Array<number | undefined> = []
 const uidDecisions: Array<E.Right<ProposalDecision> | undefined> = []
 
+function uidSlot(row: object, slot: number, uid: number): number {
+  return (((indexOf(row) ?? 0) * 3 + slot) * UID_WAYS) | (uid & (UID_WAYS - 1))
+}
+
 /**
- * The decision for a constant row account and a column decided by `uid` from source `slot`
- * (0 container, 1 pod, 2 policy), made by `make` on a miss.
+ * The remembered decision for a constant row account and a column decided by `uid` from source
+ * `slot` (0 container, 1 pod, 2 policy), or `undefined`: then make it and `rememberUidDecision` it.
  *
  * @example
  * ```ts
- * uidDecision(ROW_NIL, 0, 1000, () => decisionOf(ROW_NIL, uidColumn('container', 1000)))
+ * uidDecision(ROW_NIL, 0, 1000) ?? rememberUidDecision(ROW_NIL, 0, 1000, decisionOf(ROW_NIL, uidColumn('container', 1000)))
  * ```
  */
-export function uidDecision(row: object, slot: number, uid: number, make: () => ProposalDecision): E.Right<ProposalDecision> {
-  const r = indexOf(row) ?? 0
-  const at = ((r * 3 + slot) * UID_WAYS) | (uid & (UID_WAYS - 1))
+export function uidDecision(row: object, slot: number, uid: number): E.Right<ProposalDecision> | undefined {
+  const at = uidSlot(row, slot, uid)
   // Object.is: -0 and 0 are different values in a decision someone may compare.
-  if (Object.is(uidKeys[at], uid)) return uidDecisions[at] as E.Right<ProposalDecision>
-  const made = frozen(make())
+  return Object.is(uidKeys[at], uid) ? uidDecisions[at] : undefined
+}
+
+/**
+ * Remember `decision` (frozen) as the one for `row`, `slot` and `uid`, and return it.
+ *
+ * @example
+ * ```ts
+ * rememberUidDecision(ROW_NIL, 1, 0, decision).right === decision // true
+ * ```
+ */
+export function rememberUidDecision(row: object, slot: number, uid: number, decision: ProposalDecision): E.Right<ProposalDecision> {
+  const at = uidSlot(row, slot, uid)
+  const made = frozen(decision)
   uidKeys[at] = uid
   uidDecisions[at] = made
   return made

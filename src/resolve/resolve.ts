@@ -5,15 +5,14 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
-import { oldSpecHasSysAdminWithoutEscalation, resolveKubernetes } from './kubernetes.js'
+import { inputProblems, oldPodProblems, unreadable, unstable } from './guard.js'
+import { resolveKubernetes } from './kubernetes.js'
 import { resolveNoNewPrivileges } from './noNewPrivileges.js'
-import { inputProblems, oldPodProblems, unreadable } from './guard.js'
-import { planOf } from './plan.js'
+import { planOf, type InvalidOptions, type Plan } from './plan.js'
 import { resolveProposal } from './proposal.js'
+import { dropPolicy, giveBack, OLD_POD_INVALID, OLD_POD_RELAXES, readInput, readOldPod, takeReading, type Reading } from './read.js'
 import type { Decision, InvalidInput, ResolveInput, ResolveOptions, Violation } from './types.js'
-import { isWindows, resolveWindows } from './windows.js'
-
-const NO_INPUT: ResolveInput = Object.freeze({})
+import { resolveWindows } from './windows.js'
 
 /**
  * Will this container run with Linux `no_new_privs`, and is its pod admissible?
@@ -44,34 +43,54 @@ export function resolveNoNewPrivs(
   input: ResolveInput | null | undefined,
   options?: ResolveOptions,
 ): E.Either<ReadonlyNonEmptyArray<Violation>, Decision> {
+  const reading = takeReading()
   try {
-    return resolveChecked(input, options)
+    return resolveChecked(input, options, reading)
   } catch (error) {
     // Only a value that throws when read gets here (a getter, a Proxy): resolution itself reads
     // checked values and never throws.
     return E.left(unreadable(error))
+  } finally {
+    giveBack(reading)
   }
 }
 
-function resolveChecked(input: unknown, options: unknown): E.Either<ReadonlyNonEmptyArray<Violation>, Decision> {
+function resolveChecked(input: unknown, options: unknown, r: Reading): E.Either<ReadonlyNonEmptyArray<Violation>, Decision> {
+  // Options first, then the input, then the old pod: the order in which a throwing getter is met.
   const plan = planOf(options)
-  const problems = inputProblems(input)
+  const read = readInput(input, r)
   // A plan exists for `undefined` or an object only: an object's `oldPod` is read once, here.
   const oldPod = plan.invalid === undefined && options !== undefined ? (options as ResolveOptions).oldPod : undefined
-  const oldProblems = oldPod == null ? undefined : oldPodProblems(oldPod)
-  if (plan.invalid !== undefined || problems !== undefined || oldProblems !== undefined) {
-    return E.left(concatProblems(problems, plan.invalid?.left, oldProblems))
-  }
-  const given = (input ?? NO_INPUT) as ResolveInput
-  if (isWindows(given)) return resolveWindows(given, plan)
+  if (plan.invalid !== undefined || !read) return E.left(problemsOf(input, plan, oldPod, read, false))
+  const old = readOldPod(oldPod)
+  if (old === OLD_POD_INVALID) return E.left(problemsOf(input, plan, oldPod, true, true))
+  const policyGiven = r.policy
+  if (!plan.policyApplies) dropPolicy(r)
+  if (r.windows) return resolveWindows(r, plan, policyGiven)
   switch (plan.semantics) {
     case 'kubernetes':
-      return resolveKubernetes(given, plan, plan.readsOldPod && oldSpecHasSysAdminWithoutEscalation(oldPod))
+      return resolveKubernetes(r, plan, policyGiven, plan.readsOldPod && old === OLD_POD_RELAXES)
     case 'noNewPrivileges':
-      return resolveNoNewPrivileges(given, plan)
+      return resolveNoNewPrivileges(r, plan)
     default:
-      return resolveProposal(given, plan)
+      return resolveProposal(r, plan)
   }
+}
+
+// The slow path: what is wrong, with paths and messages, from the guard (guard.ts), which reads
+// the arguments again. The guard and the reads accept exactly the same values; a value that
+// reads differently the second time (a getter, a Proxy) is answered as such.
+function problemsOf(
+  input: unknown,
+  plan: Plan | InvalidOptions,
+  oldPod: unknown,
+  read: boolean,
+  oldInvalid: boolean,
+): ReadonlyNonEmptyArray<InvalidInput> {
+  const problems = read ? undefined : inputProblems(input)
+  const oldProblems = oldPod == null ? undefined : oldPodProblems(oldPod)
+  if ((!read && problems === undefined) || (oldInvalid && oldProblems === undefined)) return unstable()
+  return concatProblems(problems, plan.invalid?.left, oldProblems)
 }
 
 function concatProblems(...lists: ReadonlyArray<ReadonlyArray<InvalidInput> | undefined>): ReadonlyNonEmptyArray<InvalidInput> {

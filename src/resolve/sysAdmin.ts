@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-import { addedCapabilitiesWhere, grantsSysAdmin, type AddedCapability } from './capabilities.js'
+import { addedCapabilitiesIn, grantsSysAdmin, type AddedCapability } from './capabilities.js'
 import type { ContainerSecurityInput, PolicyInput } from './types.js'
 
 const NONE: ReadonlyArray<AddedCapability> = Object.freeze([])
@@ -65,14 +65,30 @@ function anyGrants(list: ReadonlyArray<unknown> | null | undefined): boolean {
  * Could any capability added by the container or by the policy's defaults grant SYS_ADMIN? When
  * `false`, every `addedCapabilitiesWhere(…, grantsSysAdmin)` (and its exact-string variants,
  * whose matches all grant SYS_ADMIN) is empty.
+ *
+ * @example
+ * ```ts
+ * mayAddSysAdmin({ capabilities: { add: ['sys_admin'] } }, undefined) // true
+ * ```
  */
 export function mayAddSysAdmin(
   container: ContainerSecurityInput | null | undefined,
   policy: PolicyInput | null | undefined,
   spec: PolicySpec | null | undefined = policy?.spec,
 ): boolean {
-  const caps = container?.capabilities
-  return (caps != null && anyGrants(caps.add)) || (spec != null && anyGrants(spec.defaultAddCapabilities))
+  return mayAddSysAdminIn(container?.capabilities?.add, spec?.defaultAddCapabilities)
+}
+
+/**
+ * `mayAddSysAdmin` over the lists themselves: the container's `add`, the policy's `defaultAddCapabilities`.
+ *
+ * @example
+ * ```ts
+ * mayAddSysAdminIn(['NET_ADMIN'], ['ALL']) // true
+ * ```
+ */
+export function mayAddSysAdminIn(add: ReadonlyArray<unknown> | null | undefined, defaults: ReadonlyArray<unknown> | null | undefined): boolean {
+  return anyGrants(add) || anyGrants(defaults)
 }
 
 type PolicySpec = NonNullable<PolicyInput['spec']>
@@ -93,5 +109,22 @@ export function sysAdminGrantsOf(
   policy: PolicyInput | null | undefined,
   spec: PolicySpec | null | undefined = policy?.spec,
 ): ReadonlyArray<AddedCapability> {
-  return mayAddSysAdmin(container, policy, spec) ? addedCapabilitiesWhere(container, policy, 'normalised', grantsSysAdmin) : NONE
+  const caps = container?.capabilities
+  return sysAdminGrantsIn(caps?.add, caps?.drop, spec?.defaultAddCapabilities)
+}
+
+/**
+ * `sysAdminGrantsOf` over the three lists themselves (`add`, `drop`, `defaultAddCapabilities`).
+ *
+ * @example
+ * ```ts
+ * sysAdminGrantsIn(['NET_ADMIN'], null, null) // []
+ * ```
+ */
+export function sysAdminGrantsIn(
+  add: ReadonlyArray<unknown> | null | undefined,
+  drop: ReadonlyArray<unknown> | null | undefined,
+  defaults: ReadonlyArray<unknown> | null | undefined,
+): ReadonlyArray<AddedCapability> {
+  return mayAddSysAdminIn(add, defaults) ? addedCapabilitiesIn(add, drop, defaults, 'normalised', grantsSysAdmin) : NONE
 }

@@ -7,7 +7,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import * as O from './origins.js'
 import type { Plan } from './plan.js'
-import type { Subject } from './rules/rule.js'
+import type { Reading } from './read.js'
 import { runChecks } from './rules/run.js'
 import type { NotApplicableDecision, ResolveInput, Semantics, Violation } from './types.js'
 
@@ -25,26 +25,17 @@ export function isWindows(input: ResolveInput): boolean {
 }
 
 /**
- * Resolve a container of a Windows pod: never `no_new_privs`; the registry's Windows checks (the
- * escalation field of the semantics set at all, the policy's own rule, the `restricted` level
- * before v1.25 on the container's own field); policies do not default its containers.
+ * Resolve a container of a Windows pod, as read into `r`: never `no_new_privs`; the registry's
+ * Windows checks (the escalation field of the semantics set at all, the policy's own rule, the
+ * `restricted` level before v1.25 on the container's own field); policies do not default its
+ * containers. A policy the plan does not apply is already dropped from `r` (`policyGiven` says
+ * whether one was given).
  */
-export function resolveWindows(input: ResolveInput, plan: Plan): E.Either<ReadonlyNonEmptyArray<Violation>, NotApplicableDecision> {
-  const container = input.container
-  const given = input.policy
-  const policy = plan.policyApplies ? given : undefined
-  const subject: Subject = {
-    input,
-    container,
-    policy,
-    spec: policy?.spec,
-    setting: container?.allowPrivilegeEscalation ?? null,
-    sysAdmin: O.NO_WARNINGS,
-    oldSpecRelaxesSysAdmin: false,
-  }
-  const violations = runChecks(plan.windows, subject)
+export function resolveWindows(r: Reading, plan: Plan, policyGiven: boolean): E.Either<ReadonlyNonEmptyArray<Violation>, NotApplicableDecision> {
+  r.setting = r.escalation
+  const violations = runChecks(plan.windows, r)
   if (violations !== undefined) return E.left(violations)
-  if (given != null && !plan.policyApplies) return notAppliedPolicyDecision(plan)
+  if (policyGiven && !plan.policyApplies) return notAppliedPolicyDecision(plan)
   // The decision depends on the semantics alone.
   return NOT_APPLICABLE[plan.semantics]
 }

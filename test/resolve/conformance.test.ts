@@ -112,10 +112,13 @@ describe.each(SEMANTICS)('restricted allowPrivilegeEscalation fixtures under %s'
   })
 })
 
-describe('the policy version, not the cluster version, selects the check', () => {
-  test('restricted:v1.24 on a latest cluster still checks a Windows pod; restricted:latest on a v1.24 cluster does not', () => {
+describe('the policy version selects the check, capped at the cluster version (policy/registry.go EvaluatePod)', () => {
+  test('restricted:v1.24 on a latest cluster still checks a Windows pod; restricted:latest (or v1.25) on a v1.24 cluster checks it too: that Pod Security Admission has no Windows exemption yet', () => {
     const windows: FixturePod = { os: 'windows', containers: [{ name: 'a' }] }
-    expect(check(windows, 'v1.24', 'kubernetes', 'latest')).toEqual({ allowed: false, detail: 'container "a" must set securityContext.allowPrivilegeEscalation=false' })
-    expect(check(windows, 'latest', 'kubernetes', 'v1.24')).toEqual({ allowed: true })
+    const refused = { allowed: false, detail: 'container "a" must set securityContext.allowPrivilegeEscalation=false' }
+    expect(check(windows, 'v1.24', 'kubernetes', 'latest')).toEqual(refused)
+    expect(check(windows, 'latest', 'kubernetes', 'v1.24')).toEqual(refused)
+    expect(check(windows, 'v1.25', 'kubernetes', 'v1.24')).toEqual(refused)
+    expect(check(windows, 'latest', 'kubernetes', 'v1.25')).toEqual({ allowed: true })
   })
 })

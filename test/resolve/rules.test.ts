@@ -43,9 +43,15 @@ function effectiveAdded(input: ResolveInput, key: (name: string) => string): Add
   return out
 }
 
-/** The minor version of a policy version; `latest` or absent is newest. */
+/** The cluster these cases run on (`pspEra`): v1.24. */
+const CLUSTER_MINOR = 24
+
+/**
+ * The minor version the level is evaluated at: the policy version's (`latest` or absent is
+ * newest), capped at the cluster's, whose Pod Security Admission knows no newer checks.
+ */
 const minor = (ps: PodSecurityOptions): number =>
-  ps.version === undefined || ps.version === 'latest' ? Infinity : Number(ps.version.slice('v1.'.length))
+  Math.min(CLUSTER_MINOR, ps.version === undefined || ps.version === 'latest' ? Infinity : Number(ps.version.slice('v1.'.length)))
 
 type Expected =
   | { readonly violations: string[] }

@@ -47,7 +47,7 @@ export const ESCALATION_FIELD_ON_WINDOWS: Rule = {
       when: 'pod.spec.os.name === "windows" && securityContext.allowPrivilegeEscalation is set',
       message: WINDOWS_MESSAGE,
       source: 'pkg/apis/core/validation/validation.go, the checks of pods with spec.os.name windows',
-      check: (s, out) => (s.container?.allowPrivilegeEscalation != null ? report(out, ESCALATION_FIELD) : out),
+      check: (s, out) => (s.escalation !== null ? report(out, ESCALATION_FIELD) : out),
     },
     {
       semantics: ['noNewPrivileges'],
@@ -57,7 +57,7 @@ export const ESCALATION_FIELD_ON_WINDOWS: Rule = {
       when: 'pod.spec.os.name === "windows" && securityContext.noNewPrivileges is set',
       message: WINDOWS_MESSAGE,
       source: 'seeds/proposal-noNewPrivileges.md, read with SPEC §5a',
-      check: (s, out) => (s.container?.noNewPrivileges != null ? report(out, NO_NEW_PRIVILEGES_FIELD) : out),
+      check: (s, out) => (s.noNewPrivileges !== null ? report(out, NO_NEW_PRIVILEGES_FIELD) : out),
     },
   ],
 }

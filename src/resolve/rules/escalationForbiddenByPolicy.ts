@@ -18,8 +18,7 @@ const UPSTREAM: Violation = Object.freeze({
   message: FORBIDDEN_MESSAGE,
 })
 
-function policyName(policy: PolicyInput): string {
-  const name = policy.metadata?.name
+function policyName(name: unknown): string {
   return typeof name === 'string' && name !== '' ? `PodSecurityPolicy "${name}"` : 'the PodSecurityPolicy'
 }
 
@@ -33,10 +32,23 @@ function policyName(policy: PolicyInput): string {
  * ```
  */
 export function forbiddenByDesign(policy: PolicyInput): Violation {
+  return forbiddenByDesignOf(policy.metadata?.name, policy.spec?.allowPrivilegeEscalation)
+}
+
+/**
+ * `forbiddenByDesign` from the policy's name and gate as read.
+ *
+ * @example
+ * ```ts
+ * forbiddenByDesignOf('p', false).message
+ * // 'Allowing privilege escalation for containers is not allowed: PodSecurityPolicy "p" sets spec.allowPrivilegeEscalation: false'
+ * ```
+ */
+export function forbiddenByDesignOf(name: string | null | undefined, gate: boolean | null | undefined): Violation {
   const why =
-    policy.spec?.allowPrivilegeEscalation == null
-      ? `${policyName(policy)} does not set spec.allowPrivilegeEscalation, which the design defaults to false`
-      : `${policyName(policy)} sets spec.allowPrivilegeEscalation: false`
+    gate == null
+      ? `${policyName(name)} does not set spec.allowPrivilegeEscalation, which the design defaults to false`
+      : `${policyName(name)} sets spec.allowPrivilegeEscalation: false`
   return { code: 'escalation-forbidden-by-policy', target: 'container', path: ESCALATION_PATH, message: `${FORBIDDEN_MESSAGE}: ${why}` }
 }
 
@@ -64,10 +76,7 @@ export const ESCALATION_FORBIDDEN_BY_POLICY: Rule = {
       when: 'a policy is given && policy spec.allowPrivilegeEscalation !== true && securityContext.allowPrivilegeEscalation === true',
       message: FORBIDDEN_MESSAGE,
       source: 'seeds/proposal-allowPrivilegeEscalation.md ("This field will default to false")',
-      check: (s, out) =>
-        s.container?.allowPrivilegeEscalation === true && s.policy != null && s.spec?.allowPrivilegeEscalation !== true
-          ? report(out, forbiddenByDesign(s.policy))
-          : out,
+      check: (s, out) => (s.escalation === true && s.policy && s.gate !== true ? report(out, forbiddenByDesignOf(s.policyName, s.gate)) : out),
     },
     {
       semantics: ['kubernetes'],
@@ -77,7 +86,7 @@ export const ESCALATION_FORBIDDEN_BY_POLICY: Rule = {
       when: 'policy spec.allowPrivilegeEscalation === false && setting after admission !== false',
       message: FORBIDDEN_MESSAGE,
       source: 'pkg/security/podsecuritypolicy/provider.go (v1.8 … v1.24; PodSecurityPolicy removed in v1.25)',
-      check: (s, out) => (s.setting !== false && s.spec?.allowPrivilegeEscalation === false ? report(out, UPSTREAM) : out),
+      check: (s, out) => (s.setting !== false && s.gate === false ? report(out, UPSTREAM) : out),
     },
   ],
 }

@@ -32,9 +32,21 @@ type PolicySpec = NonNullable<PolicyInput['spec']>
  * ```
  */
 export function isInvalidPolicy(spec: PolicySpec | null | undefined, semantics: Semantics): boolean {
-  if (spec?.defaultAllowPrivilegeEscalation !== true) return false
-  if (semantics === 'proposal') return spec.allowPrivilegeEscalation !== true
-  return semantics === 'kubernetes' && spec.allowPrivilegeEscalation === false
+  return isInvalidPolicyOf(spec?.defaultAllowPrivilegeEscalation, spec?.allowPrivilegeEscalation, semantics)
+}
+
+/**
+ * `isInvalidPolicy` from the policy's default and gate as read.
+ *
+ * @example
+ * ```ts
+ * isInvalidPolicyOf(true, null, 'proposal') // true
+ * ```
+ */
+export function isInvalidPolicyOf(defaultEscalation: unknown, gate: unknown, semantics: Semantics): boolean {
+  if (defaultEscalation !== true) return false
+  if (semantics === 'proposal') return gate !== true
+  return semantics === 'kubernetes' && gate === false
 }
 
 /**
@@ -60,7 +72,7 @@ export const INVALID_POLICY: Rule = {
       when: 'spec.defaultAllowPrivilegeEscalation === true && spec.allowPrivilegeEscalation !== true',
       message: INVALID_POLICY_MESSAGE,
       source: 'seeds/proposal-allowPrivilegeEscalation.md',
-      check: (s, out) => (isInvalidPolicy(s.spec, 'proposal') ? report(out, VIOLATION) : out),
+      check: (s, out) => (isInvalidPolicyOf(s.defaultEscalation, s.gate, 'proposal') ? report(out, VIOLATION) : out),
     },
     {
       semantics: ['kubernetes'],
@@ -70,7 +82,7 @@ export const INVALID_POLICY: Rule = {
       when: 'spec.defaultAllowPrivilegeEscalation === true && spec.allowPrivilegeEscalation === false',
       message: INVALID_POLICY_MESSAGE,
       source: 'pkg/apis/policy/validation/validation.go ValidatePodSecurityPolicySpec (v1.8 … v1.24)',
-      check: (s, out) => (isInvalidPolicy(s.spec, 'kubernetes') ? report(out, VIOLATION) : out),
+      check: (s, out) => (isInvalidPolicyOf(s.defaultEscalation, s.gate, 'kubernetes') ? report(out, VIOLATION) : out),
     },
   ],
 }

@@ -42,7 +42,7 @@ export const PRIVILEGED_WITHOUT_ESCALATION: Rule = {
       when: 'setting after admission === false && securityContext.privileged === true',
       message: PRIVILEGED_MESSAGE,
       source: 'pkg/apis/core/validation/validation.go ValidateSecurityContext (v1.8 … v1.37)',
-      check: (s, out) => (s.setting === false && s.container?.privileged === true ? report(out, VIOLATION) : out),
+      check: (s, out) => (s.setting === false && s.privileged ? report(out, VIOLATION) : out),
     },
   ],
 }

@@ -8,7 +8,7 @@
 import { restrictedViolationOf } from '../restrictedCache.js'
 import { EVERY_OPERATION, report, type Check, type Rule } from './rule.js'
 
-const check: Check = (s, out) => (s.setting !== false ? report(out, restrictedViolationOf(s.input.name)) : out)
+const check: Check = (s, out) => (s.setting !== false ? report(out, restrictedViolationOf(s.name)) : out)
 
 const SOURCE = 'staging/src/k8s.io/pod-security-admission/policy/check_allowPrivilegeEscalation.go'
 const WHEN = 'setting after admission !== false (unset or true fails)'

@@ -10,25 +10,48 @@
  */
 import type { AddedCapability } from '../capabilities.js'
 import type { VersionRange } from '../versions.js'
-import type { ContainerSecurityInput, Operation, PolicyInput, ResolveInput, Semantics, Target, Violation, RuleCode } from '../types.js'
-
-type PolicySpec = NonNullable<PolicyInput['spec']>
+import type { Operation, RuleCode, Semantics, Target, Violation } from '../types.js'
 
 /**
- * What a check reads for one container: the input and what its semantics already derived from it,
- * so no rule re-derives the setting or the capability set.
+ * What a check reads for one container: each input field as resolution read it (once, its type
+ * checked; `null` when unset) and what its semantics already derived from them, so no rule reads
+ * the caller's objects again or re-derives the setting or the capability set.
  *
  * @example
  * ```ts
- * const subject: Subject = { input: {}, container: undefined, policy: undefined, spec: undefined, setting: null, sysAdmin: [], oldSpecRelaxesSysAdmin: false }
+ * const subject: Subject = {
+ *   escalation: false, privileged: true, noNewPrivileges: null, add: null, drop: null, name: 'app',
+ *   policy: false, policyName: null, gate: null, defaultEscalation: null, defaultAdd: null,
+ *   setting: false, sysAdmin: [], oldSpecRelaxesSysAdmin: false,
+ * }
+ * PRIVILEGED_WITHOUT_ESCALATION.variants[0].check(subject, undefined)?.[0].code // 'privileged-without-escalation'
  * ```
  */
 export interface Subject {
-  readonly input: ResolveInput
-  readonly container: ContainerSecurityInput | null | undefined
-  /** The policy as applied (`undefined` when none is given, or PodSecurityPolicy no longer exists). */
-  readonly policy: PolicyInput | null | undefined
-  readonly spec: PolicySpec | null | undefined
+  /** The container's own `securityContext.allowPrivilegeEscalation`. */
+  readonly escalation: boolean | null
+  /** `securityContext.privileged === true`. */
+  readonly privileged: boolean
+  /** The container's own `securityContext.noNewPrivileges` (the first design's flag). */
+  readonly noNewPrivileges: boolean | null
+  /** `securityContext.capabilities.add` and `.drop`. */
+  readonly add: ReadonlyArray<string> | null
+  readonly drop: ReadonlyArray<string> | null
+  /** The container's name (messages only). */
+  readonly name: string | null
+  /**
+   * A policy is given and applied (`false` when none is given, or PodSecurityPolicy no longer
+   * exists at the cluster's version, or the semantics gives policies no part); the policy's
+   * fields below are then all `null`.
+   */
+  readonly policy: boolean
+  readonly policyName: string | null
+  /** The policy's `spec.allowPrivilegeEscalation`. */
+  readonly gate: boolean | null
+  /** The policy's `spec.defaultAllowPrivilegeEscalation`. */
+  readonly defaultEscalation: boolean | null
+  /** The policy's `spec.defaultAddCapabilities`. */
+  readonly defaultAdd: ReadonlyArray<string> | null
   /**
    * `allowPrivilegeEscalation` as the semantics reads it after policy admission (the row of the
    * proposal table, the admitted setting of Kubernetes, the container's own field on Windows and

@@ -4,8 +4,8 @@
  *
  * @packageDocumentation
  */
-import { addedCapabilitiesWhere, KUBERNETES_SYS_ADMIN, type AddedCapability } from '../capabilities.js'
-import { mayAddSysAdmin } from '../sysAdmin.js'
+import { addedCapabilitiesIn, KUBERNETES_SYS_ADMIN, type AddedCapability } from '../capabilities.js'
+import { mayAddSysAdminIn } from '../sysAdmin.js'
 import type { DecisionWarning, Violation } from '../types.js'
 import { EVERY_VERSION } from '../versions.js'
 import { report, type Check, type Rule } from './rule.js'
@@ -78,8 +78,8 @@ const proposalCheck: Check = (s, out) => {
 
 const kubernetesCheck: Check = (s, out) => {
   // Every name either list could hold grants SYS_ADMIN: skip both when none could.
-  if (s.setting !== false || !mayAddSysAdmin(s.container, s.policy, s.spec)) return out
-  const literal = addedCapabilitiesWhere(s.container, s.policy, 'exact', isLiteralSysAdmin)
+  if (s.setting !== false || !mayAddSysAdminIn(s.add, s.defaultAdd)) return out
+  const literal = addedCapabilitiesIn(s.add, s.drop, s.defaultAdd, 'exact', isLiteralSysAdmin)
   let acc = out
   for (let i = 0; i < literal.length; i++) acc = report(acc, sysAdminViolation(literal[i] as AddedCapability, true))
   return acc
