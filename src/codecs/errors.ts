@@ -16,10 +16,9 @@ import { childKindOf, tagOf, unwrap, type AnyDecoder } from './structure.js'
  *
  * @example
  * ```ts
- * import { expectedOf, ProcMountType } from 'no-new-privs/codecs'
+ * // internal (not exported by the package): what `DecodeIssue.expected` says
  * expectedOf(ProcMountType) // '"Default" | "Unmasked"'
  * ```
- * @public
  */
 export function expectedOf(codec: AnyDecoder): string {
   const shape = unwrap(codec)

@@ -88,4 +88,10 @@ describe('the messages say "got" in those words', () => {
     expect(codecs.formatIssue(value as never)).toBe(`<not a decode issue>: formatIssue expected { path: string, message: string }, got ${describeValue(value)}`)
   })
 
+  test.prop([anyValue.filter((v) => !Array.isArray(v))])('codecs: a construction kit argument of the wrong type', (value) => {
+    const r = codecs.decode(codecs.enumOf('Mode', value as never), 'on')
+    expect(E.isLeft(r) && r.left[0].message).toBe(
+      `Invalid codec: enumOf/EnumType: values must be an array of strings, got ${describeValue(value)} (the codec rejects every value)`,
+    )
+  })
 })
