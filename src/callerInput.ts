@@ -99,6 +99,8 @@ export function optionsProblem(value: unknown, name: string, rules: Readonly<Rec
 export function withoutNulls<O extends object>(options: O | null | undefined): O {
   const out: Record<string, unknown> = {}
   if (options === null || options === undefined) return out as O
-  for (const [k, v] of Object.entries(options)) if (v !== null) out[k] = v
+  // Defined, not assigned: an own `__proto__` key (JSON.parse and YAML make them) assigned would
+  // set the copy's prototype, and a later `length` key would then hit a boxed string's read-only one.
+  for (const [k, v] of Object.entries(options)) if (v !== null) Object.defineProperty(out, k, { value: v, writable: true, enumerable: true, configurable: true })
   return out as O
 }

@@ -14,7 +14,7 @@ import * as O from 'fp-ts/lib/Option.js'
 import * as t from 'io-ts'
 import { expect } from 'vitest'
 import * as codecs from '../../src/codecs/index.js'
-import type { Report } from '../../src/manifest/index.js'
+import * as manifest from '../../src/manifest/index.js'
 import * as runtime from '../../src/runtime/index.js'
 import { anyArgs, anyOptional, anyValue } from './values.js'
 
@@ -78,7 +78,7 @@ function sizeOf(u: unknown): number | undefined {
  * A report that accounts for its input: an options error, or at least one result, error or
  * skipped document for every input that is not an empty collection of sources.
  */
-export function expectAccounted(report: Report, input: unknown): void {
+export function expectAccounted(report: manifest.Report, input: unknown): void {
   expectEntries([
     ...report.errors.map((error) => ({ _tag: 'Error', error })),
     ...report.warnings.map((warning) => ({ _tag: 'Warning', warning })),
@@ -238,7 +238,7 @@ const kitCodec = (
 
 export const REGISTRY: Readonly<Record<Entry, Readonly<Record<string, Coverage>>>> = {
   root: {
-    checkManifests: property(fc.tuple(anyValue, anyOptional), (answer, [input]) => expectAccounted(answer as Report, input)),
+    checkManifests: property(fc.tuple(anyValue, anyOptional), (answer, [input]) => expectAccounted(answer as manifest.Report, input)),
     checkEntries: property(fc.tuple(anyValue, anyOptional), (answer, [input]) => {
       const entries = answer as ReadonlyArray<unknown>
       expectEntries(entries)
@@ -329,7 +329,7 @@ export const REGISTRY: Readonly<Record<Entry, Readonly<Record<string, Coverage>>
     )),
   },
   manifest: {
-    checkManifests: property(fc.tuple(anyValue, anyOptional), (answer, [input]) => expectAccounted(answer as Report, input)),
+    checkManifests: property(fc.tuple(anyValue, anyOptional), (answer, [input]) => expectAccounted(answer as manifest.Report, input)),
     checkEntries: property(fc.tuple(anyValue, anyOptional), (answer) => expectEntries(answer as ReadonlyArray<unknown>)),
     checkStream: property(fc.tuple(anyValue, anyOptional), (answer) => expectEntries(answer as ReadonlyArray<unknown>), 60),
     checkFilesInParallel: elsewhere('test/totality/registry.ts', 'the root entry point exports the same function; its property is there'),
@@ -357,7 +357,27 @@ export const REGISTRY: Readonly<Record<Entry, Readonly<Record<string, Coverage>>
       }
     }, 100),
     UnitReader: elsewhere('test/read/units.test.ts', 'the class readUnits and readAllUnits are made of; readAllUnits has the property here'),
-    documentTexts: todo('the `---` cutter inside the streamed reader (src/read/): reached through checkStream and loadStream, which check the chunks'),
+    // Chunks: lists of strings (cut anywhere), or anything. The texts put back together are the
+    // stream (less a leading byte-order mark); a bad input ends it with one invalid-input error.
+    documentTexts: property(fc.tuple(fc.oneof(fc.array(fc.oneof(fc.string(), fc.constantFrom('---\n', '\n---', 'a: 1\n', '\uFEFF')), { maxLength: 6 }), fc.array(fc.oneof(fc.string(), anyValue), { maxLength: 3 }), anyValue)), (answer, [chunks]) => {
+      const docs = answer as ReadonlyArray<{ readonly text: unknown; readonly index: unknown; readonly error?: unknown }>
+      expect(docs.length).toBeGreaterThan(0)
+      docs.forEach((d, i) => {
+        expect(typeof d.text).toBe('string')
+        expect(d.index).toBe(i)
+        if (d.error !== undefined) {
+          expectError(d.error)
+          expect(i).toBe(docs.length - 1)
+        }
+      })
+      // Readable: a string, or an iterable of strings only (an empty typed array is one too).
+      const whole = typeof chunks === 'string' || (sizeOf(chunks) !== undefined && [...(chunks as Iterable<unknown>)].every((c) => typeof c === 'string'))
+      expect(docs.some((d) => d.error !== undefined)).toBe(!whole)
+      if (whole) {
+        const text = typeof chunks === 'string' ? chunks : [...(chunks as Iterable<string>)].join('')
+        expect(docs.map((d) => d.text).join('')).toBe(text.replace(/^\uFEFF/, ''))
+      }
+    }, 150),
     loadStream: property(fc.tuple(anyValue, fc.oneof(fc.string(), anyValue), anyOptional), (answer) => {
       for (const d of answer as ReadonlyArray<{ _tag: string }>) if (d._tag === 'Error') expectError(d)
     }, 100),
@@ -373,8 +393,33 @@ export const REGISTRY: Readonly<Record<Entry, Readonly<Record<string, Coverage>>
       expect(Object.keys(read.labels).sort()).toEqual(['audit', 'enforce', 'warn'])
       for (const p of read.problems) expect(typeof p.message).toBe('string')
     }),
-    kindEntryOf: todo(TYPED_BUILDING_BLOCK),
-    kindTableOf: todo(TYPED_BUILDING_BLOCK + '; checkManifests checks `podSpecKinds` before building one'),
+    kindEntryOf: property(fc.tuple(fc.oneof(fc.constantFrom('Pod', 'Deployment', 'Service', 'Rollout', 'Scaler', 'constructor', '__proto__'), anyValue),
+      fc.oneof(fc.constantFrom('', 'argoproj.io', 'serving.knative.dev', 'example.com'), anyValue),
+      fc.oneof(fc.constant(undefined), fc.constant(manifest.kindTableOf([{ kind: 'Scaler', group: 'example.com', podSpecPath: 'spec.workload.spec' }])), anyValue)),
+    (answer, [kind, group, table]) => {
+      const kinds = table ?? manifest.kindTableOf(undefined)
+      if (typeof kind !== 'string' || typeof group !== 'string' || !(kinds instanceof Map)) return expect(answer).toBeUndefined()
+      expect(answer).toBe((group === '' ? undefined : kinds.get(`${kind}.${group}`)) ?? kinds.get(kind))
+      if (answer !== undefined) for (const step of (answer as { steps: ReadonlyArray<unknown> }).steps) expect(typeof step).toBe('string')
+    }),
+    kindTableOf: property(fc.tuple(fc.oneof(fc.constant(undefined), fc.array(fc.oneof(
+      fc.record({ kind: fc.constantFrom('Scaler', 'Pod', 'Rollout'), podSpecPath: fc.constantFrom('spec', 'spec.workload.spec') }),
+      fc.record({ kind: fc.constantFrom('Scaler', 'Rollout'), group: fc.constantFrom('example.com', 'argoproj.io'), podSpecPath: fc.constantFrom('spec.template.spec') }),
+      anyValue,
+    ), { maxLength: 4 }), anyValue)), (answer, [declared]) => {
+      const table = answer as manifest.KindTable
+      expect(table).toBeInstanceOf(Map)
+      const list: ReadonlyArray<unknown> = Array.isArray(declared) ? Array.from(declared) : [] // holes included: each is a declaration that is not one
+      const usable = (d: unknown): d is manifest.PodSpecKind =>
+        isRecord(d) && typeof d['kind'] === 'string' && typeof d['podSpecPath'] === 'string' && (d['group'] === undefined || typeof d['group'] === 'string')
+      // Every usable declaration is in the table (the last of one key wins); every other is a problem.
+      const last = new Map(list.filter(usable).map((d) => [d.group === undefined ? d.kind : `${d.kind}.${d.group}`, d.podSpecPath.split('.')]))
+      for (const [key, steps] of last) expect(table.get(key)?.steps).toEqual(steps)
+      for (const key of manifest.kindTableOf(undefined).keys()) expect(table.has(key)).toBe(true)
+      const wrong = list.filter((d) => !usable(d)).length + (declared === undefined || declared === null || Array.isArray(declared) ? 0 : 1)
+      expect(table.problems?.length ?? 0).toBe(wrong)
+      for (const p of table.problems ?? []) expect(p).toMatch(/^kindTableOf declared(\[\d+\])?[.\w]*: expected .*, got /)
+    }),
     byPolicyName: todo(TYPED_BUILDING_BLOCK),
     choosePolicy: todo('PodSecurityPolicy choice over resolver inputs: changed by the resolve helper (choosePolicy must not run without PSP) and total with the resolver\'s input guard'),
     policyChangesContainer: todo('as choosePolicy: over resolver inputs, made total by the resolve helper\'s input guard'),
@@ -415,8 +460,8 @@ export const REGISTRY: Readonly<Record<Entry, Readonly<Record<string, Coverage>>
     securityContextArbitrary: arbitraryProperty,
     statefulSetArbitrary: arbitraryProperty,
     workloadArbitrary: arbitraryProperty,
-    checkYaml: property(fc.tuple(fc.oneof(fc.string(), anyValue), anyOptional), (answer, [yaml]) => expectAccounted((answer as { report: Report }).report, yaml)),
-    checkObject: property(fc.tuple(anyValue, anyOptional), (answer) => expectAccounted((answer as { report: Report }).report, 'one source')),
+    checkYaml: property(fc.tuple(fc.oneof(fc.string(), anyValue), anyOptional), (answer, [yaml]) => expectAccounted((answer as { report: manifest.Report }).report, yaml)),
+    checkObject: property(fc.tuple(anyValue, anyOptional), (answer) => expectAccounted((answer as { report: manifest.Report }).report, 'one source')),
   },
   resolve: {
     grantsSysAdmin: property(capabilityArgs, grantsSysAdminAnswer),

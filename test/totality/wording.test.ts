@@ -8,7 +8,7 @@ import { fc, test } from '@fast-check/vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
-import { describeValue, hasOwn, isObjectRecord, isRecord } from '../../src/callerInput.js'
+import { describeValue, hasOwn, isObjectRecord, isRecord, withoutNulls } from '../../src/callerInput.js'
 import * as codecs from '../../src/codecs/index.js'
 import * as runtime from '../../src/runtime/index.js'
 import { anyValue } from './values.js'
@@ -93,5 +93,15 @@ describe('the messages say "got" in those words', () => {
     expect(E.isLeft(r) && r.left[0].message).toBe(
       `Invalid codec: enumOf/EnumType: values must be an array of strings, got ${describeValue(value)} (the codec rejects every value)`,
     )
+  })
+})
+
+describe('withoutNulls', () => {
+  it('drops null fields and keeps an own __proto__ key as a field, not a prototype', () => {
+    const options = JSON.parse('{"__proto__": "x", "length": 1, "strict": null}') as object
+    const out = withoutNulls(options) as Record<string, unknown>
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype)
+    expect(Object.keys(out)).toEqual(['__proto__', 'length'])
+    expect(out['length']).toBe(1)
   })
 })
