@@ -15,7 +15,9 @@ export type FieldRule = 'boolean' | 'string' | 'number' | 'object' | 'array' | R
 
 /**
  * A value in words for a message: its kind and, for scalars and small objects, the value
- * (`a string ("yes")`, `an array`, `null`).
+ * (`a string ("yes")`, `a number (1)`, `an array ([1,2])`, `an object ({"a":1})`, `a Map object`,
+ * `null`). The one wording of the library's own messages: the codecs, the manifest stages and the
+ * runtime readers and writers all say "got <this>" with it (test/totality/wording.test.ts pins it).
  */
 export function describeValue(u: unknown): string {
   if (u === null) return 'null'
@@ -41,6 +43,21 @@ export function describeValue(u: unknown): string {
 /** An object that is not an array: what options and Kubernetes objects are. */
 export function isRecord(u: unknown): u is Readonly<Record<string, unknown>> {
   return typeof u === 'object' && u !== null && !Array.isArray(u)
+}
+
+/**
+ * A plain object (`Object.prototype.toString` says `[object Object]`): object literals and
+ * null-prototype objects, not arrays, Maps, Dates or boxed values. io-ts decodes any `isRecord`
+ * value as an object; the codec walks (unknown fields, absent fields) look into these only, since
+ * a Map's entries or a boxed string's characters are no fields a manifest could have written.
+ */
+export function isObjectRecord(u: unknown): u is Readonly<Record<string, unknown>> {
+  return Object.prototype.toString.call(u) === '[object Object]'
+}
+
+/** Whether an object has its own key, whatever its value (`undefined` included). */
+export function hasOwn(o: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(o, key)
 }
 
 function fits(value: unknown, rule: FieldRule): boolean {
@@ -82,6 +99,8 @@ export function optionsProblem(value: unknown, name: string, rules: Readonly<Rec
 export function withoutNulls<O extends object>(options: O | null | undefined): O {
   const out: Record<string, unknown> = {}
   if (options === null || options === undefined) return out as O
-  for (const [k, v] of Object.entries(options)) if (v !== null) out[k] = v
+  // Defined, not assigned: an own `__proto__` key (JSON.parse and YAML make them) assigned would
+  // set the copy's prototype, and a later `length` key would then hit a boxed string's read-only one.
+  for (const [k, v] of Object.entries(options)) if (v !== null) Object.defineProperty(out, k, { value: v, writable: true, enumerable: true, configurable: true })
   return out as O
 }

@@ -7,7 +7,7 @@ import type * as t from 'io-ts'
 import type { DecodeIssue } from './issue.js'
 import { formatPath, segmentKeys, type PathSegment } from './path.js'
 import { renderValue } from './render.js'
-import { describeValue, isRecord as isObject } from '../callerInput.js'
+import { describeValue, hasOwn, isObjectRecord, isRecord } from '../callerInput.js'
 import { childKindOf, tagOf, unwrap, type AnyDecoder } from './structure.js'
 
 /**
@@ -16,10 +16,9 @@ import { childKindOf, tagOf, unwrap, type AnyDecoder } from './structure.js'
  *
  * @example
  * ```ts
- * import { expectedOf, ProcMountType } from 'no-new-privs/codecs'
+ * // internal (not exported by the package): what `DecodeIssue.expected` says
  * expectedOf(ProcMountType) // '"Default" | "Unmasked"'
  * ```
- * @public
  */
 export function expectedOf(codec: AnyDecoder): string {
   const shape = unwrap(codec)
@@ -51,17 +50,13 @@ function segmentsOf(context: t.Context): { readonly segments: Array<PathSegment>
   return { segments, holder }
 }
 
-function isRecord(u: unknown): u is Readonly<Record<string, unknown>> {
-  return Object.prototype.toString.call(u) === '[object Object]'
-}
-
 /**
  * Is the error about a field its object does not have at all (rather than a bad value)? Also
  * when the field's codec is a union, whose members each report the absent value.
  */
 function isAbsentField(error: t.ValidationError, last: PathSegment | undefined, holder: unknown): boolean {
   if (error.value !== undefined || last?.kind !== 'field') return false
-  return isRecord(holder) && !Object.prototype.hasOwnProperty.call(holder, last.name)
+  return isObjectRecord(holder) && !hasOwn(holder, last.name)
 }
 
 function issueOf(error: t.ValidationError, prefix: string): DecodeIssue {
@@ -147,7 +142,7 @@ export function issuesFromErrors(errors: t.Errors, prefix: string = ''): Readonl
  */
 export function formatIssue(issue: DecodeIssue): string {
   // A line is what the caller wanted: for something that is not an issue, the line says so.
-  if (!isObject(issue) || typeof issue.path !== 'string' || typeof issue.message !== 'string') {
+  if (!isRecord(issue) || typeof issue.path !== 'string' || typeof issue.message !== 'string') {
     return `<not a decode issue>: formatIssue expected { path: string, message: string }, got ${describeValue(issue)}`
   }
   return `${issue.path === '' ? '<root>' : issue.path}: ${issue.message}`

@@ -6,9 +6,24 @@
  * @packageDocumentation
  */
 import * as t from 'io-ts'
+import { invalidCodecMessage, nameOr, nameProblem, propsProblem, rejecting } from './invalid.js'
+
+/**
+ * What the three builders give for arguments of the wrong type (a plain-JavaScript caller's): a
+ * read-only codec that rejects every value with a message naming the argument, and holds no
+ * object codec (`type` is `undefined`), so nothing walking it finds fields it does not have.
+ */
+function invalidObject<C extends t.Mixed>(who: string, name: unknown, problem: string): t.ReadonlyC<C> {
+  const bad = rejecting<t.TypeOf<t.ReadonlyC<C>>, t.OutputOf<t.ReadonlyC<C>>>(invalidCodecMessage(who, problem))
+  return new t.ReadonlyType(nameOr(name), bad.is, bad.validate, bad.encode, undefined as unknown as C)
+}
 
 /**
  * An API type whose fields are all optional (`omitempty`). Pair each field with `nullable`.
+ *
+ * Arguments of the wrong type (a `name` that is no string, fields that are not an object of io-ts
+ * codecs) throw nothing: the codec rejects every value with a message naming the argument
+ * (`Invalid codec: optionalFields: props["user"] must be an io-ts codec, got a number (5) …`).
  *
  * @example
  * ```ts
@@ -20,11 +35,17 @@ import * as t from 'io-ts'
  * @public
  */
 export function optionalFields<P extends t.Props>(name: string, props: P): t.ReadonlyC<t.PartialC<P>> {
+  const problem = nameProblem(name) ?? propsProblem(props, 'props')
+  if (problem !== undefined) return invalidObject('optionalFields', name, problem)
   return t.readonly(t.partial(props, name), name)
 }
 
 /**
  * An API type whose fields are all required (no `omitempty`): absent or `null` fails.
+ *
+ * Arguments of the wrong type (a `name` that is no string, fields that are not an object of io-ts
+ * codecs) throw nothing: the codec rejects every value with a message naming the argument
+ * (`Invalid codec: requiredFields: props["user"] must be an io-ts codec, got a number (5) …`).
  *
  * @example
  * ```ts
@@ -36,11 +57,17 @@ export function optionalFields<P extends t.Props>(name: string, props: P): t.Rea
  * @public
  */
 export function requiredFields<P extends t.Props>(name: string, props: P): t.ReadonlyC<t.TypeC<P>> {
+  const problem = nameProblem(name) ?? propsProblem(props, 'props')
+  if (problem !== undefined) return invalidObject('requiredFields', name, problem)
   return t.readonly(t.type(props, name), name)
 }
 
 /**
  * An API type with both required and optional fields.
+ *
+ * Arguments of the wrong type (a `name` that is no string, fields that are not an object of io-ts
+ * codecs) throw nothing: the codec rejects every value with a message naming the argument
+ * (`Invalid codec: mixedFields: optional["user"] must be an io-ts codec, got a number (5) …`).
  *
  * @example
  * ```ts
@@ -56,6 +83,8 @@ export function mixedFields<R extends t.Props, P extends t.Props>(
   required: R,
   optional: P,
 ): t.ReadonlyC<t.IntersectionC<[t.TypeC<R>, t.PartialC<P>]>> {
+  const problem = nameProblem(name) ?? propsProblem(required, 'required') ?? propsProblem(optional, 'optional')
+  if (problem !== undefined) return invalidObject('mixedFields', name, problem)
   const members: [t.TypeC<R>, t.PartialC<P>] = [t.type(required, name), t.partial(optional, name)]
   const merged = t.intersection(members, name)
   // io-ts encodes an intersection by copying every key onto a new object, so a `__proto__` key

@@ -24,10 +24,9 @@ export type PathSegment =
  *
  * @example
  * ```ts
- * import { formatPath } from 'no-new-privs/codecs'
+ * // internal (not exported by the package): how `DecodeIssue.path` is written
  * formatPath('spec', [{ kind: 'field', name: 'containers' }, { kind: 'index', index: 1 }]) // 'spec.containers[1]'
  * ```
- * @public
  */
 export function formatPath(prefix: string, segments: ReadonlyArray<PathSegment>): string {
   let path = prefix

@@ -11,12 +11,18 @@
  * @packageDocumentation
  */
 import * as t from 'io-ts'
+import { INVALID_NAME, invalidCodecMessage, isCodec, mustBe, nameOr, nameProblem, rejecting, stringsProblem } from './invalid.js'
 import { renderValue } from './render.js'
 
 /**
  * A field that may be absent or `null`, both meaning "not set" (the Kubernetes API's optional
  * pointer fields). Unlike `t.union([c, t.null])` it adds no context entry, so error paths get no
  * bogus union segment, and absent fields take a fast path that builds no error object.
+ *
+ * Built with a `name` that is no string or a `type` that is no io-ts codec (a plain-JavaScript
+ * caller's mistake), it throws nothing: it is a codec that rejects every value, `null` included,
+ * with a message naming the argument (`Invalid codec: nullable/NullableType: the codec to wrap
+ * must be an io-ts codec, got a number (5) …`), and its `type` is `undefined`.
  *
  * @example
  * ```ts
@@ -30,11 +36,16 @@ import { renderValue } from './render.js'
 export class NullableType<C extends t.Any> extends t.Type<t.TypeOf<C> | null | undefined, t.OutputOf<C> | null | undefined, unknown> {
   /** Tells code that walks a codec what this wrapper is. */
   readonly _tag = 'NullableType' as const
-  constructor(
-    name: string,
-    /** The codec of a set value. */
-    readonly type: C,
-  ) {
+  /** The codec of a set value (`undefined` when the one given was no codec). */
+  readonly type: C
+  constructor(name: string, type: C) {
+    const problem = nameProblem(name) ?? (isCodec(type) ? undefined : mustBe('the codec to wrap', 'an io-ts codec', type))
+    if (problem !== undefined) {
+      const bad = rejecting(invalidCodecMessage('nullable/NullableType', problem))
+      super(nameOr(name), bad.is, bad.validate, bad.encode)
+      this.type = undefined as unknown as C
+      return
+    }
     super(
       name,
       (u): u is t.TypeOf<C> | null | undefined => u === null || u === undefined || type.is(u),
@@ -43,6 +54,7 @@ export class NullableType<C extends t.Any> extends t.Type<t.TypeOf<C> | null | u
         ? t.identity
         : (a) => (a === null || a === undefined ? a : type.encode(a)),
     )
+    this.type = type
   }
 }
 
@@ -59,7 +71,8 @@ export class NullableType<C extends t.Any> extends t.Type<t.TypeOf<C> | null | u
  * @public
  */
 export function nullable<C extends t.Any>(c: C): NullableType<C> {
-  return new NullableType(c.name, c)
+  // A name read only from a codec: `c` may be anything (NullableType then names the problem).
+  return new NullableType(isCodec(c) ? c.name : INVALID_NAME, c)
 }
 
 /** The API server's wording for a rejected value: `Invalid value: <value>: <detail>`. */
@@ -84,6 +97,11 @@ function isSafeBigInt(u: bigint): boolean {
  * cannot hold: `cannot be represented exactly: …`), then values outside `min..max`
  * (`rangeMessage`). A non-number fails with io-ts's default error (no message).
  *
+ * Built with arguments of the wrong type (a `name` or `rangeMessage` that is no string, a bound
+ * that is no number or `NaN`), it throws nothing: it is a codec that rejects every value with a
+ * message naming the argument (`Invalid codec: IntegerType: min must be a number (not NaN), got a
+ * string ("0") …`), and its bounds are `NaN`.
+ *
  * @example
  * ```ts
  * import { IntegerType } from 'no-new-privs/codecs'
@@ -95,15 +113,27 @@ function isSafeBigInt(u: bigint): boolean {
 export class IntegerType extends t.Type<number, number, unknown> {
   /** Tells code that walks a codec what this leaf is. */
   readonly _tag = 'IntegerType' as const
-  constructor(
-    name: string,
-    /** Smallest accepted value. */
-    readonly min: number,
-    /** Largest accepted value. */
-    readonly max: number,
-    /** The detail for an integer outside `min..max`, e.g. `must be between 0 and 2147483647, inclusive`. */
-    readonly rangeMessage: string,
-  ) {
+  /** Smallest accepted value. */
+  readonly min: number
+  /** Largest accepted value. */
+  readonly max: number
+  /** The detail for an integer outside `min..max`, e.g. `must be between 0 and 2147483647, inclusive`. */
+  readonly rangeMessage: string
+  constructor(name: string, min: number, max: number, rangeMessage: string) {
+    const problem =
+      nameProblem(name) ??
+      boundProblem('min', min) ??
+      boundProblem('max', max) ??
+      (typeof rangeMessage === 'string' ? undefined : mustBe('rangeMessage', 'a string', rangeMessage))
+    if (problem !== undefined) {
+      const message = invalidCodecMessage('IntegerType', problem)
+      const bad = rejecting<number, number>(message)
+      super(nameOr(name), bad.is, bad.validate, bad.encode)
+      this.min = Number.NaN
+      this.max = Number.NaN
+      this.rangeMessage = message
+      return
+    }
     super(
       name,
       // `validate`'s test exactly, so the two agree whatever the bounds (NaN included).
@@ -131,7 +161,15 @@ export class IntegerType extends t.Type<number, number, unknown> {
       },
       t.identity,
     )
+    this.min = min
+    this.max = max
+    this.rangeMessage = rangeMessage
   }
+}
+
+/** A bound's problem: no number, or `NaN` (every comparison with it is false). */
+function boundProblem(what: string, bound: unknown): string | undefined {
+  return typeof bound === 'number' && !Number.isNaN(bound) ? undefined : mustBe(what, 'a number (not NaN)', bound)
 }
 
 /**
@@ -191,6 +229,11 @@ export const uid = new IntegerType('uid', 0, 2147483647, 'must be between 0 and 
  * value fails with the API server's wording:
  * `Unsupported value: "Foo": supported values: "Default", "Unmasked"`.
  *
+ * Built with a `name` that is no string or `values` that are not an array of strings, it throws
+ * nothing: it is a codec that rejects every value with a message naming the argument
+ * (`Invalid codec: enumOf/EnumType: values[1] must be a string, got a number (2) …`), and its
+ * `values` are empty.
+ *
  * @example
  * ```ts
  * import { EnumType } from 'no-new-privs/codecs'
@@ -202,11 +245,16 @@ export const uid = new IntegerType('uid', 0, 2147483647, 'must be between 0 and 
 export class EnumType<V extends string> extends t.Type<V, V, unknown> {
   /** Tells code that walks a codec what this leaf is. */
   readonly _tag = 'EnumType' as const
-  constructor(
-    name: string,
-    /** The accepted values, in the order messages list them. */
-    readonly values: ReadonlyArray<V>,
-  ) {
+  /** The accepted values, in the order messages list them. */
+  readonly values: ReadonlyArray<V>
+  constructor(name: string, values: ReadonlyArray<V>) {
+    const problem = nameProblem(name) ?? stringsProblem(values, 'values')
+    if (problem !== undefined) {
+      const bad = rejecting<V, V>(invalidCodecMessage('enumOf/EnumType', problem))
+      super(nameOr(name), bad.is, bad.validate, bad.encode)
+      this.values = []
+      return
+    }
     const accepted: ReadonlySet<unknown> = new Set<unknown>(values)
     const supported = values.map((v) => JSON.stringify(v)).join(', ')
     super(
@@ -218,6 +266,8 @@ export class EnumType<V extends string> extends t.Type<V, V, unknown> {
       },
       t.identity,
     )
+    // A copy: the caller's array may change after the codec is built; `accepted` would not.
+    this.values = [...values]
   }
 }
 

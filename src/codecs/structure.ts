@@ -49,13 +49,14 @@ export function isDecoder(u: unknown): u is AnyDecoder {
  *
  * @example
  * ```ts
- * import { tagOf } from 'no-new-privs/codecs'
+ * // internal (not exported by the package)
  * import * as t from 'io-ts'
  * tagOf(t.partial({})) // 'PartialType'
  * ```
- * @public
  */
 export function tagOf(codec: AnyDecoder): string | undefined {
+  // Codecs come from callers (`decode`, `fieldsOf`, `unknownFields`): `null` has no tag either.
+  if ((typeof codec !== 'object' && typeof codec !== 'function') || codec === null) return undefined
   const tag = (codec as Structure)._tag
   return typeof tag === 'string' ? tag : undefined
 }
@@ -77,11 +78,11 @@ const MAX_UNWRAP = 64
  *
  * @example
  * ```ts
- * import { unwrap, nullable, tagOf } from 'no-new-privs/codecs'
+ * // internal (not exported by the package)
+ * import { nullable } from 'no-new-privs/codecs'
  * import * as t from 'io-ts'
  * tagOf(unwrap(nullable(t.readonly(t.partial({}))))) // 'PartialType'
  * ```
- * @public
  */
 export function unwrap(codec: AnyDecoder): AnyDecoder {
   let current = codec
@@ -168,7 +169,8 @@ export function forgetFields(): void {
 /**
  * The fields an object codec knows, with their codecs: the `props` of `t.type`/`t.partial`,
  * merged across the members of an intersection. `undefined` when values of `codec` are not
- * objects with known fields (primitives, arrays, dictionaries, `t.unknown`).
+ * objects with known fields (primitives, arrays, dictionaries, `t.unknown`), and for a `codec`
+ * that is no codec at all (a plain-JavaScript caller's `fieldsOf(undefined)`): it knows no field.
  *
  * @example
  * ```ts
@@ -178,6 +180,7 @@ export function forgetFields(): void {
  * @public
  */
 export function fieldsOf(codec: AnyDecoder): ReadonlyMap<string, AnyDecoder> | undefined {
+  if (!isDecoder(codec)) return undefined
   const shape = unwrap(codec)
   const cached = propsCache.get(shape)
   if (cached !== undefined) return cached ?? undefined

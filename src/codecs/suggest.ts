@@ -49,11 +49,10 @@ function boundedDistance(a: string, b: string, limit: number): number {
  *
  * @example
  * ```ts
- * import { suggestName } from 'no-new-privs/codecs'
+ * // internal (not exported by the package): the `suggestion` of an unknown-field issue, the CLI's flag hints
  * suggestName('allowPrivilegeEscalaton', ['privileged', 'allowPrivilegeEscalation']) // 'allowPrivilegeEscalation'
  * suggestName('image', ['name']) // undefined
  * ```
- * @public
  */
 export function suggestName(name: string, candidates: Iterable<string>): string | undefined {
   const lower = name.toLowerCase()

@@ -8,6 +8,7 @@
 import type { DecodeIssue } from './issue.js'
 import { formatPath, segmentKeys, type PathSegment } from './path.js'
 import { renderValue } from './render.js'
+import { hasOwn, isObjectRecord } from '../callerInput.js'
 import { suggestName } from './suggest.js'
 import { SecurityContext } from './securityContext.js'
 import { elementOf, fieldsOf, membersOf, requiredByApiOf, tagOf, unwrap, type AnyDecoder } from './structure.js'
@@ -33,14 +34,6 @@ interface Walk {
   readonly prefix: string
   readonly segments: Array<PathSegment>
   readonly out: Array<DecodeIssue>
-}
-
-function isRecord(u: unknown): u is Readonly<Record<string, unknown>> {
-  return Object.prototype.toString.call(u) === '[object Object]'
-}
-
-function hasOwn(o: object, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(o, key)
 }
 
 /**
@@ -102,7 +95,7 @@ function missingFieldIssue(w: Walk, apiName: string, key: string, value: unknown
 
 function walkObject(codec: AnyDecoder, shape: AnyDecoder, value: unknown, w: Walk, depth: number): void {
   const fields = fieldsOf(shape)
-  if (fields === undefined || !isRecord(value)) return
+  if (fields === undefined || !isObjectRecord(value)) return
   for (const key of Object.keys(value)) {
     const field = hasOwn(value, key) ? fields.get(key) : undefined
     if (field === undefined) {
@@ -152,7 +145,7 @@ function walk(codec: AnyDecoder, value: unknown, w: Walk, depth: number): void {
     }
     case 'DictionaryType': {
       const element = elementOf(shape)
-      if (element === undefined || !isRecord(value)) return
+      if (element === undefined || !isObjectRecord(value)) return
       for (const key of Object.keys(value)) {
         w.segments.push({ kind: 'key', key })
         walk(element, value[key], w, depth + 1)

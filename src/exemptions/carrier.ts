@@ -5,6 +5,7 @@
  */
 import type { LoadedDocument } from '../manifest/document.js'
 import { segmentsOf } from '../manifest/fieldPath.js'
+import { hasOwn } from '../callerInput.js'
 import { parseExemptAnnotation } from './annotation.js'
 import type { ExemptionProblem } from './problem.js'
 import type { Exemption } from './types.js'
@@ -12,7 +13,7 @@ import { EXEMPT_ANNOTATION } from './types.js'
 
 function field(value: unknown, key: string | number): unknown {
   if (typeof value !== 'object' || value === null) return undefined
-  return Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string | number, unknown>)[key] : undefined
+  return hasOwn(value, String(key)) ? (value as Record<string | number, unknown>)[key] : undefined
 }
 
 /**

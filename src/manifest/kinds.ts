@@ -6,7 +6,7 @@
  */
 
 import * as E from 'fp-ts/lib/Either.js'
-import { describeValue } from '../callerInput.js'
+import { describeValue, isRecord } from '../callerInput.js'
 
 const TEMPLATE_SPEC = ['spec', 'template', 'spec'] as const
 
@@ -55,7 +55,8 @@ export interface KindEntry {
 }
 
 /**
- * Kinds by `Kind` (any group) and by `Kind.group`; build one with {@link kindTableOf}.
+ * Kinds by `Kind` (any group) and by `Kind.group`; build one with {@link kindTableOf}. `problems`
+ * lists the declarations `kindTableOf` was given that it could not use (absent when there were none).
  *
  * @example
  * ```ts
@@ -63,7 +64,7 @@ export interface KindEntry {
  * walkPods(object, { kinds: table })
  * ```
  */
-export type KindTable = ReadonlyMap<string, KindEntry>
+export type KindTable = ReadonlyMap<string, KindEntry> & { readonly problems?: ReadonlyArray<string> }
 
 // A Map, not an object literal: a document's `kind` is user data and `constructor` or
 // `__proto__` must not find anything. Core kinds are keyed by kind alone (as before: manifests
@@ -88,23 +89,54 @@ const BUILT_IN: KindTable = new Map<string, KindEntry>([
 ])
 
 /**
+ * The problem of one pod-spec kind declaration, or `undefined` (the same rule and words as
+ * `checkManifests`'s `podSpecKinds` check, src/manifest/checkOptions.ts).
+ */
+function declarationProblem(u: unknown, at: string): string | undefined {
+  if (!isRecord(u)) return `${at}: expected { kind, group?, podSpecPath }, got ${describeValue(u)}`
+  if (typeof u['kind'] !== 'string') return `${at}.kind: expected a string, got ${describeValue(u['kind'])}`
+  if (typeof u['podSpecPath'] !== 'string') return `${at}.podSpecPath: expected a string, got ${describeValue(u['podSpecPath'])}`
+  const group = u['group']
+  if (group !== undefined && typeof group !== 'string') return `${at}.group: expected a string, got ${describeValue(group)}`
+  return undefined
+}
+
+/**
  * The built-in kinds with the user's declarations on top (a declaration wins over a built-in of
  * the same kind and group).
+ *
+ * Total for a plain-JavaScript caller: `undefined`, `null` and `[]` give the built-in table; a
+ * declaration of the wrong shape is left out and named in the table's `problems`
+ * (`kindTableOf declared[1].podSpecPath: expected a string, got a number (5)`), as is a `declared`
+ * that is no array (the table then holds the built-in kinds). Nothing throws.
  *
  * @example
  * ```ts
  * const table = kindTableOf([{ kind: 'Scaler', podSpecPath: 'spec.workload.spec' }])
  * podSpecPathOf('Scaler', 'example.com/v1', table) // ['spec', 'workload', 'spec']
+ * kindTableOf([{ kind: 'Scaler' }]).problems // ['kindTableOf declared[0].podSpecPath: expected a string, got undefined']
  * ```
  */
 export const kindTableOf = (declared: ReadonlyArray<PodSpecKind> | undefined): KindTable => {
-  if (declared === undefined || declared.length === 0) return BUILT_IN
-  const table = new Map(BUILT_IN)
-  for (const d of declared) {
-    const key = d.group === undefined ? d.kind : `${d.kind}.${d.group}`
-    table.set(key, { steps: d.podSpecPath.split('.') })
+  if (declared === undefined || declared === null || (Array.isArray(declared) && declared.length === 0)) return BUILT_IN
+  if (!Array.isArray(declared)) {
+    return Object.assign(new Map(BUILT_IN), {
+      problems: [`kindTableOf declared: expected an array of { kind, group?, podSpecPath }, got ${describeValue(declared)}`],
+    })
   }
-  return table
+  const table = new Map(BUILT_IN)
+  const problems: string[] = []
+  for (let i = 0; i < declared.length; i++) {
+    const d: unknown = declared[i]
+    const problem = declarationProblem(d, `kindTableOf declared[${i}]`)
+    if (problem !== undefined) {
+      problems.push(problem)
+      continue
+    }
+    const { kind, group, podSpecPath } = d as PodSpecKind
+    table.set(group === undefined ? kind : `${kind}.${group}`, { steps: podSpecPath.split('.') })
+  }
+  return problems.length === 0 ? table : Object.assign(table, { problems })
 }
 
 /**
@@ -126,14 +158,22 @@ export const groupOf = (apiVersion: unknown): string => {
  * Where an object of this kind and API group keeps its pod spec; `undefined` when it carries no
  * pod. `Kind.group` is looked up first, then the kind in any group.
  *
+ * Total for a plain-JavaScript caller: a `kind` or `group` that is no string names no kind, and a
+ * `table` that is no Map holds none, so the answer is `undefined`; `table` `undefined` or `null`
+ * is the built-in table. Nothing throws.
+ *
  * @example
  * ```ts
  * kindEntryOf('Service', 'serving.knative.dev')?.steps // ['spec', 'template', 'spec']
  * kindEntryOf('Service', '') // undefined
  * ```
  */
-export const kindEntryOf = (kind: string, group: string, table: KindTable = BUILT_IN): KindEntry | undefined =>
-  (group === '' ? undefined : table.get(`${kind}.${group}`)) ?? table.get(kind)
+export const kindEntryOf = (kind: string, group: string, table: KindTable = BUILT_IN): KindEntry | undefined => {
+  if (typeof kind !== 'string' || typeof group !== 'string') return undefined
+  const kinds: unknown = table ?? BUILT_IN
+  if (!(kinds instanceof Map)) return undefined
+  return (group === '' ? undefined : (kinds as KindTable).get(`${kind}.${group}`)) ?? (kinds as KindTable).get(kind)
+}
 
 /**
  * The field names leading from an object of this kind to its pod spec; `undefined` when the kind

@@ -12,6 +12,7 @@
 import type { LoadProblem, LoadResult, Position } from '../manifest/document.js'
 import type { FieldPath } from '../manifest/fieldPath.js'
 import { shiftProblem } from '../manifest/load.js'
+import { describeValue } from '../callerInput.js'
 
 /**
  * One document's text cut from a stream, and where it sits in it.
@@ -31,6 +32,11 @@ export interface DocumentText {
   readonly marker: number | null
   /** The document's text went to a sink (`DocumentCutter.divert`) instead: `text` is empty. */
   readonly diverted?: boolean
+  /**
+   * The chunks could not be read as text (a plain-JavaScript caller's: chunks that are no
+   * iterable, a chunk that is no string): this entry, with an empty `text`, is the last.
+   */
+  readonly error?: { readonly code: 'invalid-input'; readonly message: string }
 }
 
 const BOM = 0xfeff
@@ -244,6 +250,11 @@ export class DocumentCutter {
 /**
  * {@link DocumentCutter} over chunks that arrive asynchronously.
  *
+ * Total for a plain-JavaScript caller: chunks that are no iterable, or a chunk that is no string,
+ * end the documents with one entry whose `error` says which (`documentTexts: chunk 1 is a
+ * Uint8Array object, not text …`); the documents completed before it are given first. Nothing
+ * throws but what the caller's own iterator throws.
+ *
  * @example
  * ```ts
  * for await (const doc of documentTexts(['a: 1\n--', '-\nb: 2\n'])) console.log(doc.index, doc.lineBase)
@@ -252,8 +263,34 @@ export class DocumentCutter {
  */
 export async function* documentTexts(chunks: AsyncIterable<string> | Iterable<string>): AsyncGenerator<DocumentText> {
   const cutter = new DocumentCutter()
-  for await (const chunk of chunks) yield* cutter.push(chunk)
+  if (!isIterable(chunks)) {
+    yield invalidInput(cutter, `documentTexts: the chunks must be an iterable of strings, got ${describeValue(chunks)}`)
+    return
+  }
+  let i = 0
+  for await (const chunk of chunks as AsyncIterable<unknown>) {
+    if (typeof chunk !== 'string') {
+      yield invalidInput(cutter, `documentTexts: chunk ${i} is ${describeValue(chunk)}, not text (decode bytes first, or read them with loadStream)`)
+      return
+    }
+    yield* cutter.push(chunk)
+    i++
+  }
   yield* cutter.end()
+}
+
+/** Something `for await` can walk: a sync or an async iterable (strings included). */
+function isIterable(u: unknown): boolean {
+  if (typeof u === 'string') return true
+  if ((typeof u !== 'object' && typeof u !== 'function') || u === null) return false
+  const o = u as { readonly [Symbol.iterator]?: unknown; readonly [Symbol.asyncIterator]?: unknown }
+  return typeof o[Symbol.iterator] === 'function' || typeof o[Symbol.asyncIterator] === 'function'
+}
+
+/** The last entry of a stream that cannot be read on: where the current document would start, and why. */
+function invalidInput(cutter: DocumentCutter, message: string): DocumentText {
+  const current = cutter.current()
+  return { text: '', index: current.index, lineBase: current.lineBase, marker: null, error: { code: 'invalid-input', message } }
 }
 
 function shiftPosition<P extends Position>(p: P, lines: number): P {

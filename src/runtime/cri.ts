@@ -11,7 +11,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
-import { describe, isRecord } from './json.js'
+import { describeValue, isRecord } from '../callerInput.js'
 import type { RuntimeDecision, RuntimeReading, RuntimeSwitchError } from './types.js'
 import { decisionOf, switchError } from './types.js'
 
@@ -60,7 +60,7 @@ export function criSecurityContextWithNoNewPrivs<C extends object = Record<never
   if (E.isLeft(decided)) return decided
   if (context !== undefined && context !== null && !isRecord(context)) {
     return E.left(error('wrong-type', '', 'object', context,
-      `a LinuxContainerSecurityContext must be a JSON object, got ${describe(context)}`))
+      `a LinuxContainerSecurityContext must be a JSON object, got ${describeValue(context)}`))
   }
   const out: Record<string, unknown> = { ...context }
   delete out[JSON_NAME]
@@ -91,7 +91,7 @@ export function parseCriNoNewPrivs(
   if (context === undefined || context === null) return E.right({ noNewPrivs: false, path: null })
   if (!isRecord(context)) {
     return E.left(error('wrong-type', '', 'object', context,
-      `a LinuxContainerSecurityContext must be a JSON object, got ${describe(context)}`))
+      `a LinuxContainerSecurityContext must be a JSON object, got ${describeValue(context)}`))
   }
   const proto = context[PROTO_NAME]
   const camel = context[JSON_NAME]
@@ -104,5 +104,5 @@ export function parseCriNoNewPrivs(
   if (typeof value === 'boolean') return E.right({ noNewPrivs: value, path })
   if (value === undefined || value === null) return E.right({ noNewPrivs: false, path: null })
   return E.left(error('invalid-value', path, 'boolean', value,
-    `${path} must be a JSON boolean (true or false), got ${describe(value)}`))
+    `${path} must be a JSON boolean (true or false), got ${describeValue(value)}`))
 }

@@ -24,7 +24,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import { goBoolSpellings, goParseBool } from './goBool.js'
-import { describe, isRecord } from './json.js'
+import { describeValue, isRecord } from '../callerInput.js'
 import { decisionOf, switchError, type RuntimeDecision, type RuntimeReading, type RuntimeSwitchError } from './types.js'
 
 /**
@@ -194,7 +194,7 @@ function daemonDefault(options: unknown): E.Either<ReadonlyNonEmptyArray<Runtime
   if ((options !== null && options !== undefined && !isRecord(options)) || (daemon !== undefined && daemon !== null && typeof daemon !== 'boolean')) {
     const got = isRecord(options) ? daemon : options
     return E.left(switchError('docker', 'wrong-type', 'daemonNoNewPrivileges', 'boolean', got,
-      `the daemon options must be { daemonNoNewPrivileges?: boolean }, got ${describe(got)}`))
+      `the daemon options must be { daemonNoNewPrivileges?: boolean }, got ${describeValue(got)}`))
   }
   return E.right(daemon === true)
 }
@@ -222,7 +222,7 @@ export function parseDockerSecurityOpts(
 ): E.Either<ReadonlyNonEmptyArray<RuntimeSwitchError>, RuntimeReading> {
   // A plain-JavaScript caller's wrong types are errors, not an empty list or a daemon default.
   if (opts !== null && opts !== undefined && !Array.isArray(opts)) {
-    return E.left(switchError('docker', 'wrong-type', FIELD, 'array of strings', opts, `${FIELD} must be an array of strings, got ${describe(opts)}`))
+    return E.left(switchError('docker', 'wrong-type', FIELD, 'array of strings', opts, `${FIELD} must be an array of strings, got ${describeValue(opts)}`))
   }
   const daemon = daemonDefault(options)
   if (E.isLeft(daemon)) return daemon
@@ -293,7 +293,7 @@ export function dockerSecurityOpt(
   const daemon = daemonDefault(options)
   if (E.isLeft(daemon)) return daemon
   if (existing !== null && existing !== undefined && !Array.isArray(existing)) {
-    return E.left(switchError('docker', 'wrong-type', FIELD, 'array of strings', existing, `${FIELD} must be an array of strings, got ${describe(existing)}`))
+    return E.left(switchError('docker', 'wrong-type', FIELD, 'array of strings', existing, `${FIELD} must be an array of strings, got ${describeValue(existing)}`))
   }
   const list: ReadonlyArray<unknown> = existing ?? []
   // A non-string entry would be passed on to dockerd, which refuses it: report it here instead.

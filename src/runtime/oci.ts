@@ -10,7 +10,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
-import { describe, hasOwn, isRecord } from './json.js'
+import { describeValue, hasOwn, isRecord } from '../callerInput.js'
 import type { RuntimeDecision, RuntimeReading, RuntimeSwitchError } from './types.js'
 import { decisionOf, switchError } from './types.js'
 
@@ -58,7 +58,7 @@ export function ociSpecWithNoNewPrivileges<S extends object>(
   const decided = decisionOf('oci', decision)
   if (E.isLeft(decided)) return decided
   if (!isRecord(spec)) {
-    return E.left(error('wrong-type', '', 'object', spec, `an OCI spec must be a JSON object, got ${describe(spec)}`))
+    return E.left(error('wrong-type', '', 'object', spec, `an OCI spec must be a JSON object, got ${describeValue(spec)}`))
   }
   const current: unknown = spec['process']
   const process: Record<string, unknown> = isRecord(current) ? { ...current } : {}
@@ -91,18 +91,18 @@ export function parseOciNoNewPrivileges(
   spec: unknown,
 ): E.Either<ReadonlyNonEmptyArray<RuntimeSwitchError>, RuntimeReading> {
   if (!isRecord(spec)) {
-    return E.left(error('wrong-type', '', 'object', spec, `an OCI spec must be a JSON object, got ${describe(spec)}`))
+    return E.left(error('wrong-type', '', 'object', spec, `an OCI spec must be a JSON object, got ${describeValue(spec)}`))
   }
   const process = spec['process']
   if (process === undefined || process === null) return E.right({ noNewPrivs: false, path: null })
   if (!isRecord(process)) {
-    return E.left(error('wrong-type', 'process', 'object', process, `process must be a JSON object, got ${describe(process)}`))
+    return E.left(error('wrong-type', 'process', 'object', process, `process must be a JSON object, got ${describeValue(process)}`))
   }
   const path = `process.${FIELD}`
   const value = process[FIELD]
   if (typeof value === 'boolean') return E.right({ noNewPrivs: value, path })
   if (value !== undefined && value !== null) {
-    return E.left(error('invalid-value', path, 'boolean', value, `${path} must be a JSON boolean (true or false), got ${describe(value)}`))
+    return E.left(error('invalid-value', path, 'boolean', value, `${path} must be a JSON boolean (true or false), got ${describeValue(value)}`))
   }
   if (hasOwn(process, NEAR_MISS)) {
     const nearPath = `process.${NEAR_MISS}`

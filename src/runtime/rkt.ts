@@ -10,7 +10,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
-import { describe, isRecord } from './json.js'
+import { describeValue, isRecord } from '../callerInput.js'
 import type { RuntimeDecision, RuntimeReading, RuntimeSwitchError } from './types.js'
 import { decisionOf, switchError } from './types.js'
 
@@ -67,7 +67,7 @@ export function rktIsolatorsWithNoNewPrivileges<I>(
   if (E.isLeft(decided)) return decided
   if (isolators !== null && isolators !== undefined && !Array.isArray(isolators)) {
     return E.left(switchError('rkt', 'wrong-type', 'isolators', 'array', isolators,
-      `isolators must be a JSON array, got ${describe(isolators)}`))
+      `isolators must be a JSON array, got ${describeValue(isolators)}`))
   }
   const isolator: RktNoNewPrivilegesIsolator = { name: RKT_NO_NEW_PRIVILEGES, value: decided.right }
   const out: Array<I | RktNoNewPrivilegesIsolator> = []
@@ -106,7 +106,7 @@ export function parseRktNoNewPrivileges(
   if (!Array.isArray(isolators)) {
     return E.left([{
       runtime: 'rkt', code: 'wrong-type', path: 'isolators', expected: 'array', received: isolators,
-      message: `isolators must be a JSON array, got ${describe(isolators)}`,
+      message: `isolators must be a JSON array, got ${describeValue(isolators)}`,
     }])
   }
   const list: ReadonlyArray<unknown> = isolators
@@ -122,7 +122,7 @@ export function parseRktNoNewPrivileges(
     else {
       errors.push({
         runtime: 'rkt', code: 'invalid-value', path, expected: 'boolean', received: value,
-        message: `the ${RKT_NO_NEW_PRIVILEGES} isolator's value must be a JSON boolean (true or false), got ${describe(value)}`,
+        message: `the ${RKT_NO_NEW_PRIVILEGES} isolator's value must be a JSON boolean (true or false), got ${describeValue(value)}`,
       })
     }
   }

@@ -6,7 +6,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
-import { describe, isRecord } from './json.js'
+import { describeValue, isRecord } from '../callerInput.js'
 
 /**
  * What a runtime mapping needs from a decision: only whether `no_new_privs` is set.
@@ -87,7 +87,7 @@ export type RuntimeSwitchErrorCode =
  *   path: 'process.noNewPrivileges',
  *   expected: 'boolean',
  *   received: 'true',
- *   message: 'process.noNewPrivileges must be a JSON boolean (true or false), got the string "true"',
+ *   message: 'process.noNewPrivileges must be a JSON boolean (true or false), got a string ("true")',
  * }
  * ```
  * @public
@@ -141,7 +141,7 @@ export function decisionOf(
   const value: unknown = isRecord(decision) ? decision['noNewPrivs'] : decision
   if (isRecord(decision) && typeof value === 'boolean') return E.right(value)
   const message = isRecord(decision)
-    ? `the decision's noNewPrivs must be a boolean (true or false), got ${describe(value)}`
-    : `the decision must be an object { noNewPrivs: boolean }, got ${describe(decision)}`
+    ? `the decision's noNewPrivs must be a boolean (true or false), got ${describeValue(value)}`
+    : `the decision must be an object { noNewPrivs: boolean }, got ${describeValue(decision)}`
   return E.left(switchError(runtime, 'wrong-type', 'noNewPrivs', 'boolean', value, message))
 }

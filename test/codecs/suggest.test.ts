@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { test, fc } from '@fast-check/vitest'
-import { fieldsOf, SecurityContext, suggestName } from '../../src/codecs/index.js'
+import { fieldsOf, SecurityContext } from '../../src/codecs/index.js'
+import { suggestName } from '../../src/codecs/suggest.js'
 
 const fields = [...(fieldsOf(SecurityContext)?.keys() ?? [])]
 

@@ -82,7 +82,7 @@ describe('parseCriNoNewPrivs', () => {
   test('explains a number in words', () => {
     const result = parseCriNoNewPrivs({ no_new_privs: 1 })
     expect(E.isLeft(result) && result.left[0].message).toBe(
-      'no_new_privs must be a JSON boolean (true or false), got the number 1',
+      'no_new_privs must be a JSON boolean (true or false), got a number (1)',
     )
   })
 })

@@ -82,7 +82,7 @@ describe('parseOciNoNewPrivileges', () => {
   test('explains a string "true" in words', () => {
     const result = parseOciNoNewPrivileges({ process: { noNewPrivileges: 'true' } })
     expect(E.isLeft(result) && result.left[0].message).toBe(
-      'process.noNewPrivileges must be a JSON boolean (true or false), got the string "true"',
+      'process.noNewPrivileges must be a JSON boolean (true or false), got a string ("true")',
     )
   })
 

@@ -98,7 +98,7 @@ describe('parseRktNoNewPrivileges', () => {
   test('explains a string value in words', () => {
     const result = parseRktNoNewPrivileges([{ name: NAME, value: 'foo' }])
     expect(E.isLeft(result) && result.left[0].message).toBe(
-      "the os/linux/no-new-privileges isolator's value must be a JSON boolean (true or false), got the string \"foo\"",
+      "the os/linux/no-new-privileges isolator's value must be a JSON boolean (true or false), got a string (\"foo\")",
     )
   })
 

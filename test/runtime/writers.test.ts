@@ -27,7 +27,7 @@ describe('writers refuse a decision that is not a real boolean', () => {
       path: 'noNewPrivs',
       expected: 'boolean',
       received: 'false',
-      message: 'the decision\'s noNewPrivs must be a boolean (true or false), got the string "false"',
+      message: 'the decision\'s noNewPrivs must be a boolean (true or false), got a string ("false")',
     }]))
   })
 
@@ -41,7 +41,7 @@ describe('writers refuse a configuration of the wrong type', () => {
   it('docker: a non-array SecurityOpt and non-string entries', () => {
     const notArray = dockerSecurityOpt({ noNewPrivs: true }, 'no-new-privileges' as unknown as ReadonlyArray<string>)
     expect(E.isLeft(notArray) && notArray.left[0].message).toBe(
-      'HostConfig.SecurityOpt must be an array of strings, got the string "no-new-privileges"')
+      'HostConfig.SecurityOpt must be an array of strings, got a string ("no-new-privileges")')
     const entries = dockerSecurityOpt({ noNewPrivs: true }, [1, 'label=disable', null, , 'x'] as unknown as ReadonlyArray<string>)
     expect(E.isLeft(entries) && entries.left.map((e) => e.path)).toEqual(['HostConfig.SecurityOpt[0]', 'HostConfig.SecurityOpt[2]', 'HostConfig.SecurityOpt[3]'])
   })
@@ -49,22 +49,22 @@ describe('writers refuse a configuration of the wrong type', () => {
   it('docker: daemon options that are not { daemonNoNewPrivileges?: boolean }', () => {
     const result = dockerSecurityOpt({ noNewPrivs: false }, [], { daemonNoNewPrivileges: 'yes' } as unknown as { daemonNoNewPrivileges: boolean })
     expect(E.isLeft(result) && result.left[0].message).toBe(
-      'the daemon options must be { daemonNoNewPrivileges?: boolean }, got the string "yes"')
+      'the daemon options must be { daemonNoNewPrivileges?: boolean }, got a string ("yes")')
   })
 
   it('oci: a spec that is not an object', () => {
     const result = ociSpecWithNoNewPrivileges({ noNewPrivs: true }, [] as unknown as object)
-    expect(E.isLeft(result) && result.left[0].message).toBe('an OCI spec must be a JSON object, got an array')
+    expect(E.isLeft(result) && result.left[0].message).toBe('an OCI spec must be a JSON object, got an array ([])')
   })
 
   it('cri: a context that is not an object; null is the empty context', () => {
     const result = criSecurityContextWithNoNewPrivs({ noNewPrivs: true }, 'x' as unknown as object)
-    expect(E.isLeft(result) && result.left[0].message).toBe('a LinuxContainerSecurityContext must be a JSON object, got the string "x"')
+    expect(E.isLeft(result) && result.left[0].message).toBe('a LinuxContainerSecurityContext must be a JSON object, got a string ("x")')
     expect(criSecurityContextWithNoNewPrivs({ noNewPrivs: true }, null)).toEqual(E.right({ no_new_privs: true }))
   })
 
   it('rkt: isolators that are not an array', () => {
     const result = rktIsolatorsWithNoNewPrivileges({ noNewPrivs: true }, { name: 'x' } as unknown as ReadonlyArray<unknown>)
-    expect(E.isLeft(result) && result.left[0].message).toBe('isolators must be a JSON array, got an object')
+    expect(E.isLeft(result) && result.left[0].message).toBe('isolators must be a JSON array, got an object ({"name":"x"})')
   })
 })

@@ -110,7 +110,7 @@ describe('valid options with one field of the wrong type', () => {
 
   test("Docker's daemon option of the wrong type is an error, not the default", () => {
     const r = parseDockerSecurityOpts([], { daemonNoNewPrivileges: 'true' } as never)
-    expect(E.isLeft(r) && r.left[0].message).toBe('the daemon options must be { daemonNoNewPrivileges?: boolean }, got the string "true"')
+    expect(E.isLeft(r) && r.left[0].message).toBe('the daemon options must be { daemonNoNewPrivileges?: boolean }, got a string ("true")')
   })
 
   test('an arbitrary given a constraint of the wrong type throws, naming it, rather than ignoring it', () => {

@@ -14,7 +14,7 @@ import * as O from 'fp-ts/lib/Option.js'
 import * as t from 'io-ts'
 import { expect } from 'vitest'
 import * as codecs from '../../src/codecs/index.js'
-import type { Report } from '../../src/manifest/index.js'
+import * as manifest from '../../src/manifest/index.js'
 import * as runtime from '../../src/runtime/index.js'
 import { anyArgs, anyOptional, anyValue } from './values.js'
 
@@ -28,6 +28,8 @@ export type Coverage =
       /** What the answer must be, given the arguments; throws (an `expect`) when it is not. */
       readonly check: (answer: unknown, args: ReadonlyArray<unknown>) => void
       readonly numRuns?: number
+      /** A class: called with `new`, as io-ts types are (calling a class without it is JavaScript's TypeError, not the library's). */
+      readonly construct?: boolean
     }
   | { readonly _tag: 'Elsewhere'; readonly file: string; readonly why: string }
   | { readonly _tag: 'Todo'; readonly why: string }
@@ -35,6 +37,8 @@ export type Coverage =
 
 const property = (args: fc.Arbitrary<ReadonlyArray<unknown>>, check: (answer: unknown, args: ReadonlyArray<unknown>) => void, numRuns?: number): Coverage =>
   numRuns === undefined ? { _tag: 'Property', args, check } : { _tag: 'Property', args, check, numRuns }
+const constructed = (args: fc.Arbitrary<ReadonlyArray<unknown>>, check: (answer: unknown, args: ReadonlyArray<unknown>) => void): Coverage =>
+  ({ _tag: 'Property', args, check, construct: true })
 const elsewhere = (file: string, why: string): Coverage => ({ _tag: 'Elsewhere', file, why })
 const todo = (why: string): Coverage => ({ _tag: 'Todo', why })
 
@@ -74,7 +78,7 @@ function sizeOf(u: unknown): number | undefined {
  * A report that accounts for its input: an options error, or at least one result, error or
  * skipped document for every input that is not an empty collection of sources.
  */
-export function expectAccounted(report: Report, input: unknown): void {
+export function expectAccounted(report: manifest.Report, input: unknown): void {
   expectEntries([
     ...report.errors.map((error) => ({ _tag: 'Error', error })),
     ...report.warnings.map((warning) => ({ _tag: 'Warning', warning })),
@@ -172,11 +176,69 @@ const writes = (readBack: (written: unknown, args: ReadonlyArray<unknown>) => un
 const arbitraryProperty: Coverage = { _tag: 'Arbitrary' }
 
 // ---------------------------------------------------------------------------------------------
+// The codec construction kit
+
+/** Values a codec built by the kit is tried on, besides the arguments it was built from. */
+const PROBES: ReadonlyArray<unknown> = [null, undefined, '', 'a', 'on', 0, 1, -1, 1.5, 2 ** 31, Number.NaN, 1n, true, {}, [], { a: 'x' }, { name: 'n', value: 'v' }, new Map()]
+
+/** The codecs a kit argument may be: real ones and io-ts leaves. */
+const leafCodec: fc.Arbitrary<unknown> = fc.constantFrom(t.string, t.number, t.boolean, codecs.int32, codecs.uid, codecs.stringList, codecs.nullable(t.string))
+const codecOrAny: fc.Arbitrary<unknown> = fc.oneof(someCodec, leafCodec, anyValue)
+const nameOrAny: fc.Arbitrary<unknown> = fc.oneof({ arbitrary: fc.string({ maxLength: 8 }), weight: 3 }, { arbitrary: anyValue, weight: 1 })
+const boundOrAny: fc.Arbitrary<unknown> = fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double(), fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY), anyValue)
+const propsOrAny: fc.Arbitrary<unknown> = fc.oneof(
+  fc.dictionary(fc.constantFrom('a', 'name', 'value', '__proto__'), fc.oneof(leafCodec, someCodec), { maxKeys: 3 }),
+  fc.dictionary(fc.constantFrom('a', 'name'), codecOrAny, { maxKeys: 2 }),
+  anyValue,
+)
+const enumArgs: fc.Arbitrary<ReadonlyArray<unknown>> = fc.tuple(nameOrAny, fc.oneof(fc.array(fc.constantFrom('on', 'off', 'a', ''), { maxLength: 3 }), fc.array(fc.oneof(fc.string(), anyValue), { maxLength: 3 }), anyValue))
+
+/** A value the kit takes for a codec: an io-ts codec of this copy or any other (read by shape). */
+const isCodecArg = (u: unknown): boolean => u instanceof t.Type
+const isBound = (u: unknown): boolean => typeof u === 'number' && !Number.isNaN(u)
+const isPropsArg = (u: unknown): boolean => Object.prototype.toString.call(u) === '[object Object]' && Object.values(u as object).every(isCodecArg)
+const enumValid = ([n, values]: ReadonlyArray<unknown>): boolean =>
+  typeof n === 'string' && Array.isArray(values) && Object.keys(values).length === values.length && values.every((v) => typeof v === 'string')
+const enumAnswers = ([, values]: ReadonlyArray<unknown>) => (p: unknown): boolean => (values as ReadonlyArray<unknown>).includes(p)
+
+/**
+ * The kit's answer: always a codec, total on any value (`decode` returns; `is` agrees with
+ * `validate` for the leaves, whose `is` is the library's — io-ts's own `t.type` does not: its `is`
+ * rejects `{}` for an absent nullable field that `validate` accepts). With valid arguments it
+ * accepts what `accepts` says; with any argument of the wrong type, every value is rejected with
+ * one message that names the builder and says what it got.
+ */
+const kitCodec = (
+  who: string,
+  valid: (args: ReadonlyArray<unknown>) => boolean,
+  accepts: (args: ReadonlyArray<unknown>) => (probe: unknown) => boolean,
+  leaf = true,
+) => (answer: unknown, args: ReadonlyArray<unknown>): void => {
+  expect(answer).toBeInstanceOf(t.Type)
+  const codec = answer as t.Type<unknown, unknown, unknown>
+  expect(typeof codec.name).toBe('string')
+  const ok = valid(args)
+  const expected = ok ? accepts(args) : undefined
+  for (const probe of [...PROBES, ...args]) {
+    const validated = codec.validate(probe, [{ key: '', type: codec, actual: probe }])
+    if (leaf || !ok) expect(codec.is(probe)).toBe(E.isRight(validated))
+    const r = codecs.decode(codec, probe)
+    if (expected !== undefined) {
+      expect(codec.is(probe)).toBe(expected(probe))
+      continue
+    }
+    expect(E.isLeft(r)).toBe(true)
+    const message = E.isLeft(r) ? r.left[0]?.message : undefined
+    expect(message).toMatch(new RegExp(`^Invalid codec: ${who.replace('/', '\\/')}: \\S.* must be .*, got .* \\(the codec rejects every value\\)$`))
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // The table
 
 export const REGISTRY: Readonly<Record<Entry, Readonly<Record<string, Coverage>>>> = {
   root: {
-    checkManifests: property(fc.tuple(anyValue, anyOptional), (answer, [input]) => expectAccounted(answer as Report, input)),
+    checkManifests: property(fc.tuple(anyValue, anyOptional), (answer, [input]) => expectAccounted(answer as manifest.Report, input)),
     checkEntries: property(fc.tuple(anyValue, anyOptional), (answer, [input]) => {
       const entries = answer as ReadonlyArray<unknown>
       expectEntries(entries)
@@ -232,27 +294,42 @@ export const REGISTRY: Readonly<Record<Entry, Readonly<Record<string, Coverage>>
     fieldWarnings: property(fc.tuple(someCodec, anyValue, anyOptional), issues),
     unknownFields: property(fc.tuple(someCodec, anyValue, anyOptional), issues),
     issuesFromErrors: elsewhere('test/codecs/errors.test.ts', 'its input is io-ts `Errors` from a codec; properties over decoded arbitrary values there'),
-    expectedOf: todo(TYPED_BUILDING_BLOCK),
-    formatPath: todo(TYPED_BUILDING_BLOCK),
-    suggestName: todo(TYPED_BUILDING_BLOCK),
-    fieldsOf: todo(TYPED_BUILDING_BLOCK),
-    tagOf: todo(TYPED_BUILDING_BLOCK),
-    unwrap: todo(TYPED_BUILDING_BLOCK),
+    fieldsOf: property(fc.tuple(fc.oneof(someCodec, anyValue)), (answer, [codec]) => {
+      if (!(codec instanceof t.Type)) return expect(answer).toBeUndefined()
+      expect(answer).toBeInstanceOf(Map)
+      for (const field of (answer as ReadonlyMap<string, unknown>).values()) expect(field).toBeInstanceOf(t.Type)
+    }),
     compileGuard: elsewhere('test/codecs/compile.test.ts', 'a compiled guard equals the codec `is` on any JSON value there'),
     compileDecoder: elsewhere('test/codecs/compile.test.ts', 'a compiled decoder equals `decode` there'),
     compileClosureGuard: elsewhere('test/codecs/compile.test.ts', 'a compiled guard equals the codec `is` there'),
-    enumOf: todo(TYPED_BUILDING_BLOCK + '; the codecs it makes are covered by the codec property (exports.test.ts)'),
-    nullable: todo(TYPED_BUILDING_BLOCK + '; the codecs it makes are covered by the codec property'),
-    mixedFields: todo(TYPED_BUILDING_BLOCK + '; the codecs it makes are covered by the codec property'),
-    optionalFields: todo(TYPED_BUILDING_BLOCK + '; the codecs it makes are covered by the codec property'),
-    requiredFields: todo(TYPED_BUILDING_BLOCK + '; the codecs it makes are covered by the codec property'),
-    EnumType: todo('an io-ts Type class (called with `new`, as io-ts types are); its instances are covered by the codec property'),
-    IntegerType: todo('an io-ts Type class; its instances are covered by the codec property'),
-    NullableType: todo('an io-ts Type class; its instances are covered by the codec property'),
-    RequiredByApiType: todo('an io-ts Type class; its instances are covered by the codec property'),
+    // The construction kit: any arguments make a codec; arguments of the wrong type make one that
+    // rejects every value with a message naming the argument (src/codecs/invalid.ts).
+    enumOf: property(enumArgs, kitCodec('enumOf/EnumType', enumValid, enumAnswers)),
+    EnumType: constructed(enumArgs, kitCodec('enumOf/EnumType', enumValid, enumAnswers)),
+    nullable: property(fc.tuple(codecOrAny), kitCodec('nullable/NullableType', ([c]) => isCodecArg(c), ([c]) => (p) => p === null || p === undefined || (c as t.Any).is(p))),
+    NullableType: constructed(fc.tuple(nameOrAny, codecOrAny), kitCodec('nullable/NullableType', ([n, c]) => typeof n === 'string' && isCodecArg(c), ([, c]) => (p) => p === null || p === undefined || (c as t.Any).is(p))),
+    IntegerType: constructed(fc.tuple(nameOrAny, boundOrAny, boundOrAny, nameOrAny), kitCodec(
+      'IntegerType',
+      ([n, min, max, m]) => typeof n === 'string' && isBound(min) && isBound(max) && typeof m === 'string',
+      ([, min, max]) => (p) => Number.isSafeInteger(p) && (p as number) >= (min as number) && (p as number) <= (max as number),
+    )),
+    optionalFields: property(fc.tuple(nameOrAny, propsOrAny), kitCodec('optionalFields', ([n, p]) => typeof n === 'string' && isPropsArg(p), ([n, p]) => (v) => t.partial(p as t.Props, n as string).is(v), false)),
+    requiredFields: property(fc.tuple(nameOrAny, propsOrAny), kitCodec('requiredFields', ([n, p]) => typeof n === 'string' && isPropsArg(p), ([n, p]) => (v) => t.type(p as t.Props, n as string).is(v), false)),
+    mixedFields: property(fc.tuple(nameOrAny, propsOrAny, propsOrAny), kitCodec(
+      'mixedFields',
+      ([n, r, o]) => typeof n === 'string' && isPropsArg(r) && isPropsArg(o),
+      ([n, r, o]) => (v) => t.type(r as t.Props, n as string).is(v) && t.partial(o as t.Props, n as string).is(v),
+      false,
+    )),
+    RequiredByApiType: constructed(fc.tuple(codecOrAny, fc.oneof(fc.array(fc.string({ maxLength: 6 }), { maxLength: 3 }), anyValue), nameOrAny), kitCodec(
+      'RequiredByApiType',
+      ([c, f, n]) => isCodecArg(c) && Array.isArray(f) && f.every((x) => typeof x === 'string') && Object.keys(f).length === f.length && typeof n === 'string',
+      ([c]) => (v) => (c as t.Any).is(v),
+      false,
+    )),
   },
   manifest: {
-    checkManifests: property(fc.tuple(anyValue, anyOptional), (answer, [input]) => expectAccounted(answer as Report, input)),
+    checkManifests: property(fc.tuple(anyValue, anyOptional), (answer, [input]) => expectAccounted(answer as manifest.Report, input)),
     checkEntries: property(fc.tuple(anyValue, anyOptional), (answer) => expectEntries(answer as ReadonlyArray<unknown>)),
     checkStream: property(fc.tuple(anyValue, anyOptional), (answer) => expectEntries(answer as ReadonlyArray<unknown>), 60),
     checkFilesInParallel: elsewhere('test/totality/registry.ts', 'the root entry point exports the same function; its property is there'),
@@ -280,7 +357,27 @@ export const REGISTRY: Readonly<Record<Entry, Readonly<Record<string, Coverage>>
       }
     }, 100),
     UnitReader: elsewhere('test/read/units.test.ts', 'the class readUnits and readAllUnits are made of; readAllUnits has the property here'),
-    documentTexts: todo('the `---` cutter inside the streamed reader (src/read/): reached through checkStream and loadStream, which check the chunks'),
+    // Chunks: lists of strings (cut anywhere), or anything. The texts put back together are the
+    // stream (less a leading byte-order mark); a bad input ends it with one invalid-input error.
+    documentTexts: property(fc.tuple(fc.oneof(fc.array(fc.oneof(fc.string(), fc.constantFrom('---\n', '\n---', 'a: 1\n', '\uFEFF')), { maxLength: 6 }), fc.array(fc.oneof(fc.string(), anyValue), { maxLength: 3 }), anyValue)), (answer, [chunks]) => {
+      const docs = answer as ReadonlyArray<{ readonly text: unknown; readonly index: unknown; readonly error?: unknown }>
+      expect(docs.length).toBeGreaterThan(0)
+      docs.forEach((d, i) => {
+        expect(typeof d.text).toBe('string')
+        expect(d.index).toBe(i)
+        if (d.error !== undefined) {
+          expectError(d.error)
+          expect(i).toBe(docs.length - 1)
+        }
+      })
+      // Readable: a string, or an iterable of strings only (an empty typed array is one too).
+      const whole = typeof chunks === 'string' || (sizeOf(chunks) !== undefined && [...(chunks as Iterable<unknown>)].every((c) => typeof c === 'string'))
+      expect(docs.some((d) => d.error !== undefined)).toBe(!whole)
+      if (whole) {
+        const text = typeof chunks === 'string' ? chunks : [...(chunks as Iterable<string>)].join('')
+        expect(docs.map((d) => d.text).join('')).toBe(text.replace(/^\uFEFF/, ''))
+      }
+    }, 150),
     loadStream: property(fc.tuple(anyValue, fc.oneof(fc.string(), anyValue), anyOptional), (answer) => {
       for (const d of answer as ReadonlyArray<{ _tag: string }>) if (d._tag === 'Error') expectError(d)
     }, 100),
@@ -296,8 +393,33 @@ export const REGISTRY: Readonly<Record<Entry, Readonly<Record<string, Coverage>>
       expect(Object.keys(read.labels).sort()).toEqual(['audit', 'enforce', 'warn'])
       for (const p of read.problems) expect(typeof p.message).toBe('string')
     }),
-    kindEntryOf: todo(TYPED_BUILDING_BLOCK),
-    kindTableOf: todo(TYPED_BUILDING_BLOCK + '; checkManifests checks `podSpecKinds` before building one'),
+    kindEntryOf: property(fc.tuple(fc.oneof(fc.constantFrom('Pod', 'Deployment', 'Service', 'Rollout', 'Scaler', 'constructor', '__proto__'), anyValue),
+      fc.oneof(fc.constantFrom('', 'argoproj.io', 'serving.knative.dev', 'example.com'), anyValue),
+      fc.oneof(fc.constant(undefined), fc.constant(manifest.kindTableOf([{ kind: 'Scaler', group: 'example.com', podSpecPath: 'spec.workload.spec' }])), anyValue)),
+    (answer, [kind, group, table]) => {
+      const kinds = table ?? manifest.kindTableOf(undefined)
+      if (typeof kind !== 'string' || typeof group !== 'string' || !(kinds instanceof Map)) return expect(answer).toBeUndefined()
+      expect(answer).toBe((group === '' ? undefined : kinds.get(`${kind}.${group}`)) ?? kinds.get(kind))
+      if (answer !== undefined) for (const step of (answer as { steps: ReadonlyArray<unknown> }).steps) expect(typeof step).toBe('string')
+    }),
+    kindTableOf: property(fc.tuple(fc.oneof(fc.constant(undefined), fc.array(fc.oneof(
+      fc.record({ kind: fc.constantFrom('Scaler', 'Pod', 'Rollout'), podSpecPath: fc.constantFrom('spec', 'spec.workload.spec') }),
+      fc.record({ kind: fc.constantFrom('Scaler', 'Rollout'), group: fc.constantFrom('example.com', 'argoproj.io'), podSpecPath: fc.constantFrom('spec.template.spec') }),
+      anyValue,
+    ), { maxLength: 4 }), anyValue)), (answer, [declared]) => {
+      const table = answer as manifest.KindTable
+      expect(table).toBeInstanceOf(Map)
+      const list: ReadonlyArray<unknown> = Array.isArray(declared) ? Array.from(declared) : [] // holes included: each is a declaration that is not one
+      const usable = (d: unknown): d is manifest.PodSpecKind =>
+        isRecord(d) && typeof d['kind'] === 'string' && typeof d['podSpecPath'] === 'string' && (d['group'] === undefined || typeof d['group'] === 'string')
+      // Every usable declaration is in the table (the last of one key wins); every other is a problem.
+      const last = new Map(list.filter(usable).map((d) => [d.group === undefined ? d.kind : `${d.kind}.${d.group}`, d.podSpecPath.split('.')]))
+      for (const [key, steps] of last) expect(table.get(key)?.steps).toEqual(steps)
+      for (const key of manifest.kindTableOf(undefined).keys()) expect(table.has(key)).toBe(true)
+      const wrong = list.filter((d) => !usable(d)).length + (declared === undefined || declared === null || Array.isArray(declared) ? 0 : 1)
+      expect(table.problems?.length ?? 0).toBe(wrong)
+      for (const p of table.problems ?? []) expect(p).toMatch(/^kindTableOf declared(\[\d+\])?[.\w]*: expected .*, got /)
+    }),
     byPolicyName: todo(TYPED_BUILDING_BLOCK),
     choosePolicy: todo('PodSecurityPolicy choice over resolver inputs: changed by the resolve helper (choosePolicy must not run without PSP) and total with the resolver\'s input guard'),
     policyChangesContainer: todo('as choosePolicy: over resolver inputs, made total by the resolve helper\'s input guard'),
@@ -338,8 +460,8 @@ export const REGISTRY: Readonly<Record<Entry, Readonly<Record<string, Coverage>>
     securityContextArbitrary: arbitraryProperty,
     statefulSetArbitrary: arbitraryProperty,
     workloadArbitrary: arbitraryProperty,
-    checkYaml: property(fc.tuple(fc.oneof(fc.string(), anyValue), anyOptional), (answer, [yaml]) => expectAccounted((answer as { report: Report }).report, yaml)),
-    checkObject: property(fc.tuple(anyValue, anyOptional), (answer) => expectAccounted((answer as { report: Report }).report, 'one source')),
+    checkYaml: property(fc.tuple(fc.oneof(fc.string(), anyValue), anyOptional), (answer, [yaml]) => expectAccounted((answer as { report: manifest.Report }).report, yaml)),
+    checkObject: property(fc.tuple(anyValue, anyOptional), (answer) => expectAccounted((answer as { report: manifest.Report }).report, 'one source')),
   },
   resolve: {
     grantsSysAdmin: property(capabilityArgs, grantsSysAdminAnswer),

@@ -60,7 +60,7 @@ for (const entry of Object.keys(REGISTRY) as Entry[]) {
       test(`${name}: never throws; an error as data or a correct answer`, async () => {
         await fc.assert(
           fc.asyncProperty(coverage.args, async (args) => {
-            const answer = await settled(fn(...args))
+            const answer = await settled(coverage.construct === true ? new (fn as unknown as new (...a: ReadonlyArray<unknown>) => unknown)(...args) : fn(...args))
             coverage.check(answer, args)
           }),
           { numRuns: coverage.numRuns ?? 300 },
