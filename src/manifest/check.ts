@@ -30,7 +30,7 @@ import type {
 import type { LoadedDocument, LoadOptions, LoadResult } from './document.js'
 import { loadDocuments, loadValue } from './load.js'
 import { placeOf, type Placement } from './place.js'
-import { byPolicyName, choosePolicy, type PolicyCandidate } from './policies.js'
+import { byPolicyName, choosePolicyAmong, type PolicyCandidate } from './policies.js'
 import type {
   ContainerResult,
   ErrorCategory,
@@ -401,7 +401,8 @@ function* checkPod(doc: LoadedDocument, pod: PodEntry, ctx: Context, base: strin
 
   // From v1.25 (kubernetes semantics) there is no PodSecurityPolicy admission to choose by.
   const policiesApply = policiesExist(ctx.semantics, ctx.kubernetesVersion)
-  const choice = ctx.policies.length > 0 && policiesApply ? choosePolicy(inputs, ctx.policies, admission) : undefined
+  const candidates = ctx.policies
+  const choice = isNonEmpty(candidates) && policiesApply ? choosePolicyAmong(inputs, candidates, admission) : undefined
   const policy = choice?.candidate
   // No policy applies from v1.25, but the results still say why the given ones played no part:
   // resolution answers a given policy there with its policy-not-applied warning.
@@ -458,6 +459,10 @@ function* checkPod(doc: LoadedDocument, pod: PodEntry, ctx: Context, base: strin
 }
 
 const NO_WARNINGS: ReadonlyArray<ReportWarning> = Object.freeze([])
+
+function isNonEmpty<T>(list: ReadonlyArray<T>): list is readonly [T, ...T[]] {
+  return list.length > 0
+}
 
 /**
  * A decision's warning at its full path and line: the resolver's paths are relative to the

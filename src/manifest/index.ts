@@ -45,5 +45,5 @@ export {
   type PodSecurityMode,
 } from './podSecurityLabels.js'
 export type { ContainerRef, DocumentWalk, NamespaceEntry, PodEntry, PolicyEntry, SkippedEntry, WalkEntry, WalkError, WalkErrorCode, WalkOptions } from './walk.js'
-export { byPolicyName, choosePolicy, policyChangesContainer, type Admission, type PolicyCandidate, type PolicyChoice } from './policies.js'
+export { choosePolicy, type Admission, type PolicyCandidate, type PolicyChoice } from './policies.js'
 export { groupOf, kindEntryOf, kindTableOf, parsePodSpecKind, type KindEntry, type KindTable, type PodSpecKind } from './kinds.js'

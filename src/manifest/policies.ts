@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 import * as E from 'fp-ts/lib/Either.js'
+import { describeValue, isRecord } from '../callerInput.js'
 import { addedCapabilitiesWhere } from '../capabilities.js'
 import { resolveNoNewPrivs } from '../resolve/resolve.js'
 import type { Decision, PolicyInput, ResolveInput, ResolveOptions, Semantics, Violation } from '../resolve/types.js'
@@ -65,7 +66,6 @@ export interface PolicyChoice<P extends PolicyCandidate> {
  * ```ts
  * [{ name: 'b' }, { name: 'B' }, { name: 'a' }].sort(byPolicyName).map((p) => p.name) // ['B', 'a', 'b']
  * ```
- * @public
  */
 export function byPolicyName(a: { readonly name: string }, b: { readonly name: string }): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0
@@ -84,7 +84,6 @@ const always = (): boolean => true
  * policyChangesContainer({ container: {} }, { spec: { defaultAllowPrivilegeEscalation: false } }, 'proposal') // true
  * policyChangesContainer({ container: { allowPrivilegeEscalation: false } }, { spec: { defaultAllowPrivilegeEscalation: false } }, 'proposal') // false
  * ```
- * @public
  */
 export function policyChangesContainer(input: ResolveInput, policy: PolicyInput, semantics: Semantics): boolean {
   if (semantics === 'noNewPrivileges' || input.os === 'windows') return false
@@ -105,6 +104,62 @@ export function policyChangesContainer(input: ResolveInput, policy: PolicyInput,
 }
 
 /**
+ * Choose the policy a pod is judged under, as the admission plugin did: policies in name order
+ * (byte-wise, Go's `sort.Strings`); the first that admits the pod without changing it; else the
+ * first that admits it with changes; if none admits it, the first by name, `rejected`.
+ * `containers` are the pod's containers without a policy; `options` is the semantics, or the
+ * resolve options to admit with (a semantics alone is asked of v1.24, the last cluster that had
+ * the PodSecurityPolicy admission plugin); leave `podSecurity` out of them: the Pod Security
+ * Standards are a separate admission.
+ *
+ * Total: arguments of the wrong shape (no candidate, a candidate without a string `name` or a
+ * `policy` object, containers that are not an array of objects, options that are neither) are a `Left` with a
+ * message naming the argument; a container or policy whose fields have the wrong types is answered
+ * as `resolveNoNewPrivs` answers it (an `invalid-input` violation: it is not admitted).
+ *
+ * @example
+ * ```ts
+ * const choice = choosePolicy(
+ *   [{ container: { allowPrivilegeEscalation: true } }],
+ *   [{ name: 'b-permissive', policy: { spec: { allowPrivilegeEscalation: true } } },
+ *    { name: 'a-restricted', policy: { spec: { allowPrivilegeEscalation: false } } }],
+ *   'proposal',
+ * )
+ * if (E.isRight(choice)) {
+ *   choice.right.candidate.name // 'b-permissive'
+ *   choice.right.admission      // 'unchanged'
+ *   choice.right.resolved[0]    // Right(the decision under b-permissive)
+ * }
+ * choosePolicy([], [], 'proposal') // Left('choosePolicy: candidates: expected at least one { name, policy }, got an array ([])')
+ * ```
+ * @public
+ */
+export function choosePolicy<P extends PolicyCandidate>(
+  containers: ReadonlyArray<ResolveInput>,
+  candidates: ReadonlyArray<P>,
+  options: Semantics | ResolveOptions,
+): E.Either<string, PolicyChoice<P>> {
+  const given: unknown = candidates
+  if (!Array.isArray(given) || given.length === 0) return E.left(`choosePolicy: candidates: expected at least one { name, policy }, got ${describeValue(given)}`)
+  for (let i = 0; i < given.length; i++) {
+    const c: unknown = given[i]
+    if (!isRecord(c) || typeof c['name'] !== 'string' || !isRecord(c['policy']))
+      return E.left(`choosePolicy: candidates[${i}]: expected { name: string, policy: object }, got ${describeValue(c)}`)
+  }
+  const inputs: unknown = containers
+  if (!Array.isArray(inputs)) return E.left(`choosePolicy: containers: expected an array of resolve inputs, got ${describeValue(inputs)}`)
+  const list: ReadonlyArray<unknown> = Array.from(inputs)
+  for (let i = 0; i < list.length; i++) {
+    if (!isRecord(list[i])) return E.left(`choosePolicy: containers[${i}]: expected a resolve input object, got ${describeValue(list[i])}`)
+  }
+  const how: unknown = options
+  if (!(typeof how === 'string' || isRecord(how))) return E.left(`choosePolicy: options: expected a semantics or resolve options, got ${describeValue(how)}`)
+  // The admission plugin's order, whatever order the caller gave them in.
+  const ordered = [...(given as ReadonlyArray<P>)].sort(byPolicyName) as unknown as readonly [P, ...P[]]
+  return E.right(choosePolicyAmong(list as ReadonlyArray<ResolveInput>, ordered, options))
+}
+
+/**
  * Choose the policy a pod is judged under. `candidates` must be in name order (`byPolicyName`)
  * and non-empty; `containers` are the pod's containers without a policy.
  *
@@ -113,9 +168,12 @@ export function policyChangesContainer(input: ResolveInput, policy: PolicyInput,
  * of `options`). `options` is the semantics, or the resolve options to admit with; a semantics
  * alone is asked of v1.24, the last cluster that had the PodSecurityPolicy admission plugin.
  *
+ * The typed building block of {@link choosePolicy}, for callers whose arguments are known to be
+ * well-formed (the check's own): no argument is looked at before it is used.
+ *
  * @example
  * ```ts
- * const choice = choosePolicy(
+ * const choice = choosePolicyAmong(
  *   [{ container: { allowPrivilegeEscalation: true } }],
  *   [{ name: 'a-restricted', policy: { spec: { allowPrivilegeEscalation: false } } },
  *    { name: 'b-permissive', policy: { spec: { allowPrivilegeEscalation: true } } }],
@@ -125,11 +183,10 @@ export function policyChangesContainer(input: ResolveInput, policy: PolicyInput,
  * choice.admission      // 'unchanged'
  * choice.resolved[0]    // Right(the decision under b-permissive)
  * ```
- * @public
  */
-export function choosePolicy<P extends PolicyCandidate>(
+export function choosePolicyAmong<P extends PolicyCandidate>(
   containers: ReadonlyArray<ResolveInput>,
-  candidates: readonly [P, ...P[]] | ReadonlyArray<P>,
+  candidates: readonly [P, ...P[]],
   options: Semantics | ResolveOptions,
 ): PolicyChoice<P> {
   const resolveOptions: ResolveOptions = typeof options === 'string' ? { semantics: options, kubernetesVersion: 'v1.24' } : options

@@ -1,12 +1,19 @@
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
-import { byPolicyName, choosePolicy, policyChangesContainer, type PolicyCandidate } from '../../src/manifest/policies.js'
+import { byPolicyName, choosePolicy as choose, policyChangesContainer, type PolicyCandidate } from '../../src/manifest/policies.js'
 import { resolveNoNewPrivs } from '../../src/resolve/resolve.js'
 import type { Semantics } from '../../src/resolve/types.js'
 import { resolveInputArbitrary } from '../resolve/arbitraries.js'
 
 const c = (name: string, spec: Record<string, unknown>): PolicyCandidate => ({ name, policy: { metadata: { name }, spec } })
+
+/** The choice of well-formed arguments (a Left here is a failed test). */
+function choosePolicy<P extends PolicyCandidate>(...args: Parameters<typeof choose<P>>) {
+  const r = choose(...args)
+  if (E.isLeft(r)) throw new Error(r.left)
+  return r.right
+}
 
 describe('choosing a PodSecurityPolicy', () => {
   test('the first by name that admits the pod without changing it wins over an earlier one that changes it', () => {
@@ -78,4 +85,26 @@ describe('the choice carries the resolutions it was made by', () => {
       expect(choice.admission === 'rejected' || choice.resolved.every(E.isRight)).toBe(true)
     },
   )
+})
+
+describe('choosePolicy is total', () => {
+  test.each([
+    [[], [], 'proposal', 'choosePolicy: candidates: expected at least one { name, policy }, got an array ([])'],
+    [[], 'p', 'proposal', 'choosePolicy: candidates: expected at least one { name, policy }, got a string ("p")'],
+    [[], [{ name: 1, policy: {} }], 'proposal', 'choosePolicy: candidates[0]: expected { name: string, policy: object }, got an object ({"name":1,"policy":{}})'],
+    [[], [{ name: 'p' }], 'proposal', 'choosePolicy: candidates[0]: expected { name: string, policy: object }, got an object ({"name":"p"})'],
+    [null, [{ name: 'p', policy: {} }], 'proposal', 'choosePolicy: containers: expected an array of resolve inputs, got null'],
+    [[], [{ name: 'p', policy: {} }], 5, 'choosePolicy: options: expected a semantics or resolve options, got a number (5)'],
+  ])('%#: wrong arguments are a Left naming the argument', (containers, candidates, options, message) => {
+    expect(choose(containers as never, candidates as never, options as never)).toEqual(E.left(message))
+  })
+  test('candidates in any order are chosen among in name order', () => {
+    const r = choose([{ container: { allowPrivilegeEscalation: true } }], [c('b', { allowPrivilegeEscalation: true }), c('a', { allowPrivilegeEscalation: true })], 'proposal')
+    expect(E.isRight(r) && r.right.candidate.name).toBe('a')
+  })
+  test('a container of the wrong shape is not admitted (the resolver says why), never a throw', () => {
+    const r = choose([{ container: { allowPrivilegeEscalation: 'yes' } } as never], [c('a', {})], 'proposal')
+    expect(E.isRight(r) && r.right.admission).toBe('rejected')
+    expect(E.isRight(r) && r.right.resolved[0]).toMatchObject({ _tag: 'Left', left: [{ code: 'invalid-input' }] })
+  })
 })

@@ -144,9 +144,6 @@ const capabilityArgs: fc.Arbitrary<ReadonlyArray<unknown>> = fc.tuple(
 const grantsSysAdminAnswer = (answer: unknown, [name]: ReadonlyArray<unknown>): void =>
   expect(answer).toBe(typeof name === 'string' && ['SYS_ADMIN', 'ALL'].includes(name.toUpperCase().replace(/^CAP_/, '')))
 
-const TYPED_BUILDING_BLOCK =
-  'a building block over values this library made (codecs, io-ts Errors, path segments, kind tables): its domain is its TypeScript type; an error-as-data answer would need a new return type'
-
 /** Decisions a plain-JavaScript caller might hand a writer: real ones, wrong-typed ones, anything. */
 const anyDecision: fc.Arbitrary<unknown> = fc.oneof(
   fc.record({ noNewPrivs: fc.boolean() }),
@@ -420,9 +417,15 @@ export const REGISTRY: Readonly<Record<Entry, Readonly<Record<string, Coverage>>
       expect(table.problems?.length ?? 0).toBe(wrong)
       for (const p of table.problems ?? []) expect(p).toMatch(/^kindTableOf declared(\[\d+\])?[.\w]*: expected .*, got /)
     }),
-    byPolicyName: todo(TYPED_BUILDING_BLOCK),
-    choosePolicy: todo('PodSecurityPolicy choice over resolver inputs: changed by the resolve helper (choosePolicy must not run without PSP) and total with the resolver\'s input guard'),
-    policyChangesContainer: todo('as choosePolicy: over resolver inputs, made total by the resolve helper\'s input guard'),
+    choosePolicy: property(fc.tuple(
+      fc.oneof(fc.array(fc.oneof(fc.constant({ container: { allowPrivilegeEscalation: true } }), fc.constant({}), anyValue), { maxLength: 3 }), anyValue),
+      fc.oneof(fc.array(fc.oneof(fc.record({ name: fc.constantFrom('a', 'b', ''), policy: fc.constant({ spec: { allowPrivilegeEscalation: true } }) }), anyValue), { maxLength: 3 }), anyValue),
+      fc.oneof(fc.constantFrom('proposal', 'kubernetes', 'noNewPrivileges'), fc.constant({ semantics: 'kubernetes', kubernetesVersion: 'v1.20' }), anyValue),
+    ), (answer, [containers]) => expectEither(answer, sentence, (choice) => {
+      const c = choice as { admission: unknown; resolved: ReadonlyArray<unknown> }
+      expect(['unchanged', 'changed', 'rejected']).toContain(c.admission)
+      expect(c.resolved).toHaveLength(c.admission === 'rejected' ? (containers as ReadonlyArray<unknown>).length : c.resolved.length)
+    })),
   },
   runtime: {
     goParseBool: property(anyArgs(1), (answer, [value]) => {
