@@ -557,6 +557,20 @@ async function benchDump(): Promise<void> {
       met: null,
       detail: { few: a, many: b },
     })
+    // Issue #11's figure: the CLI's CPU against js-yaml reading the same bytes, in the same run.
+    const reference = dumpRun(kind, many, kind === 'yaml-list' ? 'js-yaml load' : 'js-yaml loadAll')
+    const ratio = b.cpuMs / reference.cpuMs
+    figures.push({
+      id: `dump-${kind}-js-yaml`,
+      name: `  … the ${many.toLocaleString('en')} pods through the CLI vs js-yaml \`${kind === 'yaml-list' ? 'load' : 'loadAll'}\` of the same bytes`,
+      ours: `${(b.cpuMs / 1000).toFixed(1)} s CPU, ${Math.round(b.maxRssMB)} MB, ${b.results.toLocaleString('en')} containers`,
+      reference: `js-yaml ${(reference.cpuMs / 1000).toFixed(1)} s CPU, ${Math.round(reference.maxRssMB)} MB`,
+      measure: 'CPU time ratio',
+      value: ratio,
+      target: '≤ 1.5 (aim 1.0)',
+      met: ratio <= 1.5,
+      detail: { cli: b, reference },
+    })
   }
 }
 

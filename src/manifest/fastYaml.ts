@@ -10,6 +10,7 @@
  * - a gate sends to the exact reader every document with something where the two may differ:
  *   characters beyond printable ASCII, LF and ordinary Unicode (tabs, CR, control characters,
  *   NEL/LS/PS, BOMs, surrogates), escapes other than `\"`, `\\`, `\n` and `\t`, `?` indicators,
+ *   comments glued to a quoted scalar or a flow collection,
  *   plain scalars in flow collections that go-yaml cuts differently, directives and `...` lines,
  *   and, seen while parsing: tags, anchors (so aliases), keys that are not strings, `<<` keys,
  *   `.inf`/`.nan`, any js-yaml warning or error (duplicate keys among them), and any node whose
@@ -66,13 +67,31 @@ const resolvePlain = (text: string): unknown => {
   return text
 }
 
-// Plain scalars repeat a lot (keys, `v1`, `true`, names): resolved once, in a bounded cache so
-// memory stays flat whatever the input.
-const CACHE_LIMIT = 50_000
+// One test for "does any tag of the list match?", built from the list itself: most plain scalars
+// (names, keys) match none and are strings at the cost of one regular expression.
+const ANY_TAG: RegExp | null = PLAIN_TAGS.every((t) => (t.test as RegExp).flags === '')
+  ? new RegExp(PLAIN_TAGS.map((t) => `(?:${(t.test as RegExp).source})`).join('|'))
+  : null
+
+// The others repeat a lot (`true`, `1`, `null`): resolved once, in a bounded cache so memory
+// stays flat whatever the input.
+const CACHE_LIMIT = 10_000
 let cache = new Map<string, unknown>()
 
+const resolved = (text: string): unknown => {
+  if (ANY_TAG !== null && !ANY_TAG.test(text)) return text
+  let value = cache.get(text)
+  if (value === undefined && !cache.has(text)) {
+    value = resolvePlain(text)
+    if (cache.size >= CACHE_LIMIT) cache = new Map()
+    cache.set(text, value)
+  }
+  return value
+}
+
 /**
- * The value kubectl gives a plain (unquoted) scalar, as the exact reader resolves it.
+ * The value kubectl gives a plain (unquoted) scalar, as the exact reader resolves it (the text
+ * itself for the few the fast reader leaves to the exact reader, `.inf` among them).
  *
  * @example
  * kubectlPlainScalar('yes') // true
@@ -81,12 +100,7 @@ let cache = new Map<string, unknown>()
  * kubectlPlainScalar('2026-01-01') // '2026-01-01'
  */
 export const kubectlPlainScalar = (text: string): unknown => {
-  let value = cache.get(text)
-  if (value === undefined && !cache.has(text)) {
-    value = resolvePlain(text)
-    if (cache.size >= CACHE_LIMIT) cache = new Map()
-    cache.set(text, value)
-  }
+  const value = resolved(text)
   return value === UNPROVABLE ? text : value
 }
 
@@ -94,9 +108,10 @@ export const kubectlPlainScalar = (text: string): unknown => {
 let unprovableSeen = false
 
 const constructPlain = (text: string): unknown => {
-  const value = kubectlPlainScalar(text)
-  if (value === text && cache.get(text) === UNPROVABLE) unprovableSeen = true
-  return value
+  const value = resolved(text)
+  if (value !== UNPROVABLE) return value
+  unprovableSeen = true
+  return text
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -109,6 +124,8 @@ const OUTSIDE_DOMAIN = /[^\n\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff
 const OTHER_BACKSLASH = /\\[^"\\nt]/
 // `?` as an indicator (explicit key, also in flow and after `-`), or as a plain scalar of its own.
 const QUESTION_INDICATOR = /(?:^|[ [{,-])\?(?:[ \n,\]}]|$)/m
+// A comment glued to a quoted scalar or a flow collection (`"x"# c`): an error to the exact reader, a comment to js-yaml.
+const GLUED_COMMENT = /["'\]}]#/
 // A directive, or a `...` document end marker.
 const DIRECTIVE_OR_END = /^(?:%|\.\.\.(?:[ \n]|$))/m
 
@@ -124,6 +141,7 @@ export const inFastDomain = (text: string): boolean =>
   !OUTSIDE_DOMAIN.test(text) &&
   !(text.includes('\\') && OTHER_BACKSLASH.test(text)) &&
   !(text.includes('?') && QUESTION_INDICATOR.test(text)) &&
+  !(text.includes('#') && GLUED_COMMENT.test(text)) &&
   !((text.includes('%') || text.includes('...')) && DIRECTIVE_OR_END.test(text)) &&
   !mayCutFlowScalars(text)
 

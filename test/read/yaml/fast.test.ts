@@ -208,7 +208,7 @@ describe('the fast reader gives what the exact reader gives', () => {
     expect(share('generated')).toBeGreaterThan(0.4)
     expect(share('mutated')).toBeGreaterThan(0.2)
     expect(share('pods')).toBe(1)
-    expect(share('mutated pods')).toBeGreaterThan(0.5)
+    expect(share('mutated pods')).toBeGreaterThan(0.3)
   })
 })
 
@@ -289,6 +289,8 @@ describe('the gate sends to the exact reader', () => {
     ['a pair in a flow sequence', 'a: [b: c]\n'],
     ['a key with no value in a flow mapping', 'a: {b, c: d}\n'],
     ['a syntax error', 'a: [1\n'],
+    ['a comment glued to a quoted scalar', 'a: "x"# c\n'],
+    ['a comment glued to a flow collection', 'a: [x]# c\n'],
   ])('%s', (_name, text) => {
     expect(fastDocument(text, 500)).toBeNull()
   })
