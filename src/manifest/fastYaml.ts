@@ -13,7 +13,8 @@
  *   comments glued to a quoted scalar or a flow collection,
  *   plain scalars in flow collections that go-yaml cuts differently, directives and `...` lines,
  *   and, seen while parsing: tags, anchors (so aliases), keys that are not strings, `<<` keys,
- *   `.inf`/`.nan`, any js-yaml warning or error (duplicate keys among them), and any node whose
+ *   `.inf`/`.nan`, keys of 1,000 characters or more, any js-yaml warning or error (duplicate
+ *   keys among them), and any node whose
  *   children do not pair up with its value one to one (empty sequence items, flow pairs);
  * - js-yaml's `listener` reports where each node starts; per mapping the start of each key, per
  *   sequence the start of each item, per document its root, so `positionOf` answers what the
@@ -149,6 +150,8 @@ export const inFastDomain = (text: string): boolean =>
 // The parse, with its listener
 
 const PLAIN_TAG = 'tag:no-new-privs,kubectl:plain'
+// Below YAML's 1024 characters, with room for the spaces between a key and its `:`.
+const LONGEST_KEY = 1000
 
 /** Where a mapping's keys start (in the order written), or a sequence's items. */
 interface MapPlaces {
@@ -220,8 +223,15 @@ class Recorder {
         this.refused = true
         return
       }
+      const start = this.childStarts[base + 2 * i] as number
+      // An implicit key may span at most 1024 characters up to its `:` (YAML, go-yaml and the
+      // exact reader refuse longer ones, js-yaml does not); the value opens just after the `:`.
+      if ((this.childStarts[base + 2 * i + 1] as number) - start > LONGEST_KEY) {
+        this.refused = true
+        return
+      }
       keys[i] = key
-      starts[i] = this.childStarts[base + 2 * i] as number
+      starts[i] = start
     }
     this.places.set(result, { keys, starts })
   }

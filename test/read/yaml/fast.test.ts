@@ -289,10 +289,21 @@ describe('the gate sends to the exact reader', () => {
     ['a pair in a flow sequence', 'a: [b: c]\n'],
     ['a key with no value in a flow mapping', 'a: {b, c: d}\n'],
     ['a syntax error', 'a: [1\n'],
+    ['a plain key longer than YAML allows', `${'k'.repeat(1100)}: v\n`],
+    ['a quoted key longer than YAML allows', `"${'k'.repeat(1100)}": v\n`],
     ['a comment glued to a quoted scalar', 'a: "x"# c\n'],
     ['a comment glued to a flow collection', 'a: [x]# c\n'],
   ])('%s', (_name, text) => {
     expect(fastDocument(text, 500)).toBeNull()
+  })
+
+  test('keys up to the limit stay fast, and both readers agree on either side of it', () => {
+    expect(fastDocument(`${'k'.repeat(990)}: v\n`, 500)).not.toBeNull()
+    for (const n of [990, 1000, 1020, 1023, 1024, 1025, 1030]) {
+      sameAsExact(`${'k'.repeat(n)}: v\n`)
+      sameAsExact(`a:\n  "${'k'.repeat(n)}":   v\n`)
+      sameAsExact(`a: {${'k'.repeat(n)}: v}\n`)
+    }
   })
 
   test('and reads kubectl-style documents itself', () => {
