@@ -153,12 +153,11 @@ const PLAIN_TAG = 'tag:no-new-privs,kubectl:plain'
 // Below YAML's 1024 characters, with room for the spaces between a key and its `:`.
 const LONGEST_KEY = 1000
 
-/** Where a mapping's keys start (in the order written), or a sequence's items. */
-interface MapPlaces {
-  readonly keys: ReadonlyArray<string>
-  readonly starts: ReadonlyArray<number>
-}
-type Places = MapPlaces | ReadonlyArray<number>
+/**
+ * Where a mapping's keys start, as one flat array (key, offset, key, offset, … in the order
+ * written), or a sequence's items (offsets): one allocation per collection.
+ */
+type Places = ReadonlyArray<string | number>
 
 /** The part of js-yaml's loader state the listener reads. */
 interface ListenerState {
@@ -173,13 +172,29 @@ interface ListenerState {
 class Recorder {
   refused = false
   root = -1
-  readonly places = new Map<object, Places>()
-  private opens: number[] = []
-  private bases: number[] = []
+  places = new Map<object, Places>()
+  // The stacks are kept from one document to the next (reading is synchronous): only `places`
+  // is new per document, so a stream of documents does not regrow them each time.
+  private readonly opens: number[] = []
+  private readonly bases: number[] = []
   private depth = 0
-  private childStarts: number[] = []
-  private childValues: unknown[] = []
+  private readonly childStarts: number[] = []
+  private readonly childValues: unknown[] = []
   private top = 0
+
+  /** Ready for the next document. */
+  reset(): void {
+    this.refused = false
+    this.root = -1
+    this.places = new Map()
+    this.depth = 0
+    this.top = 0
+  }
+
+  /** Lets go of the last document's values. */
+  release(): void {
+    this.childValues.fill(undefined)
+  }
 
   readonly listener = (event: string, state: ListenerState): void => {
     if (event === 'open') {
@@ -211,30 +226,57 @@ class Recorder {
       else this.places.set(result, this.childStarts.slice(base, this.top))
       return
     }
-    if (n % 2 !== 0 || Object.keys(result).length !== n / 2) {
+    if (n % 2 !== 0 || ownKeyCount(result) !== n / 2) {
       this.refused = true
       return
     }
-    const keys: string[] = new Array<string>(n / 2)
-    const starts: number[] = new Array<number>(n / 2)
-    for (let i = 0; i < n / 2; i++) {
-      const key = this.childValues[base + 2 * i]
+    const places: Array<string | number> = new Array<string | number>(n)
+    for (let i = base; i < this.top; i += 2) {
+      const key = this.childValues[i]
       if (typeof key !== 'string' || key === '<<' || !Object.prototype.hasOwnProperty.call(result, key)) {
         this.refused = true
         return
       }
-      const start = this.childStarts[base + 2 * i] as number
+      const start = this.childStarts[i] as number
       // An implicit key may span at most 1024 characters up to its `:` (YAML, go-yaml and the
       // exact reader refuse longer ones, js-yaml does not); the value opens just after the `:`.
-      if ((this.childStarts[base + 2 * i + 1] as number) - start > LONGEST_KEY) {
+      if ((this.childStarts[i + 1] as number) - start > LONGEST_KEY) {
         this.refused = true
         return
       }
-      keys[i] = key
-      starts[i] = start
+      places[i - base] = key
+      places[i - base + 1] = start
     }
-    this.places.set(result, { keys, starts })
+    this.places.set(result, places)
   }
+}
+
+/** How many keys a mapping js-yaml made holds (its own, all enumerable), without an array of them. */
+const ownKeyCount = (o: object): number => {
+  let n = 0
+  for (const _ in o) n++
+  return n
+}
+
+const RECORDER = new Recorder()
+
+let lastOptions: { readonly maxDepth: number; readonly options: JsYamlOptions } | null = null
+
+/** js-yaml's options for a depth limit, made again only when the limit changes. */
+const optionsFor = (maxDepth: number): JsYamlOptions => {
+  if (lastOptions?.maxDepth === maxDepth) return lastOptions.options
+  const options = {
+    schema: SCHEMA,
+    json: false,
+    // js-yaml counts every node, so it stops at or before the exact reader's collection depth.
+    maxDepth,
+    onWarning: () => {
+      RECORDER.refused = true
+    },
+    listener: RECORDER.listener,
+  } as unknown as JsYamlOptions
+  lastOptions = { maxDepth, options }
+  return options
 }
 
 const plainType = new Type(PLAIN_TAG, {
@@ -264,24 +306,18 @@ export interface FastDocument {
  */
 export const fastDocument = (text: string, maxDepth: number): FastDocument | null => {
   if (!inFastDomain(text)) return null
-  const recorder = new Recorder()
-  const options = {
-    schema: SCHEMA,
-    json: false,
-    // js-yaml counts every node, so it stops at or before the exact reader's collection depth.
-    maxDepth,
-    onWarning: () => {
-      recorder.refused = true
-    },
-    listener: recorder.listener,
-  }
+  const recorder = RECORDER
+  recorder.reset()
+  const options = optionsFor(maxDepth)
   let value: unknown
   unprovableSeen = false
   try {
-    value = load(text, options as unknown as JsYamlOptions)
+    value = load(text, options)
   } catch {
+    recorder.release()
     return null
   }
+  recorder.release()
   if (recorder.refused || unprovableSeen) return null
   return { value, root: recorder.root, places: recorder.places }
 }
@@ -329,14 +365,14 @@ export const fastPositionFinder = (doc: FastDocument, text: string, lines: LineI
     if (places === undefined) return null
     if (Array.isArray(node)) {
       if (typeof segment !== 'number' || segment >= node.length) return null
-      at = (places as ReadonlyArray<number>)[segment] as number
+      at = places[segment] as number
       node = node[segment] as unknown
     } else {
       const key = String(segment)
-      const { keys, starts } = places as MapPlaces
-      const i = keys.indexOf(key)
-      if (i < 0) return null
-      at = starts[i] as number
+      let i = 0
+      while (i < places.length && places[i] !== key) i += 2
+      if (i >= places.length) return null
+      at = places[i + 1] as number
       node = (node as Record<string, unknown>)[key]
     }
   }
