@@ -10,12 +10,11 @@
  * - a gate sends to the exact reader every document with something where the two may differ:
  *   characters beyond printable ASCII, LF and ordinary Unicode (tabs, CR, control characters,
  *   NEL/LS/PS, BOMs, surrogates), escapes other than `\"`, `\\`, `\n` and `\t`, `?` indicators,
- *   comments glued to a quoted scalar or a flow collection,
- *   plain scalars in flow collections that go-yaml cuts differently, directives and `...` lines,
- *   and, seen while parsing: tags, anchors (so aliases), keys that are not strings, `<<` keys,
- *   `.inf`/`.nan`, keys of 1,000 characters or more, any js-yaml warning or error (duplicate
- *   keys among them), and any node whose
- *   children do not pair up with its value one to one (empty sequence items, flow pairs);
+ *   comments glued to a quoted scalar or a flow collection, plain scalars in flow collections
+ *   that go-yaml cuts differently, directives and `...` lines; and, seen while parsing: tags,
+ *   anchors (so aliases), keys that are not strings, `<<` keys, `.inf`/`.nan`, keys of 1,000
+ *   characters or more, any js-yaml warning or error (duplicate keys among them), and any node
+ *   whose children do not pair up with its value one to one (empty sequence items, flow pairs);
  * - js-yaml's `listener` reports where each node starts; per mapping the start of each key, per
  *   sequence the start of each item, per document its root, so `positionOf` answers what the
  *   exact reader's finder answers.
