@@ -4,6 +4,7 @@
  *   node dumpChild.mjs gen json|yaml-list|yaml-docs N   writes a seeded kubectl dump on stdout
  *   node dumpChild.mjs cli [FORMAT]                     the CLI (`check -o FORMAT -`) on stdin
  *   node dumpChild.mjs parse                            the floor: JSON.parse of the same bytes
+ *   node dumpChild.mjs js-yaml load|loadAll             the YAML reference: js-yaml 4 of the same bytes
  *
  * The measuring sides print one JSON line on stderr at exit: CPU (user + system) and max RSS.
  *
@@ -13,6 +14,7 @@ import { checkStream } from '../src/manifest/stream.js'
 import { resolveNoNewPrivs } from '../src/resolve/resolve.js'
 import { runCli } from '../src/cli/cli.js'
 import { nodeIO } from '../src/cli/io.js'
+import { load, loadAll } from 'js-yaml'
 import { kubectlJsonList, kubectlYamlDocuments, kubectlYamlList } from './generate.js'
 
 const report = (extra: Record<string, unknown>): void => {
@@ -45,4 +47,13 @@ if (mode === 'gen') {
   const text = Buffer.concat(parts).toString('utf8')
   const value = JSON.parse(text) as { items: unknown[] }
   report({ items: value.items.length })
+} else if (mode === 'js-yaml') {
+  const parts: Buffer[] = []
+  for await (const chunk of process.stdin) parts.push(chunk as Buffer)
+  const text = Buffer.concat(parts).toString('utf8')
+  // `load` of a List, `loadAll` of a `---` stream: what a program using js-yaml would call.
+  let items = 0
+  if (a === 'loadAll') loadAll(text, () => items++)
+  else items = (load(text) as { items: unknown[] }).items.length
+  report({ items })
 }

@@ -15,7 +15,15 @@ import type { ScannerRefusal } from './goScanner.js'
 // Cheap, linear filters: only a text with a flow collection and a `?`, or a `:` that may start a
 // plain scalar, is parsed a second time.
 const LEADING_COLON = /(?:[[{,]|:[ \t])[ \t]*:/
-const maybe = (text: string): boolean =>
+/**
+ * Might go-yaml cut a plain scalar in a flow collection of `text` differently from a YAML 1.2
+ * reader (a flow collection, and a `?` or a `:` that may start a plain scalar)? `false` is sure.
+ *
+ * @example
+ * mayCutFlowScalars('a: {u: http://x/p?q=1}') // true
+ * mayCutFlowScalars('a: {}') // false
+ */
+export const mayCutFlowScalars = (text: string): boolean =>
   (text.includes('[') || text.includes('{')) && (text.includes('?') || LEADING_COLON.test(text))
 
 /** The text to parse (a leading `?` of a flow key blanked), or go-yaml's refusal. */
@@ -35,7 +43,7 @@ const refusedAt = (offset: number, what: string, said: string): FlowScalars => (
  * goFlowScalars('a: {u: http://x/p?q=1}')._tag // 'Refused'
  */
 export const goFlowScalars = (text: string): FlowScalars => {
-  if (!maybe(text)) return { _tag: 'Text', text }
+  if (!mayCutFlowScalars(text)) return { _tag: 'Text', text }
   let out: string[] | null = null
   const stack: CST.Token[] = []
   for (const doc of new Parser().parse(text)) stack.push(doc)

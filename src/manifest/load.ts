@@ -2,16 +2,19 @@
  * Text → documents: read a manifest stream the way kubectl reads it, never throwing.
  *
  * The stream is first cut at its `---` lines (as kubectl's reader does), then each document is
- * parsed alone with eemeli/yaml in YAML 1.1 with `<<` merge keys, so a broken document can hide
- * nothing but itself. Bad input of any kind (syntax, tabs, duplicate keys, alias bombs, self-referencing aliases, absurd
- * nesting) comes back as an `Error` document with its line and column.
+ * read alone, so a broken document can hide nothing but itself: by the fast reader
+ * (src/manifest/fastYaml.ts, js-yaml) when it can show it reads the document exactly, else by the
+ * exact reader, eemeli/yaml in YAML 1.1 with kubectl's rules. Bad input of any kind (syntax, tabs,
+ * duplicate keys, alias bombs, self-referencing aliases, absurd nesting) always goes to the exact
+ * reader and comes back as an `Error` document with its line and column.
  *
  * @packageDocumentation
  */
 import { Composer, Parser, isScalar } from 'yaml'
-import type { Document, DocumentOptions, ParseOptions, SchemaOptions, YAMLError } from 'yaml'
+import type { Document, YAMLError } from 'yaml'
 import { checkTokenDepth, expandedDepthOf } from './depth.js'
 import { duplicateKeys } from './duplicateKeys.js'
+import { fastDocument, fastPositionFinder } from './fastYaml.js'
 import type { DuplicateKeyAt } from './duplicateKeys.js'
 import { defaultLoadOptions } from './document.js'
 import type { DocumentError, DocumentPlace, LoadErrorCode, LoadOptions, LoadProblem, LoadResult } from './document.js'
@@ -20,29 +23,15 @@ import { TAG_REFUSED } from './goTags.js'
 import { goFlowScalars } from './goFlowScalars.js'
 import { controlCharacter, goLineBreaks, scannerRefusal } from './goScanner.js'
 import { goTagSpelling } from './goTagUris.js'
-import { kubectlTags } from './kubectlTags.js'
 import { kubectlValueOf } from './kubectlValue.js'
 import { lineIndexOf, positionAt } from './lineIndex.js'
 import type { LineIndex } from './lineIndex.js'
 import { noPosition, positionFinder } from './positions.js'
 import { directiveIn, directiveMessage, markerVerdict } from './separator.js'
 import { chunksOf } from './split.js'
+import { YAML_OPTIONS } from './yamlOptions.js'
 import type { Chunk } from './split.js'
 import { describeValue, isRecord, optionsProblem } from '../callerInput.js'
-
-// `schema` as well as `version`: a `%YAML 1.2` directive must not switch a document to YAML 1.2
-// booleans, since kubectl reads 1.1 whatever the directive says.
-const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
-  version: '1.1',
-  schema: 'yaml-1.1',
-  // `false`: eemeli/yaml's merge is the YAML 1.1 spec's; kubectlTags puts kubectl's in its place.
-  merge: false,
-  // Duplicate keys are found by `duplicateKeyErrors` in linear time; eemeli/yaml's check is quadratic.
-  uniqueKeys: false,
-  resolveKnownTags: false,
-  customTags: kubectlTags,
-  logLevel: 'error',
-}
 
 const BOM = 0xfeff
 
@@ -53,6 +42,8 @@ interface StreamContext {
   readonly source: string
   readonly maxDepth: number
   readonly maxAliasCount: number
+  /** Try the fast reader first (false: the exact reader alone, what the fast reader is proven against). */
+  readonly fast: boolean
 }
 
 const KEY_PREVIEW = 60
@@ -189,6 +180,18 @@ const composeChunk = (
   return { docs, streamErrors: docs.length === 0 ? composer.streamInfo().errors : [], hasAlias }
 }
 
+/**
+ * The fast reader's answer for a chunk, or `null` when the chunk is outside what it is proven to
+ * read exactly (the exact reader then reads it, errors and warnings included).
+ */
+const fastChunk = (ctx: StreamContext, chunk: Chunk, place: DocumentPlace): LoadResult | null => {
+  const text = ctx.text.slice(chunk.start, chunk.end)
+  const doc = fastDocument(text, ctx.maxDepth)
+  if (doc === null) return null
+  if (doc.value === null || doc.value === undefined) return { _tag: 'Empty', ...place }
+  return { _tag: 'Document', ...place, value: doc.value, warnings: [], positionOf: fastPositionFinder(doc, text, ctx.lines, chunk.start) }
+}
+
 const loadChunk = (ctx: StreamContext, chunk: Chunk, index: number): LoadResult => {
   const place: DocumentPlace = { source: ctx.source, index, line: chunk.marker === null ? 1 : positionAt(ctx.lines, chunk.marker).line }
   let blank = false
@@ -201,6 +204,10 @@ const loadChunk = (ctx: StreamContext, chunk: Chunk, index: number): LoadResult 
     const verdict = markerVerdict(ctx.text, chunk.marker)
     if (verdict._tag === 'Refused') return errorOf(place, [problemAt(ctx, verdict.offset, 'yaml-syntax', verdict.message)])
     blank = verdict._tag === 'Blank'
+  }
+  if (ctx.fast && !blank) {
+    const fast = fastChunk(ctx, chunk, place)
+    if (fast !== null) return fast
   }
   const composed = composeChunk(ctx, chunk, blank)
   if (!('docs' in composed)) return errorOf(place, [composed])
@@ -282,7 +289,18 @@ function limitsProblem(options: unknown): string | undefined {
  * docs[1]._tag // 'Empty'
  * if (docs[0]._tag === 'Document') docs[0].positionOf('spec.containers[0]') // { line: 4, column: 5 }
  */
-export const loadDocuments = (text: string, source: string, options?: LoadOptions): ReadonlyArray<LoadResult> => {
+export const loadDocuments = (text: string, source: string, options?: LoadOptions): ReadonlyArray<LoadResult> => readStream(text, source, options, true)
+
+/**
+ * `loadDocuments` with the exact reader alone (eemeli/yaml and kubectl's rules), never the fast
+ * one: the reference the fast reader is proven equal to, and the same answers, only slower.
+ *
+ * @example
+ * loadDocumentsExact('kind: Pod\n', 'pod.yaml')[0]?._tag // 'Document'
+ */
+export const loadDocumentsExact = (text: string, source: string, options?: LoadOptions): ReadonlyArray<LoadResult> => readStream(text, source, options, false)
+
+const readStream = (text: string, source: string, options: LoadOptions | undefined, fast: boolean): ReadonlyArray<LoadResult> => {
   const wrong = notText(text, source, options)
   if (wrong !== undefined) return [wrong]
   const body = text.charCodeAt(0) === BOM ? text.slice(1) : text
@@ -292,6 +310,7 @@ export const loadDocuments = (text: string, source: string, options?: LoadOption
     source,
     maxDepth: options?.maxDepth ?? defaultLoadOptions.maxDepth,
     maxAliasCount: options?.maxAliasCount ?? defaultLoadOptions.maxAliasCount,
+    fast,
   }
   const chunks = chunksOf(body)
   const results: LoadResult[] = new Array<LoadResult>(chunks.length)
