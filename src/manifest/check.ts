@@ -50,7 +50,7 @@ import { createNamespaceBook, type NamespaceBook } from './namespaces.js'
 import { attribution, levelFor, type ModeLevel } from './namespaceLevels.js'
 import { checkNamespace } from './namespaceEntries.js'
 import { checkOptionsError } from './checkOptions.js'
-import { withoutNulls } from '../callerInput.js'
+import { isRecord, withoutNulls } from '../callerInput.js'
 
 /**
  * One input: manifest text (JSON or YAML, one or many documents), or an already-parsed object.
@@ -188,9 +188,6 @@ function joinPath(prefix: string, path: string): string {
   return path.startsWith('[') ? `${prefix}${path}` : `${prefix}.${path}`
 }
 
-function isRecord(value: unknown): value is RawObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
 
 function errorOfLoad(doc: Extract<LoadResult, { _tag: 'Error' }>): ReportError {
   return { source: doc.source, document: doc.index, line: doc.line, column: doc.column, code: doc.code, message: doc.message, category: 'input' }

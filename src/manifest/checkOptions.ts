@@ -7,6 +7,7 @@
  */
 import { describeValue, isRecord, optionsProblem, type FieldRule } from '../callerInput.js'
 import type { ReportError } from './report.js'
+import { declarationProblem } from './kinds.js'
 
 const RULES: Readonly<Record<string, FieldRule>> = {
   semantics: ['proposal', 'noNewPrivileges', 'kubernetes'],
@@ -29,15 +30,6 @@ function isStage(u: unknown): boolean {
   return isRecord(u) && typeof u['apply'] === 'function' && typeof u['unused'] === 'function' && typeof u['summary'] === 'function'
 }
 
-function podSpecKindProblem(u: unknown, at: string): string | undefined {
-  if (!isRecord(u)) return `${at}: expected { kind, group?, podSpecPath }, got ${describeValue(u)}`
-  if (typeof u['kind'] !== 'string') return `${at}.kind: expected a string, got ${describeValue(u['kind'])}`
-  if (typeof u['podSpecPath'] !== 'string') return `${at}.podSpecPath: expected a string, got ${describeValue(u['podSpecPath'])}`
-  const group = u['group']
-  if (group !== undefined && typeof group !== 'string') return `${at}.group: expected a string, got ${describeValue(group)}`
-  return undefined
-}
-
 /**
  * The first problem of `options`, as a report error, or `undefined` when they can be used.
  * `undefined` and `null` (for the whole and for each field) are defaults.
@@ -49,7 +41,7 @@ export function checkOptionsError(options: unknown): ReportError | undefined {
   const kinds = options['podSpecKinds']
   if (Array.isArray(kinds)) {
     for (let i = 0; i < kinds.length; i++) {
-      const problem = podSpecKindProblem(kinds[i], `options.podSpecKinds[${i}]`)
+      const problem = declarationProblem(kinds[i], `options.podSpecKinds[${i}]`)
       if (problem !== undefined) return optionError(problem)
     }
   }

@@ -89,10 +89,10 @@ const BUILT_IN: KindTable = new Map<string, KindEntry>([
 ])
 
 /**
- * The problem of one pod-spec kind declaration, or `undefined` (the same rule and words as
- * `checkManifests`'s `podSpecKinds` check, src/manifest/checkOptions.ts).
+ * The problem of one pod-spec kind declaration, or `undefined`: the one rule and wording of the
+ * kind table and of `checkManifests`'s `podSpecKinds` check (src/manifest/checkOptions.ts).
  */
-function declarationProblem(u: unknown, at: string): string | undefined {
+export function declarationProblem(u: unknown, at: string): string | undefined {
   if (!isRecord(u)) return `${at}: expected { kind, group?, podSpecPath }, got ${describeValue(u)}`
   if (typeof u['kind'] !== 'string') return `${at}.kind: expected a string, got ${describeValue(u['kind'])}`
   if (typeof u['podSpecPath'] !== 'string') return `${at}.podSpecPath: expected a string, got ${describeValue(u['podSpecPath'])}`

@@ -8,6 +8,7 @@
  */
 import type { ContainerType } from './report.js'
 import { fieldOf, itemOf } from './fieldPath.js'
+import { describeValue, isRecord } from '../callerInput.js'
 import { groupOf, isListKind, isPolicyKind, itemKindOf, kindEntryOf, kindTableOf, type KindTable } from './kinds.js'
 
 /** A JSON object as the walk sees it: keys to anything. */
@@ -210,15 +211,8 @@ export interface WalkOptions {
 
 const CONTAINER_FIELDS: ReadonlyArray<ContainerType> = ['initContainers', 'containers', 'ephemeralContainers']
 
-const isObject = (value: unknown): value is RawObject => typeof value === 'object' && value !== null && !Array.isArray(value)
-
-/** Names a value's type for a message: "got an array". */
-const describe = (value: unknown): string => {
-  if (value === null) return 'null'
-  if (Array.isArray(value)) return 'an array'
-  const type = typeof value
-  return type === 'object' || type === 'undefined' ? type : `a ${type} (${String(value).slice(0, 40)})`
-}
+const isObject: (value: unknown) => value is RawObject = isRecord
+const describe = describeValue
 
 const stringOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null)
 

@@ -14,6 +14,7 @@
  */
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import type { InputTarget, InvalidInput } from './types.js'
+import { describeValue, isRecord } from '../callerInput.js'
 
 type Out = InvalidInput[] | undefined
 type Problems = ReadonlyNonEmptyArray<InvalidInput>
@@ -33,37 +34,6 @@ const LEVEL = "'restricted'"
 const MAX_UID = 2147483647
 const VERSION_PATTERN = /^v1\.\d+$/
 
-/**
- * A value as a message names it: its type and, for primitives, the value itself.
- *
- * @example
- * ```ts
- * described('false') // 'the string "false"'
- * described([1, 2])  // 'an array of 2 items'
- * ```
- */
-export function described(value: unknown): string {
-  switch (typeof value) {
-    case 'string':
-      return `the string ${JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)}`
-    case 'number':
-      return `the number ${Object.is(value, -0) ? '-0' : String(value)}`
-    case 'bigint':
-      return `the bigint ${String(value)}n`
-    case 'boolean':
-      return `the boolean ${String(value)}`
-    case 'undefined':
-      return 'undefined'
-    case 'symbol':
-      return 'a symbol'
-    case 'function':
-      return 'a function'
-    default:
-      if (value === null) return 'null'
-      return Array.isArray(value) ? `an array of ${value.length} items` : 'an object'
-  }
-}
-
 function bad(out: Out, target: InputTarget, path: string, expected: string, actual: unknown): InvalidInput[] {
   const problem: InvalidInput = {
     code: 'invalid-input',
@@ -71,7 +41,7 @@ function bad(out: Out, target: InputTarget, path: string, expected: string, actu
     path,
     expected,
     actual,
-    message: `${target}${path === '' ? '' : path.startsWith('[') ? path : `.${path}`}: expected ${expected}, got ${described(actual)}`,
+    message: `${target}${path === '' ? '' : path.startsWith('[') ? path : `.${path}`}: expected ${expected}, got ${describeValue(actual)}`,
   }
   if (out === undefined) return [problem]
   out.push(problem)
@@ -80,10 +50,6 @@ function bad(out: Out, target: InputTarget, path: string, expected: string, actu
 
 function at(base: string, field: string): string {
   return base === '' ? field : `${base}.${field}`
-}
-
-function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 function isOptBoolean(value: unknown): boolean {
@@ -204,7 +170,7 @@ function policyProblems(value: unknown, out: Out): Out {
  * @example
  * ```ts
  * inputProblems({ container: { allowPrivilegeEscalation: 'false' } })?.[0].message
- * // 'input.container.allowPrivilegeEscalation: expected boolean, null or undefined, got the string "false"'
+ * // 'input.container.allowPrivilegeEscalation: expected boolean, null or undefined, got a string ("false")'
  * inputProblems({ container: { runAsUser: 1000 } }) // undefined
  * ```
  */
@@ -302,7 +268,7 @@ export function oldPodProblems(oldPod: unknown): Problems | undefined {
 export function unreadable(error: unknown): Problems {
   let why: string
   try {
-    why = error instanceof Error ? String(error.message) : described(error)
+    why = error instanceof Error ? String(error.message) : describeValue(error)
   } catch {
     // The thrown value may itself be a throwing Proxy.
     why = 'an unreadable value'

@@ -15,6 +15,7 @@
  */
 import type { AddedCapability } from './capabilities.js'
 import type { Subject } from './rules/rule.js'
+import { isRecord } from '../callerInput.js'
 
 const MAX_UID = 2147483647
 const NONE: ReadonlyArray<AddedCapability> = Object.freeze([])
@@ -94,10 +95,6 @@ export function giveBack(r: Reading): void {
   r.defaultAdd = null
   r.sysAdmin = NONE
   spare = r
-}
-
-function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 function isUid(value: unknown): value is number {

@@ -325,7 +325,7 @@ export interface Violation {
  *   v.path     // 'container.allowPrivilegeEscalation'
  *   v.expected // 'boolean, null or undefined'
  *   v.actual   // 'false'
- *   v.message  // 'input.container.allowPrivilegeEscalation: expected boolean, null or undefined, got the string "false"'
+ *   v.message  // 'input.container.allowPrivilegeEscalation: expected boolean, null or undefined, got a string ("false")'
  * }
  * ```
  */

@@ -80,7 +80,7 @@ describe('walkPods: containers', () => {
     // The pod carries its own shape errors: no entry after it has to be regrouped by path.
     expect(entries.filter((e) => e._tag === 'WalkError')).toEqual([])
     expect(podsOf(entries)[0]?.errors).toEqual([
-      { _tag: 'WalkError', code: 'wrong-type', path: 'spec.containers', message: 'expected an array of containers at spec.containers, got object' },
+      { _tag: 'WalkError', code: 'wrong-type', path: 'spec.containers', message: 'expected an array of containers at spec.containers, got an object ({"name":"a"})' },
     ])
   })
 
@@ -105,7 +105,7 @@ describe('walkPods: wrong shapes are errors with paths, never throws', () => {
   })
 
   test('a pod spec that is not an object is a wrong-type error', () => {
-    expect(walkPods({ kind: 'Pod', spec: [] }).entries).toMatchObject([{ code: 'wrong-type', path: 'spec', message: 'expected an object at spec, got an array' }])
+    expect(walkPods({ kind: 'Pod', spec: [] }).entries).toMatchObject([{ code: 'wrong-type', path: 'spec', message: 'expected an object at spec, got an array ([])' }])
     expect(walkPods({ kind: 'Job', spec: { template: 'x' } }).entries).toMatchObject([{ code: 'wrong-type', path: 'spec.template' }])
   })
 

@@ -86,7 +86,7 @@ describe('resolveNoNewPrivs with values of the wrong type (plain JavaScript)', (
           path: 'container.allowPrivilegeEscalation',
           expected: 'boolean, null or undefined',
           actual: 'false',
-          message: 'input.container.allowPrivilegeEscalation: expected boolean, null or undefined, got the string "false"',
+          message: 'input.container.allowPrivilegeEscalation: expected boolean, null or undefined, got a string ("false")',
         },
       ]),
     )
