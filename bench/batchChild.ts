@@ -9,7 +9,7 @@
  */
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { ReportEntry } from '../src/manifest/check.js'
+import type { ReportEntry } from '../src/report/check.js'
 import { checkFilesInParallel } from '../src/manifest/parallel.js'
 import { checkStream } from '../src/manifest/stream.js'
 import { yamlStream } from './generate.js'

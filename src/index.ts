@@ -70,12 +70,12 @@ export type { DecodeIssue, DecodeIssueCode, DecodeIssueSeverity } from './codecs
 export { formatIssue } from './codecs/errors.js'
 
 // Manifests (reading and walking them: no-new-privs/manifest)
-export { checkEntries, checkManifests, EMPTY_DOCUMENT_KIND, type CheckOptions, type CheckSource, type ReportEntry } from './manifest/check.js'
+export { checkEntries, checkManifests, EMPTY_DOCUMENT_KIND, type CheckOptions, type CheckSource, type ReportEntry } from './report/check.js'
 export { checkStream, type StreamSource } from './manifest/stream.js'
 export { checkFilesInParallel, type FileSource, type ParallelOptions } from './manifest/parallel.js'
-export type { PodSpecKind } from './manifest/kinds.js'
-export type { PodSecuritySource } from './manifest/namespaceLevels.js'
-export type { PodSecurityLevel, PodSecurityMode } from './manifest/podSecurityLabels.js'
+export type { PodSpecKind } from './pods/kinds.js'
+export type { PodSecuritySource } from './inputs/namespaceLevels.js'
+export type { PodSecurityLevel, PodSecurityMode } from './inputs/podSecurityLabels.js'
 export type {
   ContainerResult,
   ContainerType,
@@ -86,4 +86,4 @@ export type {
   ReportSkipped,
   ReportViolation,
   ReportWarning,
-} from './manifest/report.js'
+} from './report/report.js'

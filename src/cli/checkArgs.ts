@@ -5,7 +5,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
-import { parsePodSpecKind, type PodSpecKind } from '../manifest/kinds.js'
+import { parsePodSpecKind, type PodSpecKind } from '../pods/kinds.js'
 import type { KubernetesVersion, PodSecurityOptions, PodSecurityVersion, Semantics } from '../resolve/types.js'
 import { allValues, oneOf, parseCommandLine, singleValue, usageError } from './args.js'
 import type { OptionSpecs, UsageError } from './args.js'

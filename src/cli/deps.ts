@@ -3,7 +3,7 @@
  *
  * The commands take these as parameters instead of importing them, so they are tested with the
  * real implementations and with hand-made ones alike, and only `main.ts` wires the real ones.
- * The shapes are those of `checkManifests` (src/manifest/check.ts) and `resolveNoNewPrivs`
+ * The shapes are those of `checkManifests` (src/report/check.ts) and `resolveNoNewPrivs`
  * (src/resolve/resolve.ts); the real functions are assignable to them.
  *
  * @packageDocumentation
@@ -11,9 +11,9 @@
 import type { Either } from 'fp-ts/lib/Either.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import type { Exemptions } from '../exemptions/ledger.js'
-import type { ReportEntry } from '../manifest/check.js'
-import type { PodSpecKind } from '../manifest/kinds.js'
-import type { Report } from '../manifest/report.js'
+import type { ReportEntry } from '../report/check.js'
+import type { PodSpecKind } from '../pods/kinds.js'
+import type { Report } from '../report/report.js'
 import type {
   Decision,
   KubernetesVersion,

@@ -4,8 +4,8 @@
  * @packageDocumentation
  */
 import { counts } from '../exemptions/ledger.js'
-import type { ReportEntry } from '../manifest/check.js'
-import type { Report, ReportError } from '../manifest/report.js'
+import type { ReportEntry } from '../report/check.js'
+import type { Report, ReportError } from '../report/report.js'
 
 /** `0` nothing found, `1` violations or findings, `2` unreadable or undecodable input (wins over `1`). */
 export type ExitStatus = 0 | 1 | 2

@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import type { ReportEntry } from '../manifest/check.js'
+import type { ReportEntry } from '../report/check.js'
 
 /** Kinds named in the message; the rest are counted as "N other kinds". */
 const KINDS_SHOWN = 5

@@ -3,8 +3,8 @@
  *
  * @packageDocumentation
  */
-import type { LoadedDocument } from '../manifest/document.js'
-import { segmentsOf } from '../manifest/fieldPath.js'
+import type { LoadedDocument } from '../read/document.js'
+import { segmentsOf } from '../path.js'
 import { hasOwn } from '../callerInput.js'
 import { parseExemptAnnotation } from './annotation.js'
 import type { ExemptionProblem } from './problem.js'

@@ -9,7 +9,7 @@
  *
  * @packageDocumentation
  */
-import type { ContainerResult, ReportError, ReportWarning } from '../manifest/report.js'
+import type { ContainerResult, ReportError, ReportWarning } from '../report/report.js'
 import { readExemptionsFile } from './file.js'
 import { exempts } from './match.js'
 import type { ExemptionProblem } from './problem.js'

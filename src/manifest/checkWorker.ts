@@ -5,8 +5,8 @@
  * @packageDocumentation
  */
 import { parentPort, workerData } from 'node:worker_threads'
-import type { CheckOptions, ReportEntry } from './check.js'
-import { createNamespaceBook } from './namespaces.js'
+import type { CheckOptions, ReportEntry } from '../report/check.js'
+import { createNamespaceBook } from '../inputs/namespaces.js'
 import { checkFileEntries, type WorkerReply, type WorkerRequest } from './parallelProtocol.js'
 
 const port = parentPort
@@ -20,7 +20,7 @@ if (port !== null) {
   port.on('message', (request: WorkerRequest) => {
     void (async () => {
       // The file starts from what the main thread knew; the reads of each batch let it see
-      // whether one thread would have known the same (src/manifest/namespaces.ts).
+      // whether one thread would have known the same (src/inputs/namespaces.ts).
       const book = createNamespaceBook(request.namespaces)
       let batch: ReportEntry[] = []
       for await (const entry of checkFileEntries(request.path, request.source, options, book)) {

@@ -13,7 +13,7 @@ export {
   type CheckSource,
   type PreparedCheck,
   type ReportEntry,
-} from './check.js'
+} from '../report/check.js'
 export { checkStream, documentTexts, loadStream, type DocumentText, type StreamSource, type TextChunks } from './stream.js'
 export { readAllUnits, readUnits, UnitReader } from '../read/units.js'
 export type { ItemUnit, ListEndUnit, ProblemUnit, ReadNote, Unit, WholeUnit } from '../read/unit.js'
@@ -28,13 +28,13 @@ export type {
   ReportSkipped,
   ReportViolation,
   ReportWarning,
-} from './report.js'
-export { loadDocuments, loadValue } from './load.js'
-export type { DocumentError, EmptyDocument, LoadedDocument, LoadErrorCode, LoadOptions, LoadProblem, LoadResult, Position } from './document.js'
-export { walkPods } from './walk.js'
+} from '../report/report.js'
+export { loadDocuments, loadValue } from '../read/yaml/load.js'
+export type { DocumentError, EmptyDocument, LoadedDocument, LoadErrorCode, LoadOptions, LoadProblem, LoadResult, Position } from '../read/document.js'
+export { walkPods } from '../pods/walk.js'
 // The label reader is public (a caller may want PSA's reading of a Namespace); the level choice
 // and the Namespace record are the check's own stages.
-export type { PodSecuritySource } from './namespaceLevels.js'
+export type { PodSecuritySource } from '../inputs/namespaceLevels.js'
 export {
   podSecurityLabelsOf,
   POD_SECURITY_LABEL_PREFIX,
@@ -43,7 +43,7 @@ export {
   type NamespaceLabels,
   type PodSecurityLevel,
   type PodSecurityMode,
-} from './podSecurityLabels.js'
-export type { ContainerRef, DocumentWalk, NamespaceEntry, PodEntry, PolicyEntry, SkippedEntry, WalkEntry, WalkError, WalkErrorCode, WalkOptions } from './walk.js'
-export { choosePolicy, type Admission, type PolicyCandidate, type PolicyChoice } from './policies.js'
-export { groupOf, kindEntryOf, kindTableOf, parsePodSpecKind, type KindEntry, type KindTable, type PodSpecKind } from './kinds.js'
+} from '../inputs/podSecurityLabels.js'
+export type { ContainerRef, DocumentWalk, NamespaceEntry, PodEntry, PolicyEntry, SkippedEntry, WalkEntry, WalkError, WalkErrorCode, WalkOptions } from '../pods/walk.js'
+export { choosePolicy, type Admission, type PolicyCandidate, type PolicyChoice } from '../inputs/policies.js'
+export { groupOf, kindEntryOf, kindTableOf, parsePodSpecKind, type KindEntry, type KindTable, type PodSpecKind } from '../pods/kinds.js'

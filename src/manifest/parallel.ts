@@ -6,9 +6,9 @@
  */
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
-import type { CheckOptions, ReportEntry } from './check.js'
-import { prepareCheck } from './check.js'
-import { createNamespaceBook, type NamespaceBook, type NamespaceDelta } from './namespaces.js'
+import type { CheckOptions, ReportEntry } from '../report/check.js'
+import { prepareCheck } from '../report/check.js'
+import { createNamespaceBook, type NamespaceBook, type NamespaceDelta } from '../inputs/namespaces.js'
 import { checkFileEntries, type WorkerReply, type WorkerRequest } from './parallelProtocol.js'
 import { describeValue, isRecord, optionsProblem } from '../callerInput.js'
 

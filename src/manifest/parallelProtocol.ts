@@ -4,11 +4,11 @@
  *
  * @packageDocumentation
  */
-import type { CheckOptions, ReportEntry } from './check.js'
-import { prepareCheck } from './check.js'
+import type { CheckOptions, ReportEntry } from '../report/check.js'
+import { prepareCheck } from '../report/check.js'
 import { readUnits } from '../read/units.js'
 import { createReadStream } from 'node:fs'
-import { createNamespaceBook, type NamespaceBook, type NamespaceDelta, type NamespaceSnapshot } from './namespaces.js'
+import { createNamespaceBook, type NamespaceBook, type NamespaceDelta, type NamespaceSnapshot } from '../inputs/namespaces.js'
 
 /** Check this file, starting from what the main thread knew of the Namespaces before it. */
 export interface WorkerRequest {

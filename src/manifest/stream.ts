@@ -10,12 +10,12 @@
  * @packageDocumentation
  */
 import { createReadStream } from 'node:fs'
-import type { CheckOptions, ReportEntry } from './check.js'
+import type { CheckOptions, ReportEntry } from '../report/check.js'
 import { problemEntry } from '../exemptions/ledger.js'
-import { prepareCheck } from './check.js'
+import { prepareCheck } from '../report/check.js'
 import { describeValue, isRecord } from '../callerInput.js'
-import type { LoadResult } from './document.js'
-import { inputError, loadDocuments, notText } from './load.js'
+import type { LoadResult } from '../read/document.js'
+import { inputError, loadDocuments, notText } from '../read/yaml/load.js'
 import { documentTexts, placed } from '../read/documents.js'
 import { readUnits } from '../read/units.js'
 import { SourceUnreadable } from '../read/unreadable.js'

@@ -9,9 +9,9 @@
  *
  * @packageDocumentation
  */
-import type { LoadProblem, LoadResult, Position } from '../manifest/document.js'
-import type { FieldPath } from '../manifest/fieldPath.js'
-import { shiftProblem } from '../manifest/load.js'
+import type { LoadProblem, LoadResult, Position } from './document.js'
+import type { FieldPath } from '../path.js'
+import { shiftProblem } from './yaml/load.js'
 import { describeValue } from '../callerInput.js'
 
 /**
@@ -202,7 +202,7 @@ export class DocumentCutter {
           break
         }
         // Every line that starts with `---` is a separator line to kubectl's reader, whatever
-        // follows (`---#c` too); what follows is judged by the loader (src/manifest/separator.ts).
+        // follows (`---#c` too); what follows is judged by the loader (src/read/yaml/separator.ts).
         if (pending.startsWith('---', p)) {
           at = p
           break

@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import type { LoadedDocument, LoadResult } from '../manifest/document.js'
+import type { LoadedDocument, LoadResult } from './document.js'
 
 /**
  * Something the reader accepted but reports: a key written twice in one object (JSON). The value

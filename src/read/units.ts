@@ -9,13 +9,13 @@
  * problem with Go's words, and nothing after it is read. A valid unit that would round (an
  * integer beyond 2^53) goes to the YAML reader, which keeps it exact. Anything else is YAML, cut
  * at its `---` lines and read one document at a time by `loadDocuments`, the one YAML boundary
- * (src/manifest/load.ts).
+ * (src/read/yaml/load.ts).
  *
  * @packageDocumentation
  */
-import { defaultLoadOptions } from '../manifest/document.js'
-import type { LoadedDocument, LoadOptions, LoadResult } from '../manifest/document.js'
-import { inputError, loadDocuments, notText } from '../manifest/load.js'
+import { defaultLoadOptions } from './document.js'
+import type { LoadedDocument, LoadOptions, LoadResult } from './document.js'
+import { inputError, loadDocuments, notText } from './yaml/load.js'
 import { describeValue } from '../callerInput.js'
 import { DocumentCutter, placed } from './documents.js'
 import type { DocumentText } from './documents.js'

@@ -12,8 +12,8 @@
  *
  * @packageDocumentation
  */
-import type { LoadedDocument, LoadOptions } from '../manifest/document.js'
-import { loadDocuments } from '../manifest/load.js'
+import type { LoadedDocument, LoadOptions } from './document.js'
+import { loadDocuments } from './yaml/load.js'
 import { placed } from './documents.js'
 import type { Unit } from './unit.js'
 

@@ -4,8 +4,8 @@
  *
  * @packageDocumentation
  */
-import { checkManifests, type CheckOptions } from '../manifest/check.js'
-import type { ContainerResult, ContainerType, Report, ReportViolation } from '../manifest/report.js'
+import { checkManifests, type CheckOptions } from '../report/check.js'
+import type { ContainerResult, ContainerType, Report, ReportViolation } from '../report/report.js'
 import type { ViolationCode } from '../resolve/types.js'
 
 /**

@@ -15,7 +15,7 @@ export const CLI = join(ROOT, 'dist', 'cli', 'main.js')
 export function missingPiece(): string | null {
   return existsSync(join(ROOT, 'src', 'manifest', 'check.ts'))
     ? null
-    : 'src/manifest/check.ts (checkManifests) does not exist yet, so the CLI cannot be built'
+    : 'src/report/check.ts (checkManifests) does not exist yet, so the CLI cannot be built'
 }
 
 function newestMtime(path: string): number {

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, test } from 'vitest'
-import type { ContainerResult, Report } from '../../src/manifest/report.js'
+import type { ContainerResult, Report } from '../../src/report/report.js'
 import { CLI, ROOT, ensureBuilt, missingPiece } from './build.js'
 import { sarifValidator } from './sarifSchema.js'
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Log } from 'sarif'
 import { beforeAll, describe, expect, test } from 'vitest'
-import type { Report } from '../../src/manifest/report.js'
+import type { Report } from '../../src/report/report.js'
 import { CLI, ensureBuilt, missingPiece } from './build.js'
 import { sarifValidator } from './sarifSchema.js'
 

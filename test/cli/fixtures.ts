@@ -2,7 +2,7 @@
  * Hand-built reports and a fake `checkManifests` for the CLI tests: the formatters and the
  * command are tested against the Report contract, not against the manifest checker.
  */
-import type { ContainerResult, Report, ReportError, ReportWarning } from '../../src/manifest/report.js'
+import type { ContainerResult, Report, ReportError, ReportWarning } from '../../src/report/report.js'
 import type { ProposalDecision } from '../../src/resolve/types.js'
 import type { CheckManifests, CheckStream, CliCheckOptions, CliSource } from '../../src/cli/deps.js'
 import { SourceUnreadable } from '../../src/read/unreadable.js'

@@ -6,8 +6,8 @@ import { fc, test } from '@fast-check/vitest'
 import { describe, expect } from 'vitest'
 import { ANNOTATIONS_SHOWN_PER_STEP, SUMMARY_ROWS, escapeData, escapeProperty, githubWriter, markdownCell, workflowCommand } from '../../src/cli/format/github.js'
 import type { GithubOptions } from '../../src/cli/format/github.js'
-import type { ReportEntry } from '../../src/manifest/check.js'
-import type { ContainerResult } from '../../src/manifest/report.js'
+import type { ReportEntry } from '../../src/report/check.js'
+import type { ContainerResult } from '../../src/report/report.js'
 import { decodeError, rejected, result, typoWarning } from './fixtures.js'
 
 const run = (entries: ReadonlyArray<ReportEntry>, options: { readonly decidedBy?: GithubOptions['decidedBy']; readonly summary?: boolean } = {}): { out: string; summary: string } => {

@@ -7,7 +7,7 @@ import { VERSION } from '../../src/cli/version.js'
 import type { KubernetesDecision, ViolationCode } from '../../src/resolve/types.js'
 import { fullReport, rejected, report, result } from './fixtures.js'
 import { githubWriter } from '../../src/cli/format/github.js'
-import { checkEntries, checkManifests } from '../../src/manifest/check.js'
+import { checkEntries, checkManifests } from '../../src/report/check.js'
 import { sarifValidator } from './sarifSchema.js'
 
 const validate = sarifValidator()

@@ -7,8 +7,8 @@ import { fc } from '@fast-check/vitest'
 import type { Log } from 'sarif'
 import { sarifLog } from '../../src/cli/format/sarif.js'
 import { STDIN_SOURCE } from '../../src/cli/sources.js'
-import { checkManifests, type CheckOptions } from '../../src/manifest/check.js'
-import type { Report } from '../../src/manifest/report.js'
+import { checkManifests, type CheckOptions } from '../../src/report/check.js'
+import type { Report } from '../../src/report/report.js'
 
 const SOURCES = ['k8s/app.yaml', '/repo/deep/dir/x.yml', '/outside/a b#c.yaml', '../up/ä.json', STDIN_SOURCE] as const
 

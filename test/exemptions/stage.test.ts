@@ -2,8 +2,8 @@ import { fc, test } from '@fast-check/vitest'
 import { describe, expect } from 'vitest'
 import { exitStatusOf } from '../../src/cli/exitStatus.js'
 import { createExemptions } from '../../src/exemptions/ledger.js'
-import { checkManifests } from '../../src/manifest/check.js'
-import type { Report } from '../../src/manifest/report.js'
+import { checkManifests } from '../../src/report/check.js'
+import type { Report } from '../../src/report/report.js'
 
 const POD = (annotation: string | null): string => `apiVersion: apps/v1
 kind: DaemonSet
@@ -111,7 +111,7 @@ describe('checkManifests with exemptions', () => {
 
 describe('checkEntries with exemptions files', () => {
   test('file problems first, unused exemptions last', async () => {
-    const { checkEntries } = await import('../../src/manifest/check.js')
+    const { checkEntries } = await import('../../src/report/check.js')
     const entries = [...checkEntries({ source: 'ds.yaml', text: POD(null) }, { ...options, exemptions: [{ source: 'ex.yaml', text: `${FILE}- rules: [x]\n  reason: why\n` }] })]
     expect(entries[0]).toMatchObject({ _tag: 'Error', error: { code: 'invalid-exemption', line: 9 } })
     expect(entries.at(-1)).toMatchObject({ _tag: 'Warning', warning: { code: 'unused-exemption', path: 'exemptions[1]' } })

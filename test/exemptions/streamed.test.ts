@@ -8,7 +8,7 @@ import { ExitTally, exitStatusOf } from '../../src/cli/exitStatus.js'
 import { formatJson } from '../../src/cli/format/json.js'
 import { jsonWriter, textWriter } from '../../src/cli/format/streamed.js'
 import { createExemptions } from '../../src/exemptions/ledger.js'
-import { checkManifests, type ReportEntry } from '../../src/manifest/check.js'
+import { checkManifests, type ReportEntry } from '../../src/report/check.js'
 import { checkStream } from '../../src/manifest/stream.js'
 
 const ANNOTATION = 'privileged-without-escalation reason=host devices'

@@ -5,7 +5,7 @@
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect } from 'vitest'
 import { parseDocument } from 'yaml'
-import { duplicateKeyErrors } from '../../src/manifest/duplicateKeys.js'
+import { duplicateKeyErrors } from '../../src/read/yaml/duplicateKeys.js'
 
 const OPTIONS = { version: '1.1', schema: 'yaml-1.1', merge: true, logLevel: 'silent' } as const
 

@@ -1,8 +1,8 @@
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect } from 'vitest'
-import { checkManifests, EMPTY_DOCUMENT_KIND } from '../../src/manifest/check.js'
-import { loadDocuments } from '../../src/manifest/load.js'
-import type { Report } from '../../src/manifest/report.js'
+import { checkManifests, EMPTY_DOCUMENT_KIND } from '../../src/report/check.js'
+import { loadDocuments } from '../../src/read/yaml/load.js'
+import type { Report } from '../../src/report/report.js'
 
 const deployment = (name: string, containers: string) => `apiVersion: apps/v1
 kind: Deployment

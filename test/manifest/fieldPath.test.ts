@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect } from 'vitest'
-import { fieldOf, itemOf, segmentsOf } from '../../src/manifest/fieldPath.js'
+import { fieldOf, itemOf, segmentsOf } from '../../src/path.js'
 
 describe('field paths', () => {
   test('an API-server path splits into names and indexes', () => {

@@ -1,7 +1,7 @@
 /** Number spellings, pinned to what kubectl 1.32 prints for `v: TEXT` (see kubectl.test.ts for the generated ones). */
 import { describe, expect, test } from 'vitest'
-import { goNumber } from '../../src/manifest/goNumbers.js'
-import { loadDocuments } from '../../src/manifest/load.js'
+import { goNumber } from '../../src/read/yaml/goNumbers.js'
+import { loadDocuments } from '../../src/read/yaml/load.js'
 
 const read = (text: string): unknown => {
   const [doc] = loadDocuments(`v: ${text}\n`, 'n.yaml')

@@ -1,9 +1,9 @@
 import { fc, test } from '@fast-check/vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect } from 'vitest'
-import { checkManifests } from '../../src/manifest/check.js'
-import { groupOf, kindEntryOf, kindTableOf, parsePodSpecKind, podSpecPathOf } from '../../src/manifest/kinds.js'
-import { walkPods } from '../../src/manifest/walk.js'
+import { checkManifests } from '../../src/report/check.js'
+import { groupOf, kindEntryOf, kindTableOf, parsePodSpecKind, podSpecPathOf } from '../../src/pods/kinds.js'
+import { walkPods } from '../../src/pods/walk.js'
 
 const template = { template: { spec: { containers: [{ name: 'app', image: 'x', securityContext: { allowPrivilegeEscalation: false } }] } } }
 

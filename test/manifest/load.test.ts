@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect } from 'vitest'
-import type { DocumentError, LoadedDocument, LoadResult } from '../../src/manifest/document.js'
-import { loadDocuments, loadValue } from '../../src/manifest/load.js'
+import type { DocumentError, LoadedDocument, LoadResult } from '../../src/read/document.js'
+import { loadDocuments, loadValue } from '../../src/read/yaml/load.js'
 
 const fixture = (name: string): string => readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)), 'utf8')
 

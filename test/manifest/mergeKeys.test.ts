@@ -4,8 +4,8 @@
  * documents with the real kubectl.
  */
 import { describe, expect, test } from 'vitest'
-import type { LoadResult } from '../../src/manifest/document.js'
-import { loadDocuments } from '../../src/manifest/load.js'
+import type { LoadResult } from '../../src/read/document.js'
+import { loadDocuments } from '../../src/read/yaml/load.js'
 
 const read = (text: string): LoadResult => loadDocuments(text, 'm.yaml')[0] as LoadResult
 const valueOf = (text: string): unknown => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ReportEntry } from '../../src/manifest/check.js'
+import type { ReportEntry } from '../../src/report/check.js'
 import { checkFilesInParallel } from '../../src/manifest/parallel.js'
 import { checkStream } from '../../src/manifest/stream.js'
 

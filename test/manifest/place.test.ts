@@ -5,9 +5,9 @@
  */
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect } from 'vitest'
-import { checkManifests, type CheckOptions } from '../../src/manifest/check.js'
-import { placeOf } from '../../src/manifest/place.js'
-import type { ContainerResult, ReportFinding, ReportViolation } from '../../src/manifest/report.js'
+import { checkManifests, type CheckOptions } from '../../src/report/check.js'
+import { placeOf } from '../../src/report/place.js'
+import type { ContainerResult, ReportFinding, ReportViolation } from '../../src/report/report.js'
 import { checkStream } from '../../src/manifest/stream.js'
 
 type Item = ReportViolation | ReportFinding

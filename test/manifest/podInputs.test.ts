@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { podInputsOf } from '../../src/manifest/podInputs.js'
-import { walkPods, type PodEntry } from '../../src/manifest/walk.js'
+import { podInputsOf } from '../../src/inputs/podInputs.js'
+import { walkPods, type PodEntry } from '../../src/pods/walk.js'
 
 const podOf = (value: unknown): PodEntry => {
   const entry = walkPods(value).entries[0]

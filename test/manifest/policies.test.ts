@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
-import { byPolicyName, choosePolicy as choose, policyChangesContainer, type PolicyCandidate } from '../../src/manifest/policies.js'
+import { byPolicyName, choosePolicy as choose, policyChangesContainer, type PolicyCandidate } from '../../src/inputs/policies.js'
 import { resolveNoNewPrivs } from '../../src/resolve/resolve.js'
 import type { Semantics } from '../../src/resolve/types.js'
 import { resolveInputArbitrary } from '../resolve/arbitraries.js'

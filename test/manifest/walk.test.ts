@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect } from 'vitest'
-import { segmentsOf } from '../../src/manifest/fieldPath.js'
-import { loadDocuments } from '../../src/manifest/load.js'
-import { walkPods } from '../../src/manifest/walk.js'
-import type { PodEntry, WalkEntry } from '../../src/manifest/walk.js'
+import { segmentsOf } from '../../src/path.js'
+import { loadDocuments } from '../../src/read/yaml/load.js'
+import { walkPods } from '../../src/pods/walk.js'
+import type { PodEntry, WalkEntry } from '../../src/pods/walk.js'
 
 const fixture = (name: string): string => readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)), 'utf8')
 

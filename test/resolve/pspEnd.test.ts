@@ -6,7 +6,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { checkManifests } from '../../src/manifest/check.js'
+import { checkManifests } from '../../src/report/check.js'
 import { policiesExist, policyViolationsInto } from '../../src/resolve/policyRules.js'
 import { resolveNoNewPrivs } from '../../src/resolve/resolve.js'
 import type { KubernetesVersion, PolicyInput, Violation } from '../../src/resolve/types.js'

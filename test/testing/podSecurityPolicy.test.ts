@@ -3,7 +3,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect } from 'vitest'
 import { grantsSysAdmin } from '../../src/capabilities.js'
 import { decode, PodSecurityPolicy } from '../../src/codecs/index.js'
-import { checkManifests } from '../../src/manifest/check.js'
+import { checkManifests } from '../../src/report/check.js'
 import { podSecurityPolicyArbitrary, type PodSecurityPolicyConstraints } from '../../src/testing/index.js'
 import { steered } from './oracle.js'
 

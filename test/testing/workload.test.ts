@@ -2,9 +2,9 @@ import { fc, test } from '@fast-check/vitest'
 import { describe, expect } from 'vitest'
 import { stringify } from 'yaml'
 import type { PodSpec } from '../../src/codecs/index.js'
-import { checkManifests } from '../../src/manifest/check.js'
-import type { ReportViolation } from '../../src/manifest/report.js'
-import { podSpecPathOf } from '../../src/manifest/kinds.js'
+import { checkManifests } from '../../src/report/check.js'
+import type { ReportViolation } from '../../src/report/report.js'
+import { podSpecPathOf } from '../../src/pods/kinds.js'
 import {
   cronJobArbitrary,
   daemonSetArbitrary,

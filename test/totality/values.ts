@@ -9,7 +9,7 @@
  * Out of scope, by decision: getters that throw and Proxies whose traps throw. A value whose own
  * property read throws is the caller's exception, raised by the caller's code; catching it
  * everywhere would put a try/catch around every field read of the hot path. (`checkManifests`
- * still turns one into the document's error: src/manifest/check.ts `guarded`.)
+ * still turns one into the document's error: src/report/check.ts `guarded`.)
  */
 import { fc } from '@fast-check/vitest'
 

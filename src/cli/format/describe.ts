@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import type { ContainerType, Report } from '../../manifest/report.js'
+import type { ContainerType, Report } from '../../report/report.js'
 import type { Decision, Origin } from '../../resolve/types.js'
 
 /**

@@ -16,7 +16,7 @@
  * @packageDocumentation
  */
 import { counts } from '../../exemptions/ledger.js'
-import type { ContainerResult, ReportError } from '../../manifest/report.js'
+import type { ContainerResult, ReportError } from '../../report/report.js'
 import { isViolationError } from '../exitStatus.js'
 import type { CliOutput } from '../io.js'
 import { STDIN_SOURCE } from '../sources.js'

@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-import type { ContainerResult, Report } from '../../manifest/report.js'
+import type { ContainerResult, Report } from '../../report/report.js'
 import type { KubernetesVersion } from '../../resolve/types.js'
 import { decidedBy } from './decidedBy.js'
 

@@ -19,7 +19,7 @@
  */
 import { counts } from '../../exemptions/ledger.js'
 import type { ExemptionMark } from '../../exemptions/types.js'
-import type { ContainerResult, ReportError, ReportSkipped, ReportViolation, ReportFinding } from '../../manifest/report.js'
+import type { ContainerResult, ReportError, ReportSkipped, ReportViolation, ReportFinding } from '../../report/report.js'
 import { isViolationError } from '../exitStatus.js'
 import type { CliOutput } from '../io.js'
 import { STDIN_SOURCE } from '../sources.js'

@@ -12,8 +12,8 @@
  * @packageDocumentation
  */
 import type { ExemptionSummary } from '../../exemptions/types.js'
-import type { ReportEntry } from '../../manifest/check.js'
-import type { ContainerResult, ReportError, ReportSkipped, ReportWarning } from '../../manifest/report.js'
+import type { ReportEntry } from '../../report/check.js'
+import type { ContainerResult, ReportError, ReportSkipped, ReportWarning } from '../../report/report.js'
 import type { KubernetesVersion, Semantics } from '../../resolve/types.js'
 import type { CliOutput } from '../io.js'
 import { decidedBy } from './decidedBy.js'

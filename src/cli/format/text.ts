@@ -5,7 +5,7 @@
  */
 import type { ExemptionMark } from '../../exemptions/types.js'
 import { counts } from '../../exemptions/ledger.js'
-import type { ContainerResult, Report, ReportError, ReportSkipped } from '../../manifest/report.js'
+import type { ContainerResult, Report, ReportError, ReportSkipped } from '../../report/report.js'
 import type { KubernetesVersion } from '../../resolve/types.js'
 import { palette } from '../colour.js'
 import { isViolationError } from '../exitStatus.js'

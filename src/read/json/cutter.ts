@@ -15,7 +15,7 @@
  *
  * @packageDocumentation
  */
-import { isListKind } from '../../manifest/kinds.js'
+import { isListKind } from '../../pods/kinds.js'
 import { goJsonError, goQuoteChar, JSON_STOPS, placeIn } from './goSyntax.js'
 
 /** A key written twice in one object: JSON.parse keeps the last, as kubectl does. */

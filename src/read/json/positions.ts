@@ -6,9 +6,9 @@
  *
  * @packageDocumentation
  */
-import type { Position } from '../../manifest/document.js'
-import { segmentsOf } from '../../manifest/fieldPath.js'
-import type { FieldPath } from '../../manifest/fieldPath.js'
+import type { Position } from '../document.js'
+import { segmentsOf } from '../../path.js'
+import type { FieldPath } from '../../path.js'
 
 const isWhite = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9
 

@@ -4,10 +4,10 @@
  * real kubectl is kubectl.test.ts.
  */
 import { describe, expect, test } from 'vitest'
-import type { DocumentError } from '../../../src/manifest/document.js'
-import { loadDocuments } from '../../../src/manifest/load.js'
-import { goFloatKey } from '../../../src/manifest/kubectlValue.js'
-import { goBinary } from '../../../src/manifest/goTags.js'
+import type { DocumentError } from '../../../src/read/document.js'
+import { loadDocuments } from '../../../src/read/yaml/load.js'
+import { goFloatKey } from '../../../src/read/yaml/kubectlValue.js'
+import { goBinary } from '../../../src/read/yaml/goTags.js'
 
 const value = (text: string): unknown => {
   const [doc] = loadDocuments(text, 'c.yaml')

@@ -1,5 +1,5 @@
 /**
- * The fast reader (js-yaml, src/manifest/fastYaml.ts) is proven against the exact reader
+ * The fast reader (js-yaml, src/read/yaml/fastYaml.ts) is proven against the exact reader
  * (eemeli/yaml with kubectl's rules, itself compared with the real kubectl in kubectl.test.ts):
  * for generated documents in and around the fast reader's domain, and for the same documents
  * mutated one character at a time, `loadDocuments` (fast where it can) gives exactly what
@@ -8,9 +8,9 @@
  */
 import { describe, expect, test } from 'vitest'
 import { fc, test as prop } from '@fast-check/vitest'
-import type { LoadResult } from '../../../src/manifest/document.js'
-import { fastDocument, inFastDomain, kubectlPlainScalar } from '../../../src/manifest/fastYaml.js'
-import { loadDocuments, loadDocumentsExact } from '../../../src/manifest/load.js'
+import type { LoadResult } from '../../../src/read/document.js'
+import { fastDocument, inFastDomain, kubectlPlainScalar } from '../../../src/read/yaml/fastYaml.js'
+import { loadDocuments, loadDocumentsExact } from '../../../src/read/yaml/load.js'
 import { kubectlPod, toYaml } from '../../../bench/generate.js'
 
 // ---------------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@
  */
 import { fc } from '@fast-check/vitest'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { loadDocuments } from '../../../src/manifest/load.js'
+import { loadDocuments } from '../../../src/read/yaml/load.js'
 import { hasKubectl, KUBECTL, kubectlReadings, podAround } from './kubectl.js'
 import type { KubectlReading } from './kubectl.js'
 

@@ -6,8 +6,8 @@
  *
  * @packageDocumentation
  */
-import type { ContainerType } from './report.js'
-import { fieldOf, itemOf } from './fieldPath.js'
+import type { ContainerType } from '../report/report.js'
+import { fieldOf, itemOf } from '../path.js'
 import { describeValue, isRecord } from '../callerInput.js'
 import { groupOf, isListKind, isPolicyKind, itemKindOf, kindEntryOf, kindTableOf, type KindTable } from './kinds.js'
 

@@ -10,7 +10,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { compileDecoder } from '../codecs/compile.js'
 import { annotationExemptions } from '../exemptions/carrier.js'
-import { itemOf } from './fieldPath.js'
+import { itemOf } from '../path.js'
 import { createExemptions, problemEntry, type Exemptions } from '../exemptions/ledger.js'
 import type { DecodeIssue } from '../codecs/issue.js'
 import { PodSecurityPolicy } from '../codecs/podSecurityPolicy.js'
@@ -27,10 +27,10 @@ import type {
   Semantics,
   Violation,
 } from '../resolve/types.js'
-import type { LoadedDocument, LoadOptions, LoadResult } from './document.js'
-import { loadDocuments, loadValue } from './load.js'
+import type { LoadedDocument, LoadOptions, LoadResult } from '../read/document.js'
+import { loadDocuments, loadValue } from '../read/yaml/load.js'
 import { placeOf, type Placement } from './place.js'
-import { byPolicyName, choosePolicyAmong, type PolicyCandidate } from './policies.js'
+import { byPolicyName, choosePolicyAmong, type PolicyCandidate } from '../inputs/policies.js'
 import type {
   ContainerResult,
   ErrorCategory,
@@ -41,13 +41,13 @@ import type {
   ReportViolation,
   ReportWarning,
 } from './report.js'
-import { walkItem, walkPods, type ContainerRef, type PodEntry, type RawObject, type WalkEntry, type WalkError } from './walk.js'
-import { podInputsOf, type RunnableContainer } from './podInputs.js'
+import { walkItem, walkPods, type ContainerRef, type PodEntry, type RawObject, type WalkEntry, type WalkError } from '../pods/walk.js'
+import { podInputsOf, type RunnableContainer } from '../inputs/podInputs.js'
 import type { ReadNote, Unit } from '../read/unit.js'
 import { readAllUnits } from '../read/units.js'
-import { isListKind, kindTableOf, type KindTable, type PodSpecKind } from './kinds.js'
-import { createNamespaceBook, type NamespaceBook } from './namespaces.js'
-import { attribution, levelFor, type ModeLevel } from './namespaceLevels.js'
+import { isListKind, kindTableOf, type KindTable, type PodSpecKind } from '../pods/kinds.js'
+import { createNamespaceBook, type NamespaceBook } from '../inputs/namespaces.js'
+import { attribution, levelFor, type ModeLevel } from '../inputs/namespaceLevels.js'
 import { checkNamespace } from './namespaceEntries.js'
 import { checkOptionsError } from './checkOptions.js'
 import { isRecord, withoutNulls } from '../callerInput.js'

@@ -7,7 +7,7 @@
  */
 import { describeValue, isRecord, optionsProblem, type FieldRule } from '../callerInput.js'
 import type { ReportError } from './report.js'
-import { declarationProblem } from './kinds.js'
+import { declarationProblem } from '../pods/kinds.js'
 
 const RULES: Readonly<Record<string, FieldRule>> = {
   semantics: ['proposal', 'noNewPrivileges', 'kubernetes'],

@@ -5,12 +5,12 @@
  * @packageDocumentation
  */
 import type { ReportEntry } from './check.js'
-import type { LoadedDocument } from './document.js'
-import { fieldOf } from './fieldPath.js'
-import type { NamespaceBook } from './namespaces.js'
-import { hasPodSecurityLabels, labelOf, podSecurityLabelsOf, POD_SECURITY_LABEL_PREFIX, type NamespaceLabels } from './podSecurityLabels.js'
+import type { LoadedDocument } from '../read/document.js'
+import { fieldOf } from '../path.js'
+import type { NamespaceBook } from '../inputs/namespaces.js'
+import { hasPodSecurityLabels, labelOf, podSecurityLabelsOf, POD_SECURITY_LABEL_PREFIX, type NamespaceLabels } from '../inputs/podSecurityLabels.js'
 import type { PodSecurityOptions } from '../resolve/types.js'
-import type { NamespaceEntry } from './walk.js'
+import type { NamespaceEntry } from '../pods/walk.js'
 import { isRecord } from '../callerInput.js'
 
 /** What a Namespace document needs of the check. */

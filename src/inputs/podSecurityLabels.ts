@@ -4,7 +4,7 @@
  *
  * Only the labels that are present are kept: an absent one falls back to the cluster-wide default
  * (the CLI's `--pod-security`, PSA's AdmissionConfiguration `defaults`), which is applied later,
- * where the default is known (src/manifest/namespaceLevels.ts).
+ * where the default is known (src/inputs/namespaceLevels.ts).
  *
  * @packageDocumentation
  */

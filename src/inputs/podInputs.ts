@@ -18,7 +18,7 @@ import { PodOS, PodSpec } from '../codecs/podSpec.js'
 import type { Container, EphemeralContainer } from '../codecs/podSpec.js'
 import { SecurityContext } from '../codecs/securityContext.js'
 import type { ResolveInput } from '../resolve/types.js'
-import type { ContainerRef, PodEntry, WalkError } from './walk.js'
+import type { ContainerRef, PodEntry, WalkError } from '../pods/walk.js'
 
 // Valid, warning-free objects (nearly all of a real batch) skip io-ts on a guard compiled from
 // the same codecs; anything else is decoded by them and gets its issues (src/codecs/compile.ts).
@@ -99,7 +99,7 @@ function decodedContainer(spec: PodSpec, ref: ContainerRef): AnyContainer | unde
 export function podInputsOf(pod: PodEntry, strict: boolean): PodInputs {
   const decoded = decodePodSpec(pod.spec, { path: pod.specPath, strict })
   const all = E.isLeft(decoded) ? decoded.left : decoded.right.warnings
-  // Knative names unnamed containers itself: their missing name is no error (src/manifest/kinds.ts).
+  // Knative names unnamed containers itself: their missing name is no error (src/pods/kinds.ts).
   const named = pod.namesContainers === true ? all.filter((i) => !isContainerName(i)) : all
   // The walk already reported wrong shapes (containers not a list, …): do not say it twice.
   const walkErrors: ReadonlyArray<WalkError> = pod.errors

@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-import type { Position } from './document.js'
+import type { Position } from '../document.js'
 
 /**
  * The start offset of every line of a text; answers "which line and column is this offset?"

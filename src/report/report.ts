@@ -5,7 +5,7 @@
  */
 import type { ExemptionMark, ExemptionSummary } from '../exemptions/types.js'
 import type { Decision, Semantics, ViolationCode } from '../resolve/types.js'
-import type { PodSecuritySource } from './namespaceLevels.js'
+import type { PodSecuritySource } from '../inputs/namespaceLevels.js'
 
 /**
  * The field a container sits in.

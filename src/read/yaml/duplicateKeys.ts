@@ -11,7 +11,7 @@
  */
 import { YAMLParseError, isMap, isPair, isScalar, isSeq } from 'yaml'
 import type { Document } from 'yaml'
-import { fieldOf, itemOf } from './fieldPath.js'
+import { fieldOf, itemOf } from '../../path.js'
 
 /** One repeated key: where it is repeated, where it first was, and the path of its map. */
 export interface DuplicateKeyAt {

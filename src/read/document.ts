@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-import type { FieldPath } from './fieldPath.js'
+import type { FieldPath } from '../path.js'
 
 /**
  * A 1-based place in a source, as an editor shows it.

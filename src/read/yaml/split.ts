@@ -9,7 +9,7 @@
  *
  * @packageDocumentation
  */
-import { DocumentCutter } from '../read/documents.js'
+import { DocumentCutter } from '../documents.js'
 
 /** One document's slice of the source. */
 export interface Chunk {

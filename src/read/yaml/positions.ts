@@ -9,9 +9,9 @@
  */
 import { isAlias, isMap, isNode, isScalar, isSeq, visit } from 'yaml'
 import type { Alias, Document, Pair, YAMLMap } from 'yaml'
-import type { Position } from './document.js'
-import { segmentsOf } from './fieldPath.js'
-import type { FieldPath } from './fieldPath.js'
+import type { Position } from '../document.js'
+import { segmentsOf } from '../../path.js'
+import type { FieldPath } from '../../path.js'
 import { positionAt } from './lineIndex.js'
 import type { LineIndex } from './lineIndex.js'
 

@@ -1,6 +1,6 @@
 /**
  * The fast reader: js-yaml for the documents it can be shown to read exactly as the exact reader
- * (eemeli/yaml plus kubectl's rules, src/manifest/load.ts) reads them, and `null` for every other.
+ * (eemeli/yaml plus kubectl's rules, src/read/yaml/load.ts) reads them, and `null` for every other.
  *
  * js-yaml 4 is ~10× faster than eemeli/yaml's parser and composer, but it reads YAML 1.2 and its
  * own way. Three things make its answer the exact reader's:
@@ -25,9 +25,9 @@ import { FAILSAFE_SCHEMA, Type, load } from 'js-yaml'
 import type { LoadOptions as JsYamlOptions } from 'js-yaml'
 import { Document as YamlDocument, isScalar } from 'yaml'
 import type { ScalarTag } from 'yaml'
-import type { Position } from './document.js'
-import { segmentsOf } from './fieldPath.js'
-import type { FieldPath } from './fieldPath.js'
+import type { Position } from '../document.js'
+import { segmentsOf } from '../../path.js'
+import type { FieldPath } from '../../path.js'
 import { mayCutFlowScalars } from './goFlowScalars.js'
 import { positionAt } from './lineIndex.js'
 import type { LineIndex } from './lineIndex.js'

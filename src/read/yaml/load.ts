@@ -3,7 +3,7 @@
  *
  * The stream is first cut at its `---` lines (as kubectl's reader does), then each document is
  * read alone, so a broken document can hide nothing but itself: by the fast reader
- * (src/manifest/fastYaml.ts, js-yaml) when it can show it reads the document exactly, else by the
+ * (src/read/yaml/fastYaml.ts, js-yaml) when it can show it reads the document exactly, else by the
  * exact reader, eemeli/yaml in YAML 1.1 with kubectl's rules. Bad input of any kind (syntax, tabs,
  * duplicate keys, alias bombs, self-referencing aliases, absurd nesting) always goes to the exact
  * reader and comes back as an `Error` document with its line and column.
@@ -16,8 +16,8 @@ import { checkTokenDepth, expandedDepthOf } from './depth.js'
 import { duplicateKeys } from './duplicateKeys.js'
 import { fastDocument, fastPositionFinder } from './fastYaml.js'
 import type { DuplicateKeyAt } from './duplicateKeys.js'
-import { defaultLoadOptions } from './document.js'
-import type { DocumentError, DocumentPlace, LoadErrorCode, LoadOptions, LoadProblem, LoadResult } from './document.js'
+import { defaultLoadOptions } from '../document.js'
+import type { DocumentError, DocumentPlace, LoadErrorCode, LoadOptions, LoadProblem, LoadResult } from '../document.js'
 import { NOT_JSON_NUMBER } from './goNumbers.js'
 import { TAG_REFUSED } from './goTags.js'
 import { goFlowScalars } from './goFlowScalars.js'
@@ -31,7 +31,7 @@ import { directiveIn, directiveMessage, markerVerdict } from './separator.js'
 import { chunksOf } from './split.js'
 import { YAML_OPTIONS } from './yamlOptions.js'
 import type { Chunk } from './split.js'
-import { describeValue, isRecord, optionsProblem } from '../callerInput.js'
+import { describeValue, isRecord, optionsProblem } from '../../callerInput.js'
 
 const BOM = 0xfeff
 

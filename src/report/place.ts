@@ -7,8 +7,8 @@
  *
  * @packageDocumentation
  */
-import type { Position } from './document.js'
-import type { FieldPath } from './fieldPath.js'
+import type { Position } from '../read/document.js'
+import type { FieldPath } from '../path.js'
 import type { Located } from './report.js'
 
 /**

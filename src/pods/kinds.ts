@@ -90,7 +90,7 @@ const BUILT_IN: KindTable = new Map<string, KindEntry>([
 
 /**
  * The problem of one pod-spec kind declaration, or `undefined`: the one rule and wording of the
- * kind table and of `checkManifests`'s `podSpecKinds` check (src/manifest/checkOptions.ts).
+ * kind table and of `checkManifests`'s `podSpecKinds` check (src/report/checkOptions.ts).
  */
 export function declarationProblem(u: unknown, at: string): string | undefined {
   if (!isRecord(u)) return `${at}: expected { kind, group?, podSpecPath }, got ${describeValue(u)}`
