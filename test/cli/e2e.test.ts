@@ -6,14 +6,9 @@ import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, test } from 'vitest'
 import type { ContainerResult, Report } from '../../src/report/report.js'
-import { CLI, ROOT, ensureBuilt, missingPiece } from './build.js'
+import { CLI, ROOT, ensureBuilt } from './build.js'
 import { sarifValidator } from './sarifSchema.js'
 
-const missing = missingPiece()
-if (missing !== null) {
-  // Say why in the output, not only in a skip count.
-  console.warn(`test/cli/e2e.test.ts skipped: ${missing}`)
-}
 
 interface Run {
   readonly status: number | null
@@ -45,7 +40,7 @@ function codes(r: ContainerResult | undefined): ReadonlyArray<string> {
 
 const ex = (file: string): string => join('examples', file)
 
-describe.skipIf(missing !== null)('the built CLI', () => {
+describe('the built CLI', () => {
   beforeAll(() => {
     ensureBuilt()
   }, 300_000)
