@@ -57,6 +57,14 @@ export const kubectlTags = (tags: Tags): Tags => {
       out.push(kubectlMerge)
       continue
     }
+    if (typeof tag !== 'string' && (tag.tag === INT || tag.tag === FLOAT) && 'test' in tag && tag.test !== undefined) {
+      // goNumberTag reads every plain scalar go-yaml could read as a number (they all start with a
+      // digit, a sign or a dot); what reaches these is text to go-yaml. eemeli/yaml's YAML 1.1
+      // float would read `e5` (no mantissa) as NaN, so they are kept for explicit tags only.
+      const { test: _test, ...explicitOnly } = tag as ScalarTag
+      out.push(tag.tag === INT ? exactInt(explicitOnly as ScalarTag) : (explicitOnly as ScalarTag))
+      continue
+    }
     out.push(typeof tag !== 'string' && tag.tag === INT && !('collection' in tag && tag.collection) ? exactInt(tag as ScalarTag) : tag)
   }
   return out
