@@ -72,6 +72,28 @@ const lineStartAfter = (text: string, from: number): number => {
 }
 
 /**
+ * The first line start at or after `first` (itself a line start, or -1) that begins a `---` line,
+ * or the first line start too near the end to tell (`undecided`, unless `final`). One native
+ * search for `\n---` instead of a look at every line: a document of many lines is scanned once.
+ */
+function markerAfter(text: string, first: number, final: boolean): { readonly at: number; readonly undecided: number } {
+  if (first < 0) return NO_MARKER
+  const length = text.length
+  if (!final && first + 3 >= length) return { at: -1, undecided: first }
+  if (text.startsWith('---', first)) return { at: first, undecided: -1 }
+  const i = text.indexOf('\n---', first)
+  if (i >= 0) {
+    const p = i + 1
+    return final || p + 3 < length ? { at: p, undecided: -1 } : { at: -1, undecided: p }
+  }
+  if (final) return NO_MARKER
+  const j = text.indexOf('\n', Math.max(first, length - 4))
+  return j < 0 ? NO_MARKER : { at: -1, undecided: j + 1 }
+}
+
+const NO_MARKER = { at: -1, undecided: -1 } as const
+
+/**
  * Cuts a stream of text into its `---`-separated documents as they complete, holding one
  * document and one incoming chunk: `push` each piece, then `end`. Every document of the stream
  * is given, empty ones too, and a stream with no document at all gives one empty document, as
@@ -194,21 +216,12 @@ export class DocumentCutter {
     let undecided = -1
     for (;;) {
       const pending = this.pending
-      let at = -1
-      let p = from === 0 && this.atLineStart ? 0 : lineStartAfter(pending, from)
-      while (p >= 0) {
-        if (p + 3 >= pending.length && !final) {
-          undecided = p
-          break
-        }
-        // Every line that starts with `---` is a separator line to kubectl's reader, whatever
-        // follows (`---#c` too); what follows is judged by the loader (src/read/yaml/separator.ts).
-        if (pending.startsWith('---', p)) {
-          at = p
-          break
-        }
-        p = lineStartAfter(pending, p)
-      }
+      // Every line that starts with `---` is a separator line to kubectl's reader, whatever
+      // follows (`---#c` too); what follows is judged by the loader (src/read/yaml/separator.ts).
+      // A line start within the last three characters is undecided until more text comes.
+      const found = markerAfter(pending, from === 0 && this.atLineStart ? 0 : lineStartAfter(pending, from), final)
+      if (found.undecided >= 0) undecided = found.undecided
+      const at = found.at
       if (at < 0) break
       this.cutAt(at)
       from = 1
