@@ -56,7 +56,7 @@ export const ESCALATION_FIELD_ON_WINDOWS: Rule = {
       pods: 'windows',
       when: 'pod.spec.os.name === "windows" && securityContext.noNewPrivileges is set',
       message: WINDOWS_MESSAGE,
-      source: 'seeds/proposal-noNewPrivileges.md, read with SPEC §5a',
+      source: 'seeds/proposal-noNewPrivileges.md, with the Windows rule every semantics shares (no_new_privs does not exist on Windows)',
       check: (s, out) => (s.noNewPrivileges !== null ? report(out, NO_NEW_PRIVILEGES_FIELD) : out),
     },
   ],
