@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import type { ContainerType, Report } from '../../report/report.js'
+import type { ContainerType, Report, ReportWarning } from '../../report/report.js'
 import type { Decision, Origin } from '../../resolve/types.js'
 
 /**
@@ -83,6 +83,44 @@ export interface ShownWarning {
 }
 
 /**
+ * A report warning (or a result's placed decision warning) as the formats show it.
+ *
+ * @example
+ * ```ts
+ * shownWarningOf(report.warnings[0]).line // null when the warning has no line
+ * ```
+ */
+export function shownWarningOf(w: ReportWarning): ShownWarning {
+  return { source: w.source, document: w.document, line: w.line ?? null, path: w.path, code: w.code, message: w.message }
+}
+
+/**
+ * The warnings shown so far, so each is shown once: the same warning may come with many entries
+ * (a policy's, with every container it was not applied to).
+ *
+ * @example
+ * ```ts
+ * const once = new ShownOnce()
+ * once.first(w) // true
+ * once.first(w) // false
+ * ```
+ */
+export class ShownOnce {
+  private readonly keys = new Set<string>()
+  /** How many different warnings were seen. */
+  get size(): number {
+    return this.keys.size
+  }
+  /** Whether `w` is seen for the first time (same source, document, path and code). */
+  first(w: Pick<ShownWarning, 'source' | 'document' | 'path' | 'code'>): boolean {
+    const key = `${w.source}\u0000${w.document}\u0000${w.path}\u0000${w.code}`
+    if (this.keys.has(key)) return false
+    this.keys.add(key)
+    return true
+  }
+}
+
+/**
  * The report's warnings plus the warnings carried by decisions (such as `sys-admin-spelling`),
  * without showing the same one twice.
  *
@@ -93,18 +131,12 @@ export interface ShownWarning {
  */
 export function allWarnings(report: Report): ReadonlyArray<ShownWarning> {
   const out: ShownWarning[] = []
-  const keys = new Set<string>()
-  const push = (w: ShownWarning): void => {
-    const key = `${w.source}\u0000${w.document}\u0000${w.path}\u0000${w.code}`
-    if (keys.has(key)) return
-    keys.add(key)
-    out.push(w)
+  const once = new ShownOnce()
+  const push = (w: ReportWarning): void => {
+    const shown = shownWarningOf(w)
+    if (once.first(shown)) out.push(shown)
   }
-  for (const w of report.warnings) {
-    push({ source: w.source, document: w.document, line: w.line ?? null, path: w.path, code: w.code, message: w.message })
-  }
-  for (const r of report.results) {
-    for (const w of r.warnings) push({ source: w.source, document: w.document, line: w.line ?? null, path: w.path, code: w.code, message: w.message })
-  }
+  for (const w of report.warnings) push(w)
+  for (const r of report.results) for (const w of r.warnings) push(w)
   return out
 }

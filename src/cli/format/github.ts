@@ -16,12 +16,13 @@
  * @packageDocumentation
  */
 import { counts } from '../../exemptions/ledger.js'
-import type { ContainerResult, ReportError } from '../../report/report.js'
+import type { ContainerResult, ReportError, ReportWarning } from '../../report/report.js'
 import { isViolationError } from '../exitStatus.js'
 import type { CliOutput } from '../io.js'
 import { STDIN_SOURCE } from '../sources.js'
 import type { DecidedBy } from './decidedBy.js'
 import { decidedByWords } from './decidedBy.js'
+import { ShownOnce } from './describe.js'
 import { caseName } from './junit.js'
 import { isAdvisory } from './sarif.js'
 import type { EntryWriter } from './streamed.js'
@@ -131,7 +132,7 @@ export function markdownCell(s: string): string {
 export function githubWriter(stdout: CliOutput, options: GithubOptions): EntryWriter {
   const printed: Record<Level, number> = { error: 0, warning: 0, notice: 0 }
   const tally = emptyTally()
-  const warned = new Set<string>()
+  const warned = new ShownOnce()
   // Sources with an entry, for the totals' "in N sources" (one name each: bounded by the operands).
   const sources = new Set<string>()
   const rows: string[] = []
@@ -144,11 +145,8 @@ export function githubWriter(stdout: CliOutput, options: GithubOptions): EntryWr
     if (rows.length < SUMMARY_ROWS) rows.push(`| ${cells.map(markdownCell).join(' | ')} |`)
     else moreRows++
   }
-  const warning = (source: string, document: number, path: string, code: string, line: number | null | undefined, message: string): void => {
-    const key = `${source}\u0000${document}\u0000${path}\u0000${code}`
-    if (warned.has(key)) return
-    warned.add(key)
-    print('warning', { file: fileOf(source), line, title: code, message: `${message} (at ${path})` })
+  const warning = (w: ReportWarning): void => {
+    if (warned.first(w)) print('warning', { file: fileOf(w.source), line: w.line, title: w.code, message: `${w.message} (at ${w.path})` })
   }
   const ofResult = (r: ContainerResult): void => {
     tallyResult(tally, r)
@@ -163,7 +161,7 @@ export function githubWriter(stdout: CliOutput, options: GithubOptions): EntryWr
       }
     }
     if (failing.length > 0) row([r.source, String(r.line), name, failing.join(', ')])
-    for (const w of r.warnings) warning(w.source, w.document, w.path, w.code, w.line, w.message)
+    for (const w of r.warnings) warning(w)
   }
   const ofError = (e: ReportError): void => {
     tallyError(tally, e)
@@ -183,7 +181,7 @@ export function githubWriter(stdout: CliOutput, options: GithubOptions): EntryWr
           ofError(e.error)
           break
         case 'Warning':
-          warning(e.warning.source, e.warning.document, e.warning.path, e.warning.code, e.warning.line, e.warning.message)
+          warning(e.warning)
           break
         case 'Skipped':
           tally.skipped++

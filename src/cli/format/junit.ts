@@ -19,12 +19,12 @@
  */
 import { counts } from '../../exemptions/ledger.js'
 import type { ExemptionMark } from '../../exemptions/types.js'
-import type { ContainerResult, ReportError, ReportSkipped, ReportViolation, ReportFinding } from '../../report/report.js'
+import type { ContainerResult, ReportError, ReportSkipped, ReportViolation, ReportFinding, ReportWarning } from '../../report/report.js'
 import { isViolationError } from '../exitStatus.js'
 import type { CliOutput } from '../io.js'
 import { STDIN_SOURCE } from '../sources.js'
 import type { DecidedBy } from './decidedBy.js'
-import { why } from './describe.js'
+import { ShownOnce, why } from './describe.js'
 import { Spool } from './spool.js'
 import type { EntryWriter } from './streamed.js'
 import { xmlAttribute, xmlText } from './xml.js'
@@ -54,7 +54,7 @@ interface Suite {
   readonly cases: Spool
   readonly counts: Counts
   readonly warnings: string[]
-  readonly warned: Set<string>
+  readonly warned: ShownOnce
 }
 
 /**
@@ -92,14 +92,14 @@ export function junitWriter(stdout: CliOutput, options: JunitOptions): EntryWrit
   const suiteOf = (source: string): Suite => {
     if (suite !== null && suite.source === source) return suite
     if (suite !== null) close(suite)
-    suite = { source, cases: new Spool(options.spoolLimit), counts: zero(), warnings: [], warned: new Set() }
+    suite = { source, cases: new Spool(options.spoolLimit), counts: zero(), warnings: [], warned: new ShownOnce() }
     return suite
   }
-  const warn = (s: Suite, document: number, path: string, code: string, line: number | null | undefined, message: string): void => {
-    const key = `${document}\u0000${path}\u0000${code}`
-    if (s.warned.has(key)) return
-    s.warned.add(key)
-    s.warnings.push(`warning ${code} at ${path} (document ${document}${line === null || line === undefined ? '' : `, line ${line}`}): ${message}`)
+  // A suite is one source's, so its warnings are shown once per suite.
+  const warn = (w: ReportWarning): void => {
+    const s = suiteOf(w.source)
+    if (!s.warned.first(w)) return
+    s.warnings.push(`warning ${w.code} at ${w.path} (document ${w.document}${w.line === null || w.line === undefined ? '' : `, line ${w.line}`}): ${w.message}`)
   }
 
   return {
@@ -111,7 +111,7 @@ export function junitWriter(stdout: CliOutput, options: JunitOptions): EntryWrit
           const failing = [...e.result.violations, ...e.result.findings].filter(counts)
           if (failing.length > 0) s.counts.failures++
           s.cases.write(resultCase(e.result, failing))
-          for (const w of e.result.warnings) warn(suiteOf(w.source), w.document, w.path, w.code, w.line, w.message)
+          for (const w of e.result.warnings) warn(w)
           break
         }
         case 'Error': {
@@ -131,7 +131,7 @@ export function junitWriter(stdout: CliOutput, options: JunitOptions): EntryWrit
         }
         case 'Warning': {
           const w = e.warning
-          warn(suiteOf(w.source), w.document, w.path, w.code, w.line, w.message)
+          warn(w)
           break
         }
       }

@@ -20,6 +20,7 @@ import { decidedBy } from './decidedBy.js'
 import type { DecidedBy } from './decidedBy.js'
 import { palette } from '../colour.js'
 import type { Palette } from '../colour.js'
+import { ShownOnce, shownWarningOf } from './describe.js'
 import type { ShownWarning } from './describe.js'
 import { inSpecOrder } from './json.js'
 import { Spool, SpooledValues } from './spool.js'
@@ -63,23 +64,13 @@ class Buffered {
 const indented = (value: unknown, pad: string): string => JSON.stringify(value, null, 2).replace(/\n/g, `\n${pad}`)
 
 /** The warnings a report shows, deduplicated as `allWarnings` does. */
-class Warnings {
-  private readonly keys = new Set<string>()
-  /** Shown once: the same warning may come with many entries (a policy's, with every container). */
+class Warnings extends ShownOnce {
   shown(reported: ReadonlyArray<ShownWarning>, decided: ReadonlyArray<ShownWarning>): ShownWarning[] {
     const out: ShownWarning[] = []
     for (const list of [reported, decided]) for (const w of list) if (this.first(w)) out.push(w)
     return out
   }
-  first(w: ShownWarning): boolean {
-    const key = `${w.source}\u0000${w.document}\u0000${w.path}\u0000${w.code}`
-    if (this.keys.has(key)) return false
-    this.keys.add(key)
-    return true
-  }
 }
-
-const shownOf = (w: ReportWarning): ShownWarning => ({ source: w.source, document: w.document, line: w.line ?? null, path: w.path, code: w.code, message: w.message })
 
 /**
  * `--output json`, streamed: byte for byte what `formatJson` prints for the whole report.
@@ -240,13 +231,13 @@ export function sarifWriter(stdout: CliOutput, semantics: Semantics, options: Sa
     add: (e) => {
       if (e._tag === 'Result') {
         for (const r of builder.ofResult(e.result)) item(r)
-        for (const w of e.result.warnings) decided.push(shownOf(w))
+        for (const w of e.result.warnings) decided.push(shownWarningOf(w))
       } else if (e._tag === 'Error') errors.push(e.error)
-      else if (e._tag === 'Warning') reported.push(shownOf(e.warning))
+      else if (e._tag === 'Warning') reported.push(shownWarningOf(e.warning))
     },
     end: () => {
       errors.drain((e) => item(builder.ofError(e)))
-      const shown = new Warnings()
+      const shown = new ShownOnce()
       const each = (w: ShownWarning): void => {
         if (shown.first(w)) item(builder.ofWarning(w))
       }
@@ -377,7 +368,7 @@ export function textWriter(stdout: CliOutput, options: TextWriterOptions): Entry
           tallyResult(tally, e.result)
           // A decision's warning is shown under its own source (a policy's, in the policy's file).
           for (const w of e.result.warnings)
-            (w.source === e.result.source ? s : open(w.source)).decided.push({ source: w.source, document: w.document, line: w.line ?? null, path: w.path, code: w.code, message: w.message })
+            (w.source === e.result.source ? s : open(w.source)).decided.push(shownWarningOf(w))
           // An exempted item still shows (exemptions are reported, never hidden), so it keeps its row.
           if (failuresOnly && e.result.violations.length === 0 && e.result.findings.length === 0) {
             hidden++
@@ -398,7 +389,7 @@ export function textWriter(stdout: CliOutput, options: TextWriterOptions): Entry
         case 'Warning': {
           const s = open(e.warning.source)
           const w = e.warning
-          s.reported.push({ source: w.source, document: w.document, line: w.line ?? null, path: w.path, code: w.code, message: w.message })
+          s.reported.push(shownWarningOf(w))
           break
         }
         case 'Skipped': {
