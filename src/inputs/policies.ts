@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 import * as E from 'fp-ts/lib/Either.js'
+import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import { describeValue, isRecord } from '../callerInput.js'
 import { addedCapabilitiesWhere } from '../capabilities.js'
 import { resolveNoNewPrivs } from '../resolve/resolve.js'
@@ -155,7 +156,7 @@ export function choosePolicy<P extends PolicyCandidate>(
   const how: unknown = options
   if (!(typeof how === 'string' || isRecord(how))) return E.left(`choosePolicy: options: expected a semantics or resolve options, got ${describeValue(how)}`)
   // The admission plugin's order, whatever order the caller gave them in.
-  const ordered = [...(given as ReadonlyArray<P>)].sort(byPolicyName) as unknown as readonly [P, ...P[]]
+  const ordered = [...(given as ReadonlyArray<P>)].sort(byPolicyName) as unknown as ReadonlyNonEmptyArray<P>
   return E.right(choosePolicyAmong(list as ReadonlyArray<ResolveInput>, ordered, options))
 }
 
@@ -186,7 +187,7 @@ export function choosePolicy<P extends PolicyCandidate>(
  */
 export function choosePolicyAmong<P extends PolicyCandidate>(
   containers: ReadonlyArray<ResolveInput>,
-  candidates: readonly [P, ...P[]],
+  candidates: ReadonlyNonEmptyArray<P>,
   options: Semantics | ResolveOptions,
 ): PolicyChoice<P> {
   const resolveOptions: ResolveOptions = typeof options === 'string' ? { semantics: options, kubernetesVersion: 'v1.24' } : options
@@ -212,6 +213,6 @@ export function choosePolicyAmong<P extends PolicyCandidate>(
     changed ??= { candidate, resolved }
   }
   if (changed !== undefined) return { candidate: changed.candidate, admission: 'changed', resolved: changed.resolved }
-  const first = candidates[0] as P
+  const first = candidates[0]
   return { candidate: first, admission: 'rejected', resolved: containers.map(under(first)) }
 }

@@ -8,6 +8,7 @@
  * @packageDocumentation
  */
 import * as E from 'fp-ts/lib/Either.js'
+import { isNonEmpty } from 'fp-ts/lib/ReadonlyArray.js'
 import { compileDecoder } from '../codecs/compile.js'
 import { annotationExemptions } from '../exemptions/carrier.js'
 import { itemOf } from '../path.js'
@@ -457,9 +458,6 @@ function* checkPod(doc: LoadedDocument, pod: PodEntry, ctx: Context, base: strin
 
 const NO_WARNINGS: ReadonlyArray<ReportWarning> = Object.freeze([])
 
-function isNonEmpty<T>(list: ReadonlyArray<T>): list is readonly [T, ...T[]] {
-  return list.length > 0
-}
 
 /**
  * A decision's warning at its full path and line: the resolver's paths are relative to the
