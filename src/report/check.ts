@@ -303,6 +303,11 @@ const STAND_INS: Partial<Record<Violation['code'], string>> = {
   'privileged-without-escalation': 'securityContext.privileged',
 }
 
+/** A path the resolver gives relative to the container or to its pod spec, from the document root. */
+function rootPath(target: 'container' | 'pod', path: string, at: ContainerPlace): string {
+  return joinPath(target === 'pod' ? at.pod.specPath : at.ref.path, path)
+}
+
 function violationOf(v: Violation, at: ContainerPlace, policy: Policy | undefined): ReportViolation {
   if (v.target === 'policy' && policy !== undefined) {
     const path = joinPath(policy.path, v.path)
@@ -314,8 +319,7 @@ function violationOf(v: Violation, at: ContainerPlace, policy: Policy | undefine
       ...placeOf(policy.positionOf, [path], policy.place, 'policy'),
     }
   }
-  const base = v.target === 'pod' ? at.pod.specPath : at.ref.path
-  const path = joinPath(base, v.path)
+  const path = rootPath(v.target === 'pod' ? 'pod' : 'container', v.path, at)
   const standIn = v.target === 'container' ? STAND_INS[v.code] : undefined
   const fields = standIn === undefined ? [path] : [path, joinPath(at.ref.path, standIn)]
   return { code: v.code, path, message: v.message, ...placeOf(at.doc.positionOf, fields, at.place, 'container') }
@@ -338,7 +342,7 @@ function findingPlace(decision: Decision, at: ContainerPlace): Placement {
   const origin = decidingOrigin(decision)
   // A policy's default is not written in this source: the container is where to fix it.
   if (origin.path === null || (origin.target !== 'container' && origin.target !== 'pod')) return { ...at.place, located: 'container' }
-  const field = joinPath(origin.target === 'pod' ? at.pod.specPath : at.ref.path, origin.path)
+  const field = rootPath(origin.target, origin.path, at)
   const place = placeOf(at.doc.positionOf, [field], at.place, 'container')
   return place.located === 'field' ? { ...place, field } : place
 }
@@ -458,7 +462,6 @@ function* checkPod(doc: LoadedDocument, pod: PodEntry, ctx: Context, base: strin
 
 const NO_WARNINGS: ReadonlyArray<ReportWarning> = Object.freeze([])
 
-
 /**
  * A decision's warning at its full path and line: the resolver's paths are relative to the
  * container, the pod spec or the policy, and only this stage knows where those are.
@@ -469,7 +472,8 @@ function placedWarning(w: DecisionWarning, at: ContainerPlace, policy: Policy | 
     const { line } = placeOf(policy.positionOf, [path], policy.place, 'policy')
     return { source: policy.source, document: policy.document, line, path, code: w.code, message: w.message }
   }
-  const path = w.target === 'pod' ? joinPath(at.pod.specPath, w.path) : w.target === 'container' ? joinPath(at.ref.path, w.path) : at.ref.path
+  // A policy's warning without the policy (not expected: one is given whenever it warns) stays at the container.
+  const path = w.target === 'policy' ? at.ref.path : rootPath(w.target, w.path, at)
   const { line } = placeOf(at.doc.positionOf, [path], at.place, 'container')
   return { source: at.doc.source, document: at.doc.index, line, path, code: w.code, message: w.message }
 }
