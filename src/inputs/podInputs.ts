@@ -18,7 +18,7 @@ import { PodOS, PodSpec } from '../codecs/podSpec.js'
 import type { Container, EphemeralContainer } from '../codecs/podSpec.js'
 import { SecurityContext } from '../codecs/securityContext.js'
 import type { ResolveInput } from '../resolve/types.js'
-import type { ContainerRef, PodEntry, WalkError } from '../pods/walk.js'
+import { CONTAINER_FIELDS, type ContainerRef, type PodEntry, type WalkError } from '../pods/walk.js'
 
 // Valid, warning-free objects (nearly all of a real batch) skip io-ts on a guard compiled from
 // the same codecs; anything else is decoded by them and gets its issues (src/codecs/compile.ts).
@@ -27,7 +27,7 @@ const decodeSecurityContext = compileDecoder(SecurityContext)
 const decodePodSecurityContext = compileDecoder(PodSecurityContext)
 const decodePodOS = compileDecoder(PodOS)
 
-const CONTAINER_FIELDS: ReadonlySet<unknown> = new Set(['initContainers', 'containers', 'ephemeralContainers'])
+const CONTAINER_FIELD_SET: ReadonlySet<unknown> = new Set(CONTAINER_FIELDS)
 
 /**
  * One container ready to resolve: where it is, and its input from the decoded pod spec.
@@ -72,7 +72,7 @@ export function isUnder(path: string, prefix: string): boolean {
 
 function isContainerName(issue: DecodeIssue): boolean {
   const [field, index, key] = issue.segments
-  return issue.code === 'missing-field' && issue.segments.length === 3 && CONTAINER_FIELDS.has(field) && typeof index === 'number' && key === 'name'
+  return issue.code === 'missing-field' && issue.segments.length === 3 && CONTAINER_FIELD_SET.has(field) && typeof index === 'number' && key === 'name'
 }
 
 type AnyContainer = Container | EphemeralContainer
@@ -113,7 +113,7 @@ export function podInputsOf(pod: PodEntry, strict: boolean): PodInputs {
     if (issue.severity !== 'error') continue
     if (isUnder(issue.path, podSecurityPath) || isUnder(issue.path, osPath)) blocked = true
     const [field, index, key] = issue.segments
-    if (CONTAINER_FIELDS.has(field) && typeof index === 'number' && (key === undefined || key === 'securityContext' || key === 'name')) {
+    if (CONTAINER_FIELD_SET.has(field) && typeof index === 'number' && (key === undefined || key === 'securityContext' || key === 'name')) {
       blockedContainers.add(`${String(field)}[${index}]`)
     }
   }

@@ -209,7 +209,15 @@ export interface WalkOptions {
   readonly kinds?: KindTable | undefined
 }
 
-const CONTAINER_FIELDS: ReadonlyArray<ContainerType> = ['initContainers', 'containers', 'ephemeralContainers']
+/**
+ * The fields of a pod spec that hold containers, in the order the kubelet starts them.
+ *
+ * @example
+ * ```ts
+ * CONTAINER_FIELDS.includes('ephemeralContainers') // true
+ * ```
+ */
+export const CONTAINER_FIELDS: ReadonlyArray<ContainerType> = ['initContainers', 'containers', 'ephemeralContainers']
 
 const isObject: (value: unknown) => value is RawObject = isRecord
 const describe = describeValue
