@@ -46,6 +46,33 @@ export interface Exemptions {
   unused(): ReadonlyArray<ExemptionProblem>
   /** Every exemption seen so far with how many items it marked. */
   summary(): ReadonlyArray<ExemptionSummary>
+  /** The exemptions files the stage was built from: another thread builds the same stage from them. */
+  readonly files: ReadonlyArray<ExemptionSource>
+  /**
+   * What this stage counted since the last call, as plain data (it crosses to another thread),
+   * and forgets it: a worker thread takes it per file, the main thread adds it to its own stage.
+   */
+  takeUsage(): ExemptionUsage
+  /**
+   * Counts `usage` taken from a stage built from the same `files` (a worker thread's) as if this
+   * stage had marked it: the files' counts add up, the annotations join in the order they come.
+   */
+  addUsage(usage: ExemptionUsage): void
+}
+
+/**
+ * Marks counted by one stage, to be added to another built from the same files: per
+ * exemptions-file entry (in declaration order) how many items it marked, and each annotation
+ * exemption declared with its count.
+ *
+ * @example
+ * ```ts
+ * mainStage.addUsage(workerStage.takeUsage())
+ * ```
+ */
+export interface ExemptionUsage {
+  readonly files: ReadonlyArray<number>
+  readonly annotations: ReadonlyArray<{ readonly exemption: Exemption; readonly exempted: number }>
 }
 
 /**
@@ -66,18 +93,43 @@ export function createExemptions(files: ReadonlyArray<ExemptionSource>): Exempti
   }
   // Insertion order is declaration order: files first, then annotations as they are met.
   const counts = new Map<Exemption, number>(fromFiles.map((e) => [e, 0]))
+  // What takeUsage has not handed over yet: marks per file entry, and annotations declared.
+  let fileMarks: number[] = fromFiles.map(() => 0)
+  let declared = new Set<Exemption>()
+  const fileIndex = new Map<Exemption, number>(fromFiles.map((e, i) => [e, i]))
   const declare = (local: ReadonlyArray<Exemption>): void => {
-    for (const e of local) if (!counts.has(e)) counts.set(e, 0)
+    for (const e of local) {
+      if (counts.has(e)) continue
+      counts.set(e, 0)
+      declared.add(e)
+    }
   }
   const markOf = (target: ExemptionTarget, local: ReadonlyArray<Exemption>, code: string): ExemptionMark | undefined => {
     const found = local.find((e) => exempts(e, target, code)) ?? fromFiles.find((e) => exempts(e, target, code))
     if (found === undefined) return undefined
     counts.set(found, (counts.get(found) ?? 0) + 1)
+    const i = fileIndex.get(found)
+    if (i !== undefined) fileMarks[i] = (fileMarks[i] ?? 0) + 1
+    else declared.add(found)
     return { reason: found.reason, source: found.origin }
   }
   return {
     problems,
+    files,
     declare,
+    takeUsage() {
+      const usage: ExemptionUsage = { files: fileMarks, annotations: [...declared].map((exemption) => ({ exemption, exempted: counts.get(exemption) ?? 0 })) }
+      fileMarks = fromFiles.map(() => 0)
+      declared = new Set()
+      return usage
+    },
+    addUsage(usage) {
+      usage.files.forEach((n, i) => {
+        const e = fromFiles[i]
+        if (e !== undefined) counts.set(e, (counts.get(e) ?? 0) + n)
+      })
+      for (const { exemption, exempted } of usage.annotations) counts.set(exemption, (counts.get(exemption) ?? 0) + exempted)
+    },
     apply(result, { image, local }) {
       declare(local)
       if (result.violations.length === 0 && result.findings.length === 0) return result

@@ -6,10 +6,11 @@
  */
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
-import type { CheckOptions, ReportEntry } from '../report/check.js'
+import type { CheckOptions, PreparedCheck, ReportEntry } from '../report/check.js'
 import { prepareCheck } from '../report/check.js'
 import { createNamespaceBook, type NamespaceBook, type NamespaceDelta } from '../inputs/namespaces.js'
 import { checkFileEntries, type WorkerReply, type WorkerRequest } from './parallelProtocol.js'
+import { problemEntry, type ExemptionUsage } from '../exemptions/ledger.js'
 import { describeValue, isRecord, optionsProblem } from '../callerInput.js'
 
 /**
@@ -48,6 +49,7 @@ interface Pending {
   readonly sent: NamespaceBook
   done: boolean
   delta: NamespaceDelta | undefined
+  usage: ExemptionUsage | undefined
 }
 
 function defaultWorkerUrl(): URL {
@@ -103,10 +105,17 @@ export async function* checkFilesInParallel(
   // ahead from an older snapshot, and checked again here when a value they read has changed.
   const book = createNamespaceBook()
   const threads = Math.max(1, Math.min(parallel?.threads ?? availableParallelism(), requests.length))
-  if (requests.length === 0) return
+  if (requests.length === 0) {
+    yield* unusedExemptions(prepared)
+    return
+  }
   const given = parallel?.workerUrl
   const url = given === undefined ? defaultWorkerUrl() : typeof given === 'string' ? given : new URL(given.href)
-  const workers = Array.from({ length: threads }, () => new Worker(url, { workerData: { options } }))
+  // A worker gets the exemptions files, not the stage (functions do not cross threads): it marks
+  // what this thread's stage would, and its counts are added here, file by file, in file order.
+  const stage = prepared.exemptions
+  const workerOptions = stage === undefined ? options : { ...options, exemptions: stage.files }
+  const workers = Array.from({ length: threads }, () => new Worker(url, { workerData: { options: workerOptions } }))
   const pending = new Map<number, Pending>()
   let wake: (() => void) | undefined
   let failure: unknown
@@ -120,7 +129,7 @@ export async function* checkFilesInParallel(
     }
     next++
     const namespaces = book.snapshot()
-    pending.set(request.id, { batches: [], sent: createNamespaceBook(namespaces), done: false, delta: undefined })
+    pending.set(request.id, { batches: [], sent: createNamespaceBook(namespaces), done: false, delta: undefined, usage: undefined })
     worker.postMessage({ ...request, namespaces } satisfies WorkerRequest)
   }
   for (const worker of workers) {
@@ -132,6 +141,7 @@ export async function* checkFilesInParallel(
         if (reply.done) {
           p.done = true
           p.delta = reply.delta
+          p.usage = reply.usage
         }
       }
       if (reply.done) send(worker)
@@ -168,6 +178,7 @@ export async function* checkFilesInParallel(
           if (p.done) {
             pending.delete(id)
             if (p.delta !== undefined) book.apply(p.delta)
+            if (p.usage !== undefined) stage?.addUsage(p.usage)
             break
           }
         }
@@ -177,7 +188,8 @@ export async function* checkFilesInParallel(
       if (stale) {
         const request = requests[id] as (typeof requests)[number]
         let skip = yielded
-        for await (const entry of checkFileEntries(request.path, request.source, options, book)) {
+        // Checked again on this thread, with this thread's stage counting the whole file (the worker's counts were dropped with it).
+        for await (const entry of checkFileEntries(request.path, request.source, prepared, options?.load, book)) {
           if (skip > 0) skip--
           else yield entry
         }
@@ -186,6 +198,12 @@ export async function* checkFilesInParallel(
   } finally {
     await Promise.all(workers.map((w) => w.terminate()))
   }
+  yield* unusedExemptions(prepared)
+}
+
+/** An exemption matched nothing only once every file was seen; a shared stage is its owner's to judge. */
+function* unusedExemptions(prepared: PreparedCheck): Generator<ReportEntry> {
+  if (prepared.exemptions !== undefined && prepared.ownsExemptions === true) for (const p of prepared.exemptions.unused()) yield problemEntry(p)
 }
 
 function invalidFile(source: string, message: string): ReportEntry {

@@ -4,8 +4,9 @@
  *
  * @packageDocumentation
  */
-import type { CheckOptions, ReportEntry } from '../report/check.js'
-import { prepareCheck } from '../report/check.js'
+import type { PreparedCheck, ReportEntry } from '../report/check.js'
+import type { ExemptionUsage } from '../exemptions/ledger.js'
+import type { LoadOptions } from '../read/document.js'
 import { readUnits } from '../read/units.js'
 import { createReadStream } from 'node:fs'
 import { createNamespaceBook, type NamespaceBook, type NamespaceDelta, type NamespaceSnapshot } from '../inputs/namespaces.js'
@@ -28,33 +29,28 @@ export interface WorkerReply {
   readonly reads: ReadonlyArray<string>
   readonly done: boolean
   readonly delta?: NamespaceDelta | undefined
+  /** On the last batch, what the file's exemptions marked (the main thread's stage counts it). */
+  readonly usage?: ExemptionUsage | undefined
 }
 
 /**
- * The entries of one file, streamed from disk, without the policies' own problems (reported once
+ * The entries of one file, streamed from disk, without the check's own problems (reported once
  * by the caller). An unreadable file is one `Error` entry. `book` is the record of the Namespaces
  * seen before this file (a new, empty one by default); the file's own are added to it.
  */
-export async function* checkFileEntries(path: string, source: string, options: CheckOptions | undefined, book: NamespaceBook = createNamespaceBook()): AsyncGenerator<ReportEntry> {
-  const prepared = preparedFor(options).withNamespaces(book)
+export async function* checkFileEntries(
+  path: string,
+  source: string,
+  prepared: PreparedCheck,
+  load: LoadOptions | undefined,
+  book: NamespaceBook = createNamespaceBook(),
+): AsyncGenerator<ReportEntry> {
+  const check = prepared.withNamespaces(book)
   try {
     // The read stage checkStream uses: JSON and YAML read alike on every thread.
-    for await (const unit of readUnits(createReadStream(path, { highWaterMark: 1 << 16 }), source, options?.load)) yield* prepared.checkUnit(unit)
+    for await (const unit of readUnits(createReadStream(path, { highWaterMark: 1 << 16 }), source, load)) yield* check.checkUnit(unit)
   } catch (thrown) {
     const reason = thrown instanceof Error ? thrown.message : String(thrown)
     yield { _tag: 'Error', error: { source, document: null, line: null, column: null, code: 'unreadable-source', message: `could not read ${source}: ${reason}`, category: 'input' } }
   }
-}
-
-// Policies are read once per thread, not once per file.
-const prepared = new WeakMap<object, ReturnType<typeof prepareCheck>>()
-const NO_OPTIONS = {}
-function preparedFor(options: CheckOptions | undefined): ReturnType<typeof prepareCheck> {
-  const key = options ?? NO_OPTIONS
-  let p = prepared.get(key)
-  if (p === undefined) {
-    p = prepareCheck(options)
-    prepared.set(key, p)
-  }
-  return p
 }
