@@ -57,6 +57,8 @@ export interface CheckArgs {
   readonly failIfNoObjectsFound: boolean
   /** `--stdin-filename NAME`: the source name of what is read from standard input (what an editor or code scanning opens). */
   readonly stdinFilename: string | undefined
+  /** `--threads N`: worker threads for several files; `undefined` (`auto`): one per core. */
+  readonly threads: number | undefined
 }
 
 /** The options of `check`. */
@@ -67,6 +69,7 @@ export const CHECK_OPTIONS: OptionSpecs = {
   'pod-security': { type: 'string' },
   'kubernetes-version': { type: 'string' },
   namespace: { type: 'string', short: 'n' },
+  threads: { type: 'string' },
   'require-no-new-privs': { type: 'boolean' },
   strict: { type: 'boolean' },
   output: { type: 'string', short: 'o' },
@@ -109,7 +112,8 @@ export function parseCheckArgs(argv: ReadonlyArray<string>): E.Either<UsageError
         E.bind('namespace', () => parseNamespace(singleValue(line, 'namespace'))),
         E.chainFirst(({ output }) => failuresOnlyFits(line.flags.has('failures-only'), output)),
         E.bind('stdinFilename', () => parseStdinFilename(singleValue(line, 'stdin-filename'))),
-        E.map(({ semantics, output, podSecurity, policies, exemptions, podSpecKinds, excludes, kubernetesVersion, color, outputFile, namespace, stdinFilename }) => {
+        E.bind('threads', () => parseThreads(singleValue(line, 'threads'))),
+        E.map(({ semantics, output, podSecurity, policies, exemptions, podSpecKinds, excludes, kubernetesVersion, color, outputFile, namespace, stdinFilename, threads }) => {
           const inputs = [...line.operands, ...(line.rest ?? [])]
           return {
             help: line.flags.has('help'),
@@ -130,6 +134,7 @@ export function parseCheckArgs(argv: ReadonlyArray<string>): E.Either<UsageError
             failuresOnly: line.flags.has('failures-only'),
             failIfNoObjectsFound: line.flags.has('fail-if-no-objects-found'),
             stdinFilename,
+            threads,
           }
         }),
       ),
@@ -179,6 +184,26 @@ export function parseKubernetesVersion(value: string | undefined): E.Either<Usag
     return E.left(usageError(`--kubernetes-version must be latest or v1.N with N >= 8 (such as v1.24), not ${JSON.stringify(value)}`))
   }
   return E.right(value as KubernetesVersion)
+}
+
+/** More threads than this is a typo, not a machine: each one is a second V8 heap. */
+const MAX_THREADS = 256
+
+/**
+ * Reads `--threads N|auto`: how many worker threads check files (1: all on this thread).
+ *
+ * @example
+ * ```ts
+ * parseThreads('2')    // Right(2)
+ * parseThreads('auto') // Right(undefined): one per core
+ * parseThreads('0')    // Left({ message: '--threads must be auto or a whole number from 1 to 256, not "0"' })
+ * ```
+ */
+export function parseThreads(value: string | undefined): E.Either<UsageError, number | undefined> {
+  if (value === undefined || value === 'auto') return E.right(undefined)
+  const n = /^[0-9]{1,3}$/.test(value) ? Number(value) : NaN
+  if (n >= 1 && n <= MAX_THREADS) return E.right(n)
+  return E.left(usageError(`--threads must be auto or a whole number from 1 to ${MAX_THREADS}, not ${JSON.stringify(value)}`))
 }
 
 /**

@@ -32,7 +32,7 @@ export async function runCli(
   const [command, ...rest] = argv
   switch (command) {
     case 'check':
-      return checkCommand(rest, io, deps.checkStream, context)
+      return checkCommand(rest, io, deps.checkStream, deps.checkFiles === undefined ? context : { ...context, checkFiles: deps.checkFiles })
     case 'run':
       return runCommand(rest, io, deps.resolveNoNewPrivs)
     case 'admission-policy':

@@ -61,6 +61,16 @@ export interface CliStreamSource {
  */
 export type CheckStream = (sources: AsyncIterable<CliStreamSource>, options?: CliCheckOptions) => AsyncIterable<ReportEntry>
 
+/**
+ * `checkFilesInParallel` as the CLI calls it: files checked on `threads` worker threads, the
+ * entries in file order, equal to `checkStream` of the same files (the policies' problems first).
+ */
+export type CheckFiles = (
+  files: ReadonlyArray<{ readonly path: string; readonly source: string }>,
+  options: CliCheckOptions,
+  parallel: { readonly threads: number },
+) => AsyncIterable<ReportEntry>
+
 /** `resolveNoNewPrivs` as the CLI calls it. */
 export type ResolveNoNewPrivs = (
   input: ResolveInput,
@@ -80,4 +90,6 @@ export type ResolveNoNewPrivs = (
 export interface CliDeps {
   readonly checkStream: CheckStream
   readonly resolveNoNewPrivs: ResolveNoNewPrivs
+  /** Several files on worker threads; without it every source goes through `checkStream`. */
+  readonly checkFiles?: CheckFiles | undefined
 }

@@ -4,12 +4,18 @@
  *
  * @packageDocumentation
  */
+import { checkFilesInParallel } from '../manifest/parallel.js'
 import { checkStream } from '../manifest/stream.js'
 import { resolveNoNewPrivs } from '../resolve/resolve.js'
 import { runCli } from './cli.js'
+import type { CheckFiles } from './deps.js'
 import { nodeIO } from './io.js'
 
-runCli(process.argv.slice(2), nodeIO(), { checkStream, resolveNoNewPrivs }).then(
+// The worker is built beside this directory (dist/checkWorker.js), not beside dist/cli/main.js.
+const workerUrl = new URL('../checkWorker.js', import.meta.url)
+const checkFiles: CheckFiles = (files, options, { threads }) => checkFilesInParallel(files, options, { threads, workerUrl })
+
+runCli(process.argv.slice(2), nodeIO(), { checkStream, resolveNoNewPrivs, checkFiles }).then(
   (status) => {
     process.exitCode = status
   },
