@@ -3,6 +3,7 @@
  *
  *   node dumpChild.mjs gen json|yaml-list|yaml-docs N   writes a seeded kubectl dump on stdout
  *   node dumpChild.mjs cli [FORMAT]                     the CLI (`check -o FORMAT -`) on stdin
+ *   node dumpChild.mjs cli-files DIR THREADS            the CLI (`check -o ndjson --threads T DIR`) on the files of DIR
  *   node dumpChild.mjs parse                            the floor: JSON.parse of the same bytes
  *   node dumpChild.mjs js-yaml load|loadAll             the YAML reference: js-yaml 4 of the same bytes
  *
@@ -10,7 +11,9 @@
  *
  * @packageDocumentation
  */
+import { checkFilesInParallel } from '../src/manifest/parallel.js'
 import { checkStream } from '../src/manifest/stream.js'
+import type { CheckFiles } from '../src/cli/deps.js'
 import { resolveNoNewPrivs } from '../src/resolve/resolve.js'
 import { runCli } from '../src/cli/cli.js'
 import { nodeIO } from '../src/cli/io.js'
@@ -27,7 +30,7 @@ if (mode === 'gen') {
   const n = Number(b)
   const chunks = a === 'json' ? kubectlJsonList(n, 1) : a === 'yaml-list' ? kubectlYamlList(n, 1) : kubectlYamlDocuments(n, 1)
   for await (const chunk of chunks) if (!process.stdout.write(chunk)) await new Promise((resolve) => process.stdout.once('drain', resolve))
-} else if (mode === 'cli') {
+} else if (mode === 'cli' || mode === 'cli-files') {
   // The report is counted, not written: one `"type":"result"` line per container reported.
   let results = 0
   const io = nodeIO()
@@ -39,7 +42,10 @@ if (mode === 'gen') {
       },
     },
   }
-  const status = await runCli(['check', '-o', a ?? 'ndjson', '-'], counting, { checkStream, resolveNoNewPrivs })
+  // The worker as the bench bundles it (beside this script), as main.ts wires dist/checkWorker.js.
+  const checkFiles: CheckFiles = (files, options, { threads }) => checkFilesInParallel(files, options, { threads, workerUrl: new URL('./checkWorker.mjs', import.meta.url) })
+  const argv = mode === 'cli' ? ['check', '-o', a ?? 'ndjson', '-'] : ['check', '-o', 'ndjson', '--threads', b ?? '1', a ?? '.']
+  const status = await runCli(argv, counting, { checkStream, resolveNoNewPrivs, checkFiles })
   report({ status, results })
 } else if (mode === 'parse') {
   const parts: Buffer[] = []
