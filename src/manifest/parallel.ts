@@ -6,11 +6,11 @@
  */
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
-import type { CheckOptions, PreparedCheck, ReportEntry } from '../report/check.js'
+import type { CheckOptions, ReportEntry } from '../report/check.js'
 import { prepareCheck } from '../report/check.js'
 import { createNamespaceBook, type NamespaceBook, type NamespaceDelta } from '../inputs/namespaces.js'
 import { checkFileEntries, type WorkerReply, type WorkerRequest } from './parallelProtocol.js'
-import { problemEntry, type ExemptionUsage } from '../exemptions/ledger.js'
+import type { ExemptionUsage } from '../exemptions/ledger.js'
 import { describeValue, isRecord, optionsProblem } from '../callerInput.js'
 
 /**
@@ -106,7 +106,7 @@ export async function* checkFilesInParallel(
   const book = createNamespaceBook()
   const threads = Math.max(1, Math.min(parallel?.threads ?? availableParallelism(), requests.length))
   if (requests.length === 0) {
-    yield* unusedExemptions(prepared)
+    yield* prepared.finish()
     return
   }
   const given = parallel?.workerUrl
@@ -198,12 +198,7 @@ export async function* checkFilesInParallel(
   } finally {
     await Promise.all(workers.map((w) => w.terminate()))
   }
-  yield* unusedExemptions(prepared)
-}
-
-/** An exemption matched nothing only once every file was seen; a shared stage is its owner's to judge. */
-function* unusedExemptions(prepared: PreparedCheck): Generator<ReportEntry> {
-  if (prepared.exemptions !== undefined && prepared.ownsExemptions === true) for (const p of prepared.exemptions.unused()) yield problemEntry(p)
+  yield* prepared.finish()
 }
 
 function invalidFile(source: string, message: string): ReportEntry {

@@ -11,7 +11,6 @@
  */
 import { createReadStream } from 'node:fs'
 import type { CheckOptions, ReportEntry } from '../report/check.js'
-import { problemEntry } from '../exemptions/ledger.js'
 import { prepareCheck } from '../report/check.js'
 import { describeValue, isRecord } from '../callerInput.js'
 import type { LoadResult } from '../read/document.js'
@@ -128,10 +127,7 @@ export async function* checkStream(sources: Iterable<StreamSource> | AsyncIterab
       }
     }
   }
-  // An exemption matched nothing only once every source was seen (a shared stage is its owner's to judge).
-  if (prepared.exemptions !== undefined && prepared.ownsExemptions === true) {
-    for (const p of prepared.exemptions.unused()) yield problemEntry(p)
-  }
+  yield* prepared.finish()
 }
 
 function isIterableOrAsync(u: unknown): u is Iterable<unknown> | AsyncIterable<unknown> {

@@ -706,7 +706,11 @@ export function* checkEntries(input: string | CheckSource | Iterable<CheckSource
     return
   }
   const options = usableOptions(raw)
-  const prepared = prepareCheck(options)
+  yield* checkedEntries(input, options, prepareCheck(options))
+}
+
+/** The entries of `checkEntries` for options known to be well-typed, with the check prepared (checkManifests reads its stage's summary after). */
+function* checkedEntries(input: string | CheckSource | Iterable<CheckSource>, options: CheckOptions | undefined, prepared: PreparedCheck): Generator<ReportEntry> {
   yield* prepared.entries
   for (const given of sourcesOf(input)) {
     if (given._tag === 'Invalid') {
@@ -717,10 +721,7 @@ export function* checkEntries(input: string | CheckSource | Iterable<CheckSource
     if (isTextSource(s)) for (const unit of readAllUnits(s.text, s.source, options?.load)) yield* prepared.checkUnit(unit)
     else for (const doc of loadValue((s as { value: unknown }).value, s.source)) yield* prepared.check(doc)
   }
-  // Only a stage made here is finished here: a shared one has more calls to see.
-  if (prepared.exemptions !== undefined && prepared.ownsExemptions) {
-    for (const p of prepared.exemptions.unused()) yield problemEntry(p)
-  }
+  yield* prepared.finish()
 }
 
 /**
@@ -744,6 +745,12 @@ export interface PreparedCheck {
   /** Whether the stage was made from `options.exemptions` sources here (its unused ones are this check's to report). */
   readonly ownsExemptions?: boolean
   /**
+   * The entries after every source: the `unused-exemption` warnings when the stage is this
+   * check's own (made from `options.exemptions` files); nothing for a shared stage, whose owner
+   * judges it after all of its calls. The one place that decides what finishing a check means.
+   */
+  readonly finish: () => ReadonlyArray<ReportEntry>
+  /**
    * The same check with its own record of the Namespaces seen (their labels apply to the pods that follow them): for a caller that
    * checks several inputs apart (a worker thread, one file at a time) and starts each from what
    * came before it. `check` and `checkUnit` above share one record over all their calls.
@@ -764,7 +771,7 @@ export interface PreparedCheck {
  */
 export function prepareCheck(raw?: CheckOptions): PreparedCheck {
   const bad = checkOptionsError(raw)
-  if (bad !== undefined) return { entries: [{ _tag: 'Error', error: bad }], check: nothing, checkUnit: nothing, exemptions: undefined, ownsExemptions: false, withNamespaces: () => ({ check: nothing, checkUnit: nothing }) }
+  if (bad !== undefined) return { entries: [{ _tag: 'Error', error: bad }], check: nothing, checkUnit: nothing, exemptions: undefined, ownsExemptions: false, finish: () => [], withNamespaces: () => ({ check: nothing, checkUnit: nothing }) }
   const options = usableOptions(raw)
   const prepared = preparePolicies(options?.policies ?? [], { strict: options?.strict === true, load: options?.load })
   const given = options?.exemptions
@@ -776,7 +783,8 @@ export function prepareCheck(raw?: CheckOptions): PreparedCheck {
     const own: Context = { ...ctx, book }
     return { check: (doc) => guarded(doc, own), checkUnit: (unit) => checkUnit(unit, own) }
   }
-  return { entries, check: (doc) => guarded(doc, ctx), checkUnit: (unit) => checkUnit(unit, ctx), exemptions, ownsExemptions: owns, withNamespaces }
+  const finish = (): ReadonlyArray<ReportEntry> => (owns && exemptions !== undefined ? exemptions.unused().map(problemEntry) : [])
+  return { entries, check: (doc) => guarded(doc, ctx), checkUnit: (unit) => checkUnit(unit, ctx), exemptions, ownsExemptions: owns, finish, withNamespaces }
 }
 
 // eslint-disable-next-line require-yield -- a check that was refused checks nothing
@@ -843,12 +851,8 @@ export function checkManifests(input: string | CheckSource | ReadonlyArray<Check
   const bad = checkOptionsError(raw)
   if (bad !== undefined) return { semantics: 'proposal', results, errors: [bad], warnings, skipped }
   const options = usableOptions(raw)
-  // The stage is made here (not in checkEntries) so that its summary can go into the report.
-  const given = options?.exemptions
-  const owned = given !== undefined && isExemptionSources(given) ? createExemptions(given.map(textOf)) : undefined
-  const stage = owned ?? (given !== undefined && !isExemptionSources(given) ? given : undefined)
-  const opts: CheckOptions | undefined = owned === undefined ? options : { ...options, exemptions: owned }
-  for (const entry of checkEntries(input, opts)) {
+  const prepared = prepareCheck(options)
+  for (const entry of checkedEntries(input, options, prepared)) {
     switch (entry._tag) {
       case 'Result':
         results.push(entry.result)
@@ -864,14 +868,6 @@ export function checkManifests(input: string | CheckSource | ReadonlyArray<Check
         break
     }
   }
-  if (owned !== undefined) {
-    // checkEntries saw it as a shared stage: its file problems (first) and unused ones (last) are reported here.
-    for (const e of owned.problems.map(problemEntry).reverse()) {
-      if (e._tag === 'Error') errors.unshift(e.error)
-      else warnings.unshift(e.warning)
-    }
-    for (const e of owned.unused().map(problemEntry)) if (e._tag === 'Warning') warnings.push(e.warning)
-  }
   const base = { semantics: options?.semantics ?? 'proposal', results, errors, warnings, skipped }
-  return stage === undefined ? base : { ...base, exemptions: stage.summary() }
+  return prepared.exemptions === undefined ? base : { ...base, exemptions: prepared.exemptions.summary() }
 }
