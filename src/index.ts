@@ -83,6 +83,7 @@ export type {
   Report,
   ReportError,
   ReportFinding,
+  ReportPlace,
   ReportSkipped,
   ReportViolation,
   ReportWarning,

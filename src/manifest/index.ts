@@ -25,6 +25,7 @@ export type {
   Report,
   ReportError,
   ReportFinding,
+  ReportPlace,
   ReportSkipped,
   ReportViolation,
   ReportWarning,

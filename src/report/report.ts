@@ -35,6 +35,29 @@ export type ContainerType = 'initContainers' | 'containers' | 'ephemeralContaine
 export type Located = 'field' | 'container' | 'policy'
 
 /**
+ * Where a violation or finding is shown: the field that decided (`allowPrivilegeEscalation: true`,
+ * `privileged: true`, a policy's field in `policy.source`), or the object or container when no
+ * written field did; `located` says which. Always set by `checkManifests`; optional so that
+ * reports built by hand stay valid.
+ *
+ * @example
+ * ```ts
+ * const v = checkManifests('kind: Pod\nspec:\n  containers:\n  - name: a\n    securityContext: { privileged: true, allowPrivilegeEscalation: false }\n').results[0]?.violations[0]
+ * const at: ReportPlace = { line: v?.line, column: v?.column, located: v?.located } // line 5, located 'field'
+ * ```
+ */
+export interface ReportPlace {
+  /** 1-based line of what `located` names, in its source (`policy.source` for a policy's field). */
+  readonly line?: number | undefined
+  /** 1-based column (UTF-16 code units) of what `line` points at; `null` when not known. */
+  readonly column?: number | null | undefined
+  /** Whose place `line` and `column` are. */
+  readonly located?: Located | undefined
+  /** Full path of the field `line` points at, when it is not the item's `path` (`privileged` when the `false` setting came from a policy). */
+  readonly field?: string | undefined
+}
+
+/**
  * A violation with its full path from the document root.
  *
  * @example
@@ -44,7 +67,7 @@ export type Located = 'field' | 'container' | 'policy'
  * v?.path // 'spec.containers[0].securityContext.allowPrivilegeEscalation'
  * ```
  */
-export interface ReportViolation {
+export interface ReportViolation extends ReportPlace {
   readonly code: ViolationCode
   /** API-server style, from the document root: `spec.template.spec.containers[1].securityContext.allowPrivilegeEscalation`. */
   readonly path: string
@@ -55,18 +78,6 @@ export interface ReportViolation {
   readonly podSecurity?: PodSecuritySource | undefined
   /** Set when an exemption covers it: still reported, not counted towards the exit status. */
   readonly exempted?: ExemptionMark | undefined
-  /**
-   * 1-based line of the offending field in its source (`policy.source` for a policy's field), or
-   * of the object when the field is not written there: `located` says which. Always set by
-   * `checkManifests`; optional so that reports built by hand stay valid.
-   */
-  readonly line?: number | undefined
-  /** 1-based column (UTF-16 code units) of what `line` points at; `null` when not known. */
-  readonly column?: number | null | undefined
-  /** Whose place `line` and `column` are. */
-  readonly located?: Located | undefined
-  /** The field `line` points at when it is not `path` (`privileged` when the `false` setting came from a policy). */
-  readonly field?: string | undefined
 }
 
 /**
@@ -81,7 +92,7 @@ export interface ReportViolation {
  * f?.code // 'no-new-privs-required'
  * ```
  */
-export interface ReportFinding {
+export interface ReportFinding extends ReportPlace {
   readonly code: 'no-new-privs-required' | 'restricted-requires-no-escalation'
   readonly path: string
   readonly message: string
@@ -89,18 +100,6 @@ export interface ReportFinding {
   readonly podSecurity?: PodSecuritySource | undefined
   /** Set when an exemption covers it: still reported, not counted towards the exit status. */
   readonly exempted?: ExemptionMark | undefined
-  /**
-   * 1-based line of the field that decided (`allowPrivilegeEscalation: true`, `privileged: true`),
-   * or of the container when no written field did (`located` says which). Always set by
-   * `checkManifests`; optional so that reports built by hand stay valid.
-   */
-  readonly line?: number | undefined
-  /** 1-based column (UTF-16 code units) of what `line` points at; `null` when not known. */
-  readonly column?: number | null | undefined
-  /** Whose place `line` and `column` are: `'field'` or `'container'`. */
-  readonly located?: Located | undefined
-  /** Full path of the field that decided, when `located` is `'field'`. */
-  readonly field?: string | undefined
 }
 
 /**
