@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { ValidationAction } from '../../src/codecs/admissionRegistration.js'
 import { decode, MutatingAdmissionPolicy, MutatingAdmissionPolicyBinding, ValidatingAdmissionPolicy, ValidatingAdmissionPolicyBinding } from '../../src/codecs/index.js'
 import { admissionPolicies, type AdmissionPolicies } from '../../src/policy/generate.js'
 import type { AdmissionPolicyOptions } from '../../src/policy/options.js'
@@ -90,6 +91,48 @@ describe('admissionPolicies', () => {
     expect(p.objects.map((o) => o.metadata?.name)).toEqual(['acme-no-new-privs-default', 'acme-no-new-privs-default', 'acme-no-new-privs', 'acme-no-new-privs-pods', 'acme-no-new-privs-workloads'])
     expect(p.validatingBindings.map((b) => b.spec?.policyName)).toEqual(['acme-no-new-privs', 'acme-no-new-privs'])
     expect(p.mutatingBinding?.spec?.policyName).toBe('acme-no-new-privs-default')
+  })
+
+  it('caps the restricted level at the cluster version, as the resolver and Pod Security Admission do', () => {
+    const level = (kubernetesVersion: AdmissionPolicyOptions['kubernetesVersion'], version?: AdmissionPolicyOptions['kubernetesVersion']) =>
+      ok({ semantics: 'kubernetes', kubernetesVersion, podSecurity: { level: 'restricted', ...(version === undefined ? {} : { version }) } }).podSecurityVersion
+    expect(level('v1.30', 'latest')).toBe('v1.30')
+    expect(level('v1.31', 'v1.37')).toBe('v1.31')
+    expect(level('v1.31', 'v1.24')).toBe('v1.24')
+    expect(level('v1.33')).toBe('v1.33')
+    expect(level('latest')).toBe('latest')
+    expect(ok({ semantics: 'kubernetes' }).podSecurityVersion).toBeNull()
+  })
+
+  it('binds workload templates without Deny for every valid set of actions (Pod Security Admission warns about templates, never rejects them)', () => {
+    const orders: ValidationAction[][] = [['Deny'], ['Warn'], ['Audit'], ['Deny', 'Audit'], ['Audit', 'Deny'], ['Warn', 'Audit'], ['Audit', 'Warn']]
+    for (const actions of orders) {
+      const [pods, workloads] = ok({ semantics: 'kubernetes', actions }).validatingBindings
+      expect(pods.spec?.validationActions).toEqual(actions)
+      const got = workloads.spec?.validationActions ?? []
+      expect(got).not.toContain('Deny')
+      expect(new Set(got)).toEqual(new Set(actions.map((a) => (a === 'Deny' ? 'Warn' : a))))
+    }
+  })
+
+  it('writes only CEL that both the API server and @bufbuild/cel run: no optional syntax, no cel.bind, no list sum()', () => {
+    for (const semantics of ['kubernetes', 'proposal'] as const)
+      for (const podSecurity of [undefined, { level: 'restricted' as const }]) {
+        const p = ok({ semantics, ...(podSecurity === undefined ? {} : { podSecurity }) })
+        const expressions = [
+          ...(p.validatingPolicy.spec?.variables ?? []).map((v) => v.expression),
+          ...(p.validatingPolicy.spec?.validations ?? []).flatMap((v) => [v.expression, v.messageExpression ?? '']),
+          ...(p.mutatingPolicy?.spec?.variables ?? []).map((v) => v.expression),
+          ...(p.mutatingPolicy?.spec?.mutations ?? []).map((m) => m.applyConfiguration?.expression ?? ''),
+        ]
+        for (const e of expressions) expect(e).not.toMatch(/\.\?|\[\?|orValue|optional\.|cel\.bind|\.sum\(/)
+      }
+  })
+
+  it('needs no MutatingAdmissionPolicy, so no v1.36, under proposal with the restricted level', () => {
+    const p = ok({ semantics: 'proposal', kubernetesVersion: 'v1.30', podSecurity: { level: 'restricted' } })
+    expect(p.objects.map((o) => o.kind)).toEqual(['ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding', 'ValidatingAdmissionPolicyBinding'])
+    expect(admissionPolicies({ semantics: 'proposal', kubernetesVersion: 'v1.30', podSecurity: { level: 'restricted', version: 'v1.7' } })).toMatchObject({ _tag: 'Left', left: { code: 'unsupported-version' } })
   })
 
   it('has no mutating policy under kubernetes', () => {

@@ -231,3 +231,24 @@ export function runMutating(policy: MutatingAdmissionPolicy, request: AdmissionR
   }
   return { matched: true, object }
 }
+
+/** What the API server's admission chain does with a request: the mutation (when there is one), then the validation. */
+export interface ClusterOutcome {
+  /** The object after mutating admission. */
+  readonly object: unknown
+  /** The validating binding's outcome, on the mutated object. */
+  readonly validation: ValidatingOutcome
+}
+
+/**
+ * Mutating admission runs before validating admission, and the validating policy sees its result:
+ * run both, in that order, for one validating binding.
+ */
+export function runCluster(
+  policies: { readonly mutatingPolicy: MutatingAdmissionPolicy | null; readonly validatingPolicy: ValidatingAdmissionPolicy },
+  binding: ValidatingAdmissionPolicyBinding,
+  request: AdmissionRequest,
+): ClusterOutcome {
+  const object = policies.mutatingPolicy === null ? request.object : runMutating(policies.mutatingPolicy, request).object
+  return { object, validation: runValidating(policies.validatingPolicy, binding, { ...request, object }) }
+}
