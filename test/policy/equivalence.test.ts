@@ -13,6 +13,7 @@ import { restrictedPodDetail } from '../../src/resolve/podSecurity.js'
 import type { Column, PodSecurityVersion, ResolveOptions, Row, Violation, ViolationCode } from '../../src/resolve/types.js'
 import { admissionPolicies, type AdmissionPolicies } from '../../src/policy/generate.js'
 import type { AdmissionPolicyOptions, PolicySemantics } from '../../src/policy/options.js'
+import { parseLabelSelector } from '../../src/policy/labelSelector.js'
 import { runCluster, runMutating, runValidating, type AdmissionRequest } from './harness.js'
 import { containersOf, inputOf, podOf, podSpecArb, WORKLOADS } from './pods.js'
 
@@ -284,5 +285,47 @@ describe('the mutation of the proposal semantics', () => {
     for (const version of ['latest', 'v1.8', 'v1.24'] as const) expect(generated({ semantics: 'proposal', podSecurity: { level: 'restricted', version } }).mutatingPolicy).toBeNull()
     // Before v1.8 the level has no such check: the mutation is needed again.
     expect(generated({ semantics: 'proposal', podSecurity: { level: 'restricted', version: 'v1.7' } }).mutatingPolicy).not.toBeNull()
+  })
+})
+
+describe('exemptions the bindings express', () => {
+  const selector = (text: string) => {
+    const r = parseLabelSelector(text)
+    if (r._tag === 'Left') throw new Error(r.left)
+    return r.right
+  }
+  const policies = generated({
+    semantics: 'proposal',
+    excludeNamespaces: ['kube-system'],
+    namespaceSelector: selector('env in (prod,staging)'),
+    objectSelector: selector('!no-new-privs.io/skip'),
+  })
+  const [podBinding, workloadBinding] = policies.validatingBindings
+  // A pod both policies act on: one container rejected, one the mutation defaults.
+  const spec = { containers: [{ name: 'bad', securityContext: { allowPrivilegeEscalation: false, privileged: true } }, { name: 'root' }] }
+  const ns = (name: string, labels: Record<string, string>) => ({ 'kubernetes.io/metadata.name': name, ...labels })
+  const at = (namespaceLabels: Record<string, string>, object: Json): AdmissionRequest => ({ ...create(object), namespaceLabels })
+  const skipped = (pod: Json): Json => ({ ...pod, metadata: { ...(pod.metadata as Json), labels: { 'no-new-privs.io/skip': '' } } })
+
+  it('act on a selected namespace: the pod is rejected, the workload warned about, the root container defaulted', () => {
+    const inProd = ns('team-a', { env: 'prod' })
+    const outcome = runCluster(policies, podBinding, at(inProd, podOf(spec)))
+    expect(outcome.validation.messages).toEqual(['privileged-without-escalation: cannot set `allowPrivilegeEscalation` to false and `privileged` to true: "bad"'])
+    expect(((outcome.object as Json).spec as { containers: Json[] }).containers[1]).toEqual({ name: 'root', securityContext: { allowPrivilegeEscalation: false } })
+    expect(runCluster(policies, workloadBinding, at(inProd, (WORKLOADS.Deployment as (s: Json) => Json)(spec))).validation.messages).toHaveLength(1)
+  })
+
+  it.each([
+    ['an excluded namespace, though selected', ns('kube-system', { env: 'prod' }), false],
+    ['a namespace the selector leaves out', ns('team-a', { env: 'dev' }), false],
+    ['a namespace without the label', ns('team-a', {}), false],
+    ['an object the object selector leaves out', ns('team-a', { env: 'staging' }), true],
+  ])('leave %s alone: no binding matches, nothing is mutated', (_what, namespaceLabels, labelled) => {
+    const pod = labelled ? skipped(podOf(spec)) : podOf(spec)
+    const deployment = (WORKLOADS.Deployment as (s: Json) => Json)(spec)
+    const outcome = runCluster(policies, podBinding, at(namespaceLabels, pod))
+    expect(outcome.validation.matched).toBe(false)
+    expect(outcome.object).toEqual(pod)
+    expect(runValidating(policies.validatingPolicy, workloadBinding, at(namespaceLabels, labelled ? skipped(deployment) : deployment)).matched).toBe(false)
   })
 })
