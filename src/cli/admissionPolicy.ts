@@ -6,15 +6,17 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { stringify } from 'yaml'
-import { admissionPolicies, type AdmissionPolicies } from '../policy/generate.js'
+import { admissionPolicies, NO_MUTATION_WITH_RESTRICTED, type AdmissionPolicies } from '../policy/generate.js'
 import { ADMISSION_POLICY_HELP } from './help.js'
 import type { CliIO } from './io.js'
 import { parseAdmissionPolicyArgs } from './admissionPolicyArgs.js'
 
 /** The YAML header: which codes the policy enforces and which it cannot, and why. */
 function header(p: AdmissionPolicies): string {
-  const lines = [`# no-new-privs admission-policy: semantics ${p.semantics}, Kubernetes ${p.kubernetesVersion}`]
+  const level = p.podSecurityVersion === null ? '' : `, Pod Security level restricted at policy version ${p.podSecurityVersion}`
+  const lines = [`# no-new-privs admission-policy: semantics ${p.semantics}, Kubernetes ${p.kubernetesVersion}${level}`]
   for (const r of p.rules) lines.push(r.enforced ? `#   enforced: ${r.code}` : `#   not enforced: ${r.code}: ${r.why}`)
+  if (p.semantics === 'proposal' && p.mutatingPolicy === null) lines.push(`#   ${NO_MUTATION_WITH_RESTRICTED}`)
   return `${lines.join('\n')}\n`
 }
 

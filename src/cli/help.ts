@@ -117,7 +117,8 @@ server itself enforce the chosen semantics, without a webhook:
     ephemeral containers of pods (CREATE, UPDATE, pods/ephemeralcontainers), with two bindings:
     pods (the --actions), workload templates (Deployment ... CronJob, PodTemplate: Warn for Deny);
   - under proposal, a MutatingAdmissionPolicy (v1.36+) that defaults allowPrivilegeEscalation so
-    the cluster's no_new_privs equals the design's table.
+    the cluster's no_new_privs equals the design's table (not with --pod-security restricted,
+    which admits only containers that set it to false themselves).
 
 Options:
       --semantics S              proposal (default, needs v1.36+) | kubernetes
@@ -129,6 +130,7 @@ Options:
       --name-prefix P            prefix of every object's name
       --pod-security restricted[:VERSION]
                                  also enforce the restricted level's allowPrivilegeEscalation check
+                                 (a VERSION above the cluster's is checked as the cluster's)
       --failure-policy Fail|Ignore
                                  what a CEL evaluation error does (default Fail)
   -o, --output FORMAT            yaml (default) | json (a List)

@@ -108,7 +108,19 @@ export function podSpecOf(root: Cel): Cel {
   )
 }
 
-/** The names of the containers in `list` for which `test(c)` holds, quoted and comma-joined. */
-export function namesWhere(list: Cel, test: (c: Cel) => Cel): Cel {
-  return `${list}.filter(c, ${test('c')}).map(c, '"' + c.name + '"').join(', ')`
+/**
+ * The names of the containers in `list` for which `test(c)` holds, quoted and comma-joined, each
+ * followed by `detail(c)` (a CEL string) when given.
+ */
+export function namesWhere(list: Cel, test: (c: Cel) => Cel, detail?: (c: Cel) => Cel): Cel {
+  const name = `'"' + c.name + '"'`
+  return `${list}.filter(c, ${test('c')}).map(c, ${detail === undefined ? name : `${name} + ${detail('c')}`}).join(', ')`
+}
+
+/**
+ * The capabilities container `c` adds for which `test(name)` holds, quoted and comma-joined; only
+ * where `addsCapability(c, test)` holds (it reads the list without guarding it).
+ */
+export function capabilitiesWhere(c: Cel, test: (name: Cel) => Cel): Cel {
+  return `${field(c, ADD)}.filter(n, ${test('n')}).map(n, '"' + n + '"').join(', ')`
 }

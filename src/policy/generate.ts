@@ -21,8 +21,8 @@ import { minorOf } from '../resolve/podSecurity.js'
 import type { PodSecurityVersion, ViolationCode } from '../resolve/types.js'
 import { mutatingObjects } from './mutating.js'
 import type { AdmissionPolicyOptions, AdmissionPolicyProblem, PolicySemantics } from './options.js'
-import { codesEnforced } from './registry.js'
-import { IN_CLUSTER, isInCluster, type InClusterRule, type RuleContext } from './rules.js'
+import { RULES } from '../resolve/rules/index.js'
+import { isInCluster, translate, type InClusterRule, type RuleContext } from './rules.js'
 import { validatingObjects } from './validating.js'
 
 /**
@@ -90,12 +90,38 @@ export interface AdmissionPolicies {
   readonly validatingPolicy: ValidatingAdmissionPolicy
   /** The pods binding (the user's actions), then the workloads binding (`Warn` for `Deny`). */
   readonly validatingBindings: readonly [ValidatingAdmissionPolicyBinding, ValidatingAdmissionPolicyBinding]
-  /** Under `proposal` only. */
+  /**
+   * Under `proposal` only, and not with the restricted level (see `NO_MUTATION_WITH_RESTRICTED`):
+   * `null` otherwise.
+   */
   readonly mutatingPolicy: MutatingAdmissionPolicy | null
   readonly mutatingBinding: MutatingAdmissionPolicyBinding | null
+  /**
+   * The restricted level's policy version its checks were selected at: the one asked for (default
+   * the cluster's) capped at the cluster's, as the resolver and Pod Security Admission do; `null`
+   * when the level is not asked for.
+   */
+  readonly podSecurityVersion: PodSecurityVersion | null
   /** Every code of the semantics and version, enforced or not, with the reason. */
   readonly rules: ReadonlyArray<RuleAccount>
 }
+
+/**
+ * Why `proposal` with the restricted level has no mutating policy. The level rejects every Linux
+ * container that does not set `allowPrivilegeEscalation: false` itself, and the mutation sets
+ * exactly that on containers that leave it unset: run first, it would make the validating policy
+ * admit pods the library (and the level) rejects. Every container the level admits already sets
+ * `false`, the design's `false` row, where released Kubernetes' no_new_privs is the design's: there
+ * is nothing left to default.
+ *
+ * @example
+ * ```ts
+ * admissionPolicies({ semantics: 'proposal', podSecurity: { level: 'restricted' } }) // Right({ mutatingPolicy: null, … })
+ * ```
+ */
+export const NO_MUTATION_WITH_RESTRICTED =
+  'no MutatingAdmissionPolicy: the restricted level admits only containers that set allowPrivilegeEscalation: false themselves, ' +
+  "where the cluster's no_new_privs already is the design's; defaulting the others would admit pods the level rejects"
 
 const VERSION = /^v1\.(0|[1-9]\d*)$/
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/
@@ -176,12 +202,6 @@ export function admissionPolicies(given: AdmissionPolicyOptions = {}): E.Either<
   if (minor < VALIDATING_POLICY_MINOR) {
     return problem('unsupported-version', `ValidatingAdmissionPolicy (admissionregistration.k8s.io/v1) needs Kubernetes v1.${VALIDATING_POLICY_MINOR} or later, not ${kubernetesVersion}`)
   }
-  if (semantics === 'proposal' && minor < MUTATING_POLICY_MINOR) {
-    return problem(
-      'unsupported-version',
-      `the proposal semantics needs MutatingAdmissionPolicy (admissionregistration.k8s.io/v1), GA in Kubernetes v1.${MUTATING_POLICY_MINOR}, not ${kubernetesVersion}: use --semantics kubernetes`,
-    )
-  }
   const actions = options.actions ?? ['Deny']
   const badActions = checkActions(actions)
   if (badActions !== null) return problem('invalid-option', badActions)
@@ -194,11 +214,14 @@ export function admissionPolicies(given: AdmissionPolicyOptions = {}): E.Either<
   if (options.podSecurity !== undefined && (typeof restrictedVersion !== 'string' || (restrictedVersion !== 'latest' && !VERSION.test(restrictedVersion)))) {
     return problem('invalid-option', `podSecurity.version: "${restrictedVersion}" is not latest or v1.N`)
   }
-  const context: RuleContext = { semantics, minor, restrictedMinor: options.podSecurity === undefined ? undefined : minorOf(restrictedVersion) }
+  // Pod Security Admission of cluster v1.C has no newer checks than C's: the level's version is
+  // capped at the cluster's, as the resolver caps it (src/resolve/plan.ts).
+  const restrictedMinor = options.podSecurity === undefined ? undefined : Math.min(minorOf(restrictedVersion), minor)
+  const context: RuleContext = { semantics, minor, restrictedMinor }
   const enforced: InClusterRule[] = []
   const rules: RuleAccount[] = []
-  for (const code of codesEnforced(semantics, minor, context.restrictedMinor)) {
-    const translation = IN_CLUSTER[code](context)
+  for (const { code } of RULES) {
+    const translation = translate(code, context)
     if (translation === null) continue
     if (isInCluster(translation)) {
       enforced.push(translation)
@@ -207,13 +230,20 @@ export function admissionPolicies(given: AdmissionPolicyOptions = {}): E.Either<
       rules.push({ code, enforced: false, why: translation.notInCluster })
     }
   }
+  const mutates = semantics === 'proposal' && !enforced.some((r) => r.code === 'restricted-requires-no-escalation')
+  if (mutates && minor < MUTATING_POLICY_MINOR) {
+    return problem(
+      'unsupported-version',
+      `the proposal semantics needs MutatingAdmissionPolicy (admissionregistration.k8s.io/v1), GA in Kubernetes v1.${MUTATING_POLICY_MINOR}, not ${kubernetesVersion}: use --semantics kubernetes`,
+    )
+  }
   const prefix = options.namePrefix ?? ''
   const name = `${prefix}no-new-privs`
   if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(name) || name.length > 240) return problem('invalid-option', `namePrefix: "${prefix}" does not make a valid object name`)
   const labels = { 'app.kubernetes.io/managed-by': 'no-new-privs', 'no-new-privs.io/semantics': semantics }
   const failurePolicy = options.failurePolicy ?? 'Fail'
   const [validatingPolicy, pods, workloads] = validatingObjects({ name, rules: enforced, actions, selectors: selectors.right, failurePolicy, labels })
-  const mutating = semantics === 'proposal' ? mutatingObjects({ name: `${name}-default`, selectors: selectors.right, failurePolicy, labels }) : null
+  const mutating = mutates ? mutatingObjects({ name: `${name}-default`, selectors: selectors.right, failurePolicy, labels }) : null
   const objects: AdmissionObject[] = [...(mutating ?? []), validatingPolicy, pods, workloads]
   return E.right({
     semantics,
@@ -223,6 +253,7 @@ export function admissionPolicies(given: AdmissionPolicyOptions = {}): E.Either<
     validatingBindings: [pods, workloads],
     mutatingPolicy: mutating?.[0] ?? null,
     mutatingBinding: mutating?.[1] ?? null,
+    podSecurityVersion: restrictedMinor === undefined ? null : restrictedMinor === Infinity ? 'latest' : `v1.${restrictedMinor}`,
     rules,
   })
 }

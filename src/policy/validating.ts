@@ -15,7 +15,7 @@ import type {
 } from '../codecs/admissionRegistration.js'
 import { allContainers, isWindowsSpec, podSpecOf } from './cel.js'
 import { POD_RULES, WORKLOAD_RULES } from './resources.js'
-import { messageOf, violates, type InClusterRule } from './rules.js'
+import { violates, type InClusterRule } from './rules.js'
 
 const API_VERSION = 'admissionregistration.k8s.io/v1'
 
@@ -82,7 +82,7 @@ export function validatingObjects(
       variables: policyVariables(readsOldObject),
       validations: input.rules.map((rule) => ({
         expression: `!(${violates(rule)})`,
-        messageExpression: messageOf(rule),
+        messageExpression: rule.messageExpression,
         message: rule.fallbackMessage,
         reason: rule.reason,
       })),

@@ -53,11 +53,39 @@ describe('no-new-privs admission-policy', () => {
     [['--object-selector', '=x'], '--object-selector: cannot read requirement "=x"'],
     [['stray'], 'admission-policy takes no operands, not "stray"'],
     [['--pod-security', 'baseline'], '--pod-security supports the level restricted only (restricted or restricted:VERSION), not "baseline"'],
+    [['-o', 'xml'], '--output must be one of yaml, json, not "xml"'],
+    [['--failure-policy', 'Retry'], '--failure-policy must be one of Fail, Ignore, not "Retry"'],
+    [['--actions', ''], '--actions must be one of Deny, Warn, Audit, not ""'],
   ])('refuses %j with one usage line, status 2', async (argv, message) => {
     const { status, out, err } = await run(argv)
     expect(status).toBe(2)
     expect(out).toBe('')
     expect(err).toBe(`no-new-privs admission-policy: ${message} (see no-new-privs admission-policy --help)\n`)
+  })
+
+  test.each([
+    [['--semantics', 'kubernetes', '--kubernetes-version', 'v1.29'], 'ValidatingAdmissionPolicy (admissionregistration.k8s.io/v1) needs Kubernetes v1.30 or later, not v1.29'],
+    [['--kubernetes-version', 'v1.35'], 'the proposal semantics needs MutatingAdmissionPolicy (admissionregistration.k8s.io/v1), GA in Kubernetes v1.36, not v1.35: use --semantics kubernetes'],
+    [['--actions', 'Deny,Warn'], 'actions: Deny and Warn may not be used together (the API server rejects the binding)'],
+    [['--actions', 'Audit,Audit'], 'actions: each action may be given once'],
+    [['--name-prefix', 'Acme_'], 'namePrefix: "Acme_" does not make a valid object name'],
+    [['--exclude-namespace', 'Kube System'], 'excludeNamespaces: "Kube System" is not a namespace name'],
+  ])('refuses %j, which the API server would not take, with status 2 and nothing printed', async (argv, message) => {
+    const { status, out, err } = await run(argv)
+    expect(status).toBe(2)
+    expect(out).toBe('')
+    expect(err).toBe(`no-new-privs admission-policy: ${message}\n`)
+  })
+
+  test('says in the header which level version is checked, and why there is no mutation with the restricted level', async () => {
+    const { status, out } = await run(['--kubernetes-version', 'v1.31', '--pod-security', 'restricted:latest'])
+    expect(status).toBe(0)
+    const header = out.split('\n').filter((l) => l.startsWith('#'))
+    expect(header[0]).toBe('# no-new-privs admission-policy: semantics proposal, Kubernetes v1.31, Pod Security level restricted at policy version v1.31')
+    expect(header).toContain(
+      "#   no MutatingAdmissionPolicy: the restricted level admits only containers that set allowPrivilegeEscalation: false themselves, where the cluster's no_new_privs already is the design's; defaulting the others would admit pods the level rejects",
+    )
+    expect(out).not.toContain('kind: MutatingAdmissionPolicy')
   })
 
   test('refuses a version without the APIs, naming the version it needs', async () => {

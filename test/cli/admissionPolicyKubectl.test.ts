@@ -29,4 +29,16 @@ describe.skipIf(!existsSync(KUBECTL))('kubectl reads admission-policy output', (
       expect(objects).toEqual(JSON.parse(JSON.stringify(generated.right.objects)))
     },
   )
+
+  it('reads the -o json List as the same objects', async () => {
+    const io = recordingIO()
+    expect(await admissionPolicyCommand(['-o', 'json'], io)).toBe(0)
+    const out = execFileSync(KUBECTL, ['label', '--local', '-f', '-', 'checked=yes', '-o', 'json'], { input: io.out(), encoding: 'utf8', timeout: 60_000 })
+    // kubectl unpacks the List into its items (as `apply -f` does) and prints each one back.
+    const objects = JSON.parse(`[${out.replace(/\}\s*\{/g, '},{')}]`) as { metadata: { labels: Record<string, string> } }[]
+    for (const o of objects) delete o.metadata.labels.checked
+    const generated = admissionPolicies({})
+    if (generated._tag === 'Left') expect.fail(generated.left.message)
+    expect(objects).toEqual(JSON.parse(JSON.stringify(generated.right.objects)))
+  })
 })

@@ -13,15 +13,20 @@
  *   the result is merged the way structured-merge-diff merges an apply configuration into the pod:
  *   maps field by field, the container lists (`listType=map`, key `name`) by name, nothing deleted.
  *
- * Matching (which resources a policy sees) is modelled from the objects' `resourceRules` only:
- * the tests run without namespaces, and the selectors are checked as data in generate.test.ts.
+ * Matching (which requests a binding sees) is modelled from `resourceRules`, and the bindings'
+ * `namespaceSelector` / `objectSelector` with the LabelSelector semantics of apimachinery
+ * (`labels.Selector`: `matchLabels` and every requirement must hold; `NotIn` and `DoesNotExist`
+ * hold for a missing key), against the request's namespace labels and the object's labels.
  */
 import { celEnv, isCelError, isCelList, isCelMap, parse, plan, type CelValue } from '@bufbuild/cel'
 import { strings } from '@bufbuild/cel/ext'
 import { create } from '@bufbuild/protobuf'
 import { ConstantSchema, ExprSchema, type Expr } from '@bufbuild/cel-spec/cel/expr/syntax_pb.js'
 import type {
+  LabelSelector,
+  MatchResources,
   MutatingAdmissionPolicy,
+  MutatingAdmissionPolicyBinding,
   NamedRuleWithOperations,
   ValidatingAdmissionPolicy,
   ValidatingAdmissionPolicyBinding,
@@ -34,6 +39,8 @@ export interface AdmissionRequest {
   readonly subResource: string
   readonly object: unknown
   readonly oldObject: unknown
+  /** The labels of the request's namespace (the API server reads them for `namespaceSelector`); none when absent. */
+  readonly namespaceLabels?: Readonly<Record<string, string>>
 }
 
 const RESOURCES: Readonly<Record<string, readonly [string, string]>> = {
@@ -50,6 +57,25 @@ const RESOURCES: Readonly<Record<string, readonly [string, string]>> = {
 
 function kindOf(object: unknown): string {
   return (object as { kind?: string }).kind ?? ''
+}
+
+/** Does a LabelSelector select these labels? An absent selector selects everything. */
+export function selectorMatches(selector: LabelSelector | null | undefined, labels: Readonly<Record<string, string>>): boolean {
+  if (selector == null) return true
+  for (const [k, v] of Object.entries(selector.matchLabels ?? {})) if (labels[k] !== v) return false
+  for (const r of selector.matchExpressions ?? []) {
+    const has = Object.hasOwn(labels, r.key)
+    const inValues = has && (r.values ?? []).includes(labels[r.key] as string)
+    const ok = r.operator === 'In' ? inValues : r.operator === 'NotIn' ? !inValues : r.operator === 'Exists' ? has : !has
+    if (!ok) return false
+  }
+  return true
+}
+
+/** Do a binding's selectors select the request (its namespace, and its object by the object's labels)? */
+export function selectorsMatch(match: MatchResources | null | undefined, request: AdmissionRequest): boolean {
+  const labels = ((request.object as { metadata?: { labels?: Record<string, string> } }).metadata?.labels ?? {})
+  return selectorMatches(match?.namespaceSelector, request.namespaceLabels ?? {}) && selectorMatches(match?.objectSelector, labels)
 }
 
 /** Does a rule list match the request (group, resource[/subresource], operation)? */
@@ -175,7 +201,10 @@ export interface ValidatingOutcome {
 /** Evaluate a validating policy through one binding. */
 export function runValidating(policy: ValidatingAdmissionPolicy, binding: ValidatingAdmissionPolicyBinding, request: AdmissionRequest): ValidatingOutcome {
   const actions = binding.spec?.validationActions ?? []
-  const matched = rulesMatch(policy.spec?.matchConstraints?.resourceRules, request) && rulesMatch(binding.spec?.matchResources?.resourceRules, request)
+  const matched =
+    rulesMatch(policy.spec?.matchConstraints?.resourceRules, request) &&
+    rulesMatch(binding.spec?.matchResources?.resourceRules, request) &&
+    selectorsMatch(binding.spec?.matchResources, request)
   if (!matched) return { matched, messages: [], actions }
   const bindings = bindingsOf(request, policy.spec?.variables ?? [])
   const messages: string[] = []
@@ -230,4 +259,30 @@ export function runMutating(policy: MutatingAdmissionPolicy, request: AdmissionR
     object = mergeApplyConfiguration(object, patch)
   }
   return { matched: true, object }
+}
+
+/** What the API server's admission chain does with a request: the mutation (when there is one), then the validation. */
+export interface ClusterOutcome {
+  /** The object after mutating admission. */
+  readonly object: unknown
+  /** The validating binding's outcome, on the mutated object. */
+  readonly validation: ValidatingOutcome
+}
+
+/**
+ * Mutating admission runs before validating admission, and the validating policy sees its result:
+ * run both, in that order, for one validating binding.
+ */
+export function runCluster(
+  policies: {
+    readonly mutatingPolicy: MutatingAdmissionPolicy | null
+    readonly mutatingBinding: MutatingAdmissionPolicyBinding | null
+    readonly validatingPolicy: ValidatingAdmissionPolicy
+  },
+  binding: ValidatingAdmissionPolicyBinding,
+  request: AdmissionRequest,
+): ClusterOutcome {
+  const mutates = policies.mutatingPolicy !== null && selectorsMatch(policies.mutatingBinding?.spec?.matchResources, request)
+  const object = mutates && policies.mutatingPolicy !== null ? runMutating(policies.mutatingPolicy, request).object : request.object
+  return { object, validation: runValidating(policies.validatingPolicy, binding, { ...request, object }) }
 }
