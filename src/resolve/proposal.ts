@@ -11,7 +11,8 @@ import type { Plan } from './plan.js'
 import { frozen, rememberSharedDecision, rememberUidDecision, sharedDecision, uidDecision } from './proposalCache.js'
 import { Reading, readInput } from './read.js'
 import { runChecks } from './rules/run.js'
-import { sysAdminGrantsIn, sysAdminGrantsOf } from './sysAdmin.js'
+import { derivedFrom } from './capabilityCache.js'
+import { sysAdminGrantsOf, sysAdminGrantsShared } from './sysAdmin.js'
 import { NO_NEW_PRIVS_TABLE } from './table.js'
 import type { Column, Origin, PolicyInput, ProposalDecision, ResolveInput, Row, Violation } from './types.js'
 
@@ -69,6 +70,9 @@ const ROW_POLICY_FALSE_KEPT_TRUE: RowAccount = Object.freeze({ row: 'true', from
 /** The rows by slot (`rowSlot`), and the setting each stands for. */
 const ROWS: ReadonlyArray<RowAccount> = [ROW_NIL, ROW_CONTAINER_TRUE, ROW_CONTAINER_FALSE, ROW_POLICY_TRUE, ROW_POLICY_FALSE, ROW_POLICY_FALSE_KEPT_TRUE]
 const SETTINGS: ReadonlyArray<boolean | null> = [null, true, false, true, false, true]
+
+/** The decisions whose column a capability decided, by row slot, kept with the (shared) capability. */
+const decisionsByRow = derivedFrom((): Array<E.Right<ProposalDecision> | undefined> => [])
 
 /**
  * The uid the policy's defaulting fills in: `ranges[0].min` of a `MustRunAs` runAsUser strategy.
@@ -205,7 +209,7 @@ function decisionOf(row: RowAccount, column: ColumnAccount): ProposalDecision {
  * `restricted` check when asked). Windows pods are handled before this is called.
  */
 export function resolveProposal(r: Reading, plan: Plan): E.Either<ReadonlyNonEmptyArray<Violation>, ProposalDecision> {
-  const sysAdmin = sysAdminGrantsIn(r.add, r.drop, r.defaultAdd)
+  const sysAdmin = sysAdminGrantsShared(r.add, r.drop, r.defaultAdd)
   const column = columnSlot(r, sysAdmin)
   // A uid never puts a container in the privileged column.
   const row = rowSlot(r.escalation, r.defaultEscalation, column === 1 || column === COLUMN_CAPABILITY)
@@ -214,7 +218,11 @@ export function resolveProposal(r: Reading, plan: Plan): E.Either<ReadonlyNonEmp
   const violations = runChecks(plan.linux, r)
   if (violations !== undefined) return E.left(violations)
   if (column < COLUMN_CAPABILITY) return sharedDecision(row, column) ?? rememberSharedDecision(row, column, decisionOf(ROWS[row] as RowAccount, COLUMNS[column] as ColumnAccount))
-  if (column === COLUMN_CAPABILITY) return frozen(decisionOf(ROWS[row] as RowAccount, columnAt(column, r, sysAdmin)))
+  if (column === COLUMN_CAPABILITY) {
+    // The decision names the capability (a shared one): made once per capability and row.
+    const made = decisionsByRow(sysAdmin[0] as AddedCapability)
+    return (made[row] ??= frozen(decisionOf(ROWS[row] as RowAccount, columnAt(column, r, sysAdmin))))
+  }
   const source = column - COLUMN_UID
   const uid = uidAt(column, r)
   return uidDecision(row, source, uid) ?? rememberUidDecision(row, source, uid, decisionOf(ROWS[row] as RowAccount, columnAt(column, r, sysAdmin)))
