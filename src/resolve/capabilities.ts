@@ -85,6 +85,19 @@ export type CapabilityComparison = 'normalised' | 'exact'
 
 const NONE: ReadonlyArray<AddedCapability> = Object.freeze([])
 
+/**
+ * The capability `name` at `index` of the container's `capabilities.add` or the policy's
+ * `defaultAddCapabilities`: a new object.
+ *
+ * @example
+ * ```ts
+ * addedCapability('SYS_ADMIN', 'policy', 0).path // 'spec.defaultAddCapabilities[0]'
+ * ```
+ */
+export function addedCapability(name: string, target: AddedCapability['target'], index: number): AddedCapability {
+  return { name, target, path: target === 'container' ? `securityContext.capabilities.add[${index}]` : `spec.defaultAddCapabilities[${index}]` }
+}
+
 function keyOf(name: string, comparison: CapabilityComparison): string {
   return comparison === 'exact' ? name : normaliseCapability(name)
 }
@@ -133,6 +146,7 @@ export function addedCapabilitiesWhere(
  * `addedCapabilitiesWhere` over the three lists themselves (the container's `add` and `drop`, the
  * policy's `defaultAddCapabilities`), as resolution has them once read: nothing but these lists
  * is read. A list that is not an array counts as empty, an item that is not a string as absent.
+ * `make` makes each entry (by default a new object, `addedCapability`).
  *
  * @example
  * ```ts
@@ -146,13 +160,14 @@ export function addedCapabilitiesIn(
   defaults: ReadonlyArray<unknown> | null | undefined,
   comparison: CapabilityComparison,
   select: (name: string) => boolean,
+  make: (name: string, target: AddedCapability['target'], index: number) => AddedCapability = addedCapability,
 ): ReadonlyArray<AddedCapability> {
   let found: AddedCapability[] | undefined
   if (Array.isArray(add)) {
     for (let i = 0; i < add.length; i++) {
       const name: unknown = add[i]
       if (typeof name === 'string' && select(name)) {
-        ;(found ??= []).push({ name, target: 'container', path: `securityContext.capabilities.add[${i}]` })
+        ;(found ??= []).push(make(name, 'container', i))
       }
     }
   }
@@ -162,7 +177,7 @@ export function addedCapabilitiesIn(
       if (typeof name !== 'string' || !select(name)) continue
       const key = keyOf(name, comparison)
       if (contains(drop, key, comparison) || contains(add, key, comparison)) continue
-      ;(found ??= []).push({ name, target: 'policy', path: `spec.defaultAddCapabilities[${j}]` })
+      ;(found ??= []).push(make(name, 'policy', j))
     }
   }
   return found ?? NONE

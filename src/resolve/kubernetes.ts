@@ -7,13 +7,13 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
-import { addedCapabilitiesIn, grantsSysAdmin, KUBERNETES_SYS_ADMIN } from './capabilities.js'
+import { addedCapabilitiesIn, KUBERNETES_SYS_ADMIN } from './capabilities.js'
 import * as O from './origins.js'
 import type { Plan } from './plan.js'
 import type { Reading } from './read.js'
 import { runChecks } from './rules/run.js'
 import { sysAdminSpelling } from './rules/sysAdminWithoutEscalation.js'
-import { mayAddSysAdminIn } from './sysAdmin.js'
+import { grantsSysAdminQuickly, mayAddSysAdminIn } from './sysAdmin.js'
 import type { DecisionWarning, KubernetesDecision, KubernetesVersion, OldPodSpecInput, Origin, ResolveInput, Violation } from './types.js'
 
 /**
@@ -71,7 +71,7 @@ function admittedSlot(own: boolean | null | undefined, fallback: boolean | null 
 const ADMITTED = [FROM_CONTAINER_TRUE, FROM_CONTAINER_FALSE, FROM_DEFAULT_TRUE, FROM_DEFAULT_FALSE, FROM_GATE_FALSE, UNSET] as const
 
 function isOtherSysAdminSpelling(name: string): boolean {
-  return name !== KUBERNETES_SYS_ADMIN && grantsSysAdmin(name)
+  return name !== KUBERNETES_SYS_ADMIN && grantsSysAdminQuickly(name)
 }
 
 function decisionOf(admitted: AdmittedSetting, version: KubernetesVersion, warnings: ReadonlyArray<DecisionWarning>): KubernetesDecision {

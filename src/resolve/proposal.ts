@@ -8,10 +8,11 @@ import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import type { AddedCapability } from './capabilities.js'
 import * as O from './origins.js'
 import type { Plan } from './plan.js'
-import { indexed, rememberUidDecision, sharedDecision, uidDecision } from './proposalCache.js'
+import { frozen, rememberSharedDecision, rememberUidDecision, sharedDecision, uidDecision } from './proposalCache.js'
 import { Reading, readInput } from './read.js'
 import { runChecks } from './rules/run.js'
-import { sysAdminGrantsIn, sysAdminGrantsOf } from './sysAdmin.js'
+import { derivedFrom } from './capabilityCache.js'
+import { sysAdminGrantsOf, sysAdminGrantsShared } from './sysAdmin.js'
 import { NO_NEW_PRIVS_TABLE } from './table.js'
 import type { Column, Origin, PolicyInput, ProposalDecision, ResolveInput, Row, Violation } from './types.js'
 
@@ -43,22 +44,35 @@ export interface RowAccount {
   readonly from: Origin
 }
 
-// Constant accounts are indexed for the decision cache (proposalCache.ts): see there why.
-const ROOT_UNSET: ColumnAccount = indexed({ column: 'root', from: O.UNSET }, 0)
-const PRIVILEGED_FLAG: ColumnAccount = indexed({ column: 'privileged', from: O.CONTAINER_PRIVILEGED }, 1)
-const NON_ROOT_BY_CONTAINER: ColumnAccount = indexed({ column: 'nonRoot', from: O.CONTAINER_RUN_AS_NON_ROOT_TRUE }, 2)
-const NON_ROOT_BY_POD: ColumnAccount = indexed({ column: 'nonRoot', from: O.POD_RUN_AS_NON_ROOT_TRUE }, 3)
-const NON_ROOT_BY_POLICY: ColumnAccount = indexed({ column: 'nonRoot', from: O.POLICY_MUST_RUN_AS_NON_ROOT }, 4)
-const ROOT_BY_CONTAINER: ColumnAccount = indexed({ column: 'root', from: O.CONTAINER_RUN_AS_NON_ROOT_FALSE }, 5)
-const ROOT_BY_POD: ColumnAccount = indexed({ column: 'root', from: O.POD_RUN_AS_NON_ROOT_FALSE }, 6)
+// The constant accounts, each with its slot in the decision cache (proposalCache.ts): the hot
+// path works out a slot number, and the account is found by it.
+const ROOT_UNSET: ColumnAccount = Object.freeze({ column: 'root', from: O.UNSET })
+const PRIVILEGED_FLAG: ColumnAccount = Object.freeze({ column: 'privileged', from: O.CONTAINER_PRIVILEGED })
+const NON_ROOT_BY_CONTAINER: ColumnAccount = Object.freeze({ column: 'nonRoot', from: O.CONTAINER_RUN_AS_NON_ROOT_TRUE })
+const NON_ROOT_BY_POD: ColumnAccount = Object.freeze({ column: 'nonRoot', from: O.POD_RUN_AS_NON_ROOT_TRUE })
+const NON_ROOT_BY_POLICY: ColumnAccount = Object.freeze({ column: 'nonRoot', from: O.POLICY_MUST_RUN_AS_NON_ROOT })
+const ROOT_BY_CONTAINER: ColumnAccount = Object.freeze({ column: 'root', from: O.CONTAINER_RUN_AS_NON_ROOT_FALSE })
+const ROOT_BY_POD: ColumnAccount = Object.freeze({ column: 'root', from: O.POD_RUN_AS_NON_ROOT_FALSE })
+/** The constant columns by slot (`columnSlot`); slots from `COLUMN_CAPABILITY` on are not constants. */
+const COLUMNS: ReadonlyArray<ColumnAccount> = [ROOT_UNSET, PRIVILEGED_FLAG, NON_ROOT_BY_CONTAINER, NON_ROOT_BY_POD, NON_ROOT_BY_POLICY, ROOT_BY_CONTAINER, ROOT_BY_POD]
+/** An added capability grants SYS_ADMIN: the account names it, so it is made per call. */
+const COLUMN_CAPABILITY = 7
+/** A uid decides: from the container, the pod, the policy (`COLUMN_UID + source`). */
+const COLUMN_UID = 8
 
-const ROW_NIL: RowAccount = indexed({ row: 'nil', from: O.UNSET }, 0)
-const ROW_CONTAINER_TRUE: RowAccount = indexed({ row: 'true', from: O.CONTAINER_ESCALATION_TRUE }, 1)
-const ROW_CONTAINER_FALSE: RowAccount = indexed({ row: 'false', from: O.CONTAINER_ESCALATION_FALSE }, 2)
-const ROW_POLICY_TRUE: RowAccount = indexed({ row: 'true', from: O.POLICY_DEFAULT_TRUE }, 3)
-const ROW_POLICY_FALSE: RowAccount = indexed({ row: 'false', from: O.POLICY_DEFAULT_FALSE }, 4)
+const ROW_NIL: RowAccount = Object.freeze({ row: 'nil', from: O.UNSET })
+const ROW_CONTAINER_TRUE: RowAccount = Object.freeze({ row: 'true', from: O.CONTAINER_ESCALATION_TRUE })
+const ROW_CONTAINER_FALSE: RowAccount = Object.freeze({ row: 'false', from: O.CONTAINER_ESCALATION_FALSE })
+const ROW_POLICY_TRUE: RowAccount = Object.freeze({ row: 'true', from: O.POLICY_DEFAULT_TRUE })
+const ROW_POLICY_FALSE: RowAccount = Object.freeze({ row: 'false', from: O.POLICY_DEFAULT_FALSE })
 /** A `false` default is not applied to a privileged container: it keeps `true` (the seed's words). */
-const ROW_POLICY_FALSE_KEPT_TRUE: RowAccount = indexed({ row: 'true', from: O.POLICY_DEFAULT_FALSE }, 5)
+const ROW_POLICY_FALSE_KEPT_TRUE: RowAccount = Object.freeze({ row: 'true', from: O.POLICY_DEFAULT_FALSE })
+/** The rows by slot (`rowSlot`), and the setting each stands for. */
+const ROWS: ReadonlyArray<RowAccount> = [ROW_NIL, ROW_CONTAINER_TRUE, ROW_CONTAINER_FALSE, ROW_POLICY_TRUE, ROW_POLICY_FALSE, ROW_POLICY_FALSE_KEPT_TRUE]
+const SETTINGS: ReadonlyArray<boolean | null> = [null, true, false, true, false, true]
+
+/** The decisions whose column a capability decided, by row slot, kept with the (shared) capability. */
+const decisionsByRow = derivedFrom((): Array<E.Right<ProposalDecision> | undefined> => [])
 
 /**
  * The uid the policy's defaulting fills in: `ranges[0].min` of a `MustRunAs` runAsUser strategy.
@@ -85,28 +99,25 @@ function readingOf(input: ResolveInput): Reading {
 }
 
 type UidTarget = 'container' | 'pod' | 'policy'
+const UID_TARGETS: ReadonlyArray<UidTarget> = ['container', 'pod', 'policy']
 
 function uidColumn(target: UidTarget, uid: number): ColumnAccount {
   return { column: uid === 0 ? 'root' : 'nonRoot', from: O.uidOrigin(target, uid) }
 }
 
-/**
- * What `columnFrom` answers when a uid decides the column: which input gave it (the uid is then
- * `uidOf` the reading). The account is made only if the decision is not already known.
- */
-interface UidFrom {
-  readonly uidFrom: UidTarget
-  readonly slot: number
-}
-const UID_FROM_CONTAINER: UidFrom = Object.freeze({ uidFrom: 'container', slot: 0 })
-const UID_FROM_POD: UidFrom = Object.freeze({ uidFrom: 'pod', slot: 1 })
-const UID_FROM_POLICY: UidFrom = Object.freeze({ uidFrom: 'policy', slot: 2 })
-function uidOf(from: UidFrom, r: Reading): number {
-  return (from.slot === 0 ? r.containerUid : from.slot === 1 ? r.podUid : r.policyUid) as number
+// The uid of a `COLUMN_UID + source` slot.
+function uidAt(slot: number, r: Reading): number {
+  return (slot === COLUMN_UID ? r.containerUid : slot === COLUMN_UID + 1 ? r.podUid : r.policyUid) as number
 }
 
-function isUidFrom(column: ColumnAccount | UidFrom): column is UidFrom {
-  return (column as Partial<UidFrom>).uidFrom !== undefined
+// The account of a column slot (made for the slots that are not constants).
+function columnAt(slot: number, r: Reading, sysAdmin: ReadonlyArray<AddedCapability>): ColumnAccount {
+  if (slot < COLUMN_CAPABILITY) return COLUMNS[slot] as ColumnAccount
+  if (slot === COLUMN_CAPABILITY) {
+    const grant = sysAdmin[0] as AddedCapability
+    return { column: 'privileged', from: O.capabilityOrigin(grant.target, grant.path, grant.name) }
+  }
+  return uidColumn(UID_TARGETS[slot - COLUMN_UID] as UidTarget, uidAt(slot, r))
 }
 
 /**
@@ -129,29 +140,28 @@ export function columnOf(
   sysAdmin: ReadonlyArray<AddedCapability> = sysAdminGrantsOf(input.container, input.policy),
 ): ColumnAccount {
   const r = readingOf(input)
-  const column = columnFrom(r, sysAdmin)
-  return isUidFrom(column) ? uidColumn(column.uidFrom, uidOf(column, r)) : column
+  return columnAt(columnSlot(r, sysAdmin), r, sysAdmin)
 }
 
-// The column from the fields as read (each read once, in read.ts).
-function columnFrom(r: Reading, sysAdmin: ReadonlyArray<AddedCapability>): ColumnAccount | UidFrom {
-  if (r.privileged) return PRIVILEGED_FLAG
-  const grant = sysAdmin[0]
-  if (grant !== undefined) return { column: 'privileged', from: O.capabilityOrigin(grant.target, grant.path, grant.name) }
-  if (r.containerUid !== null) return UID_FROM_CONTAINER
-  if (r.podUid !== null) return UID_FROM_POD
-  if (r.policyUid !== null) return UID_FROM_POLICY
+// The column from the fields as read (each read once, in read.ts), as its slot: a number, so the
+// hot path finds a shared decision without making the account.
+function columnSlot(r: Reading, sysAdmin: ReadonlyArray<AddedCapability>): number {
+  if (r.privileged) return 1 // PRIVILEGED_FLAG
+  if (sysAdmin.length > 0) return COLUMN_CAPABILITY
+  if (r.containerUid !== null) return COLUMN_UID
+  if (r.podUid !== null) return COLUMN_UID + 1
+  if (r.policyUid !== null) return COLUMN_UID + 2
   const mustRunAsNonRoot = r.rule === 'MustRunAsNonRoot'
   const containerNonRoot = r.containerNonRoot
-  if (containerNonRoot === true) return NON_ROOT_BY_CONTAINER
+  if (containerNonRoot === true) return 2 // NON_ROOT_BY_CONTAINER
   if (containerNonRoot === null) {
     const podNonRoot = r.podNonRoot
-    if (podNonRoot === true) return NON_ROOT_BY_POD
-    if (mustRunAsNonRoot) return NON_ROOT_BY_POLICY
-    return podNonRoot === false ? ROOT_BY_POD : ROOT_UNSET
+    if (podNonRoot === true) return 3 // NON_ROOT_BY_POD
+    if (mustRunAsNonRoot) return 4 // NON_ROOT_BY_POLICY
+    return podNonRoot === false ? 6 /* ROOT_BY_POD */ : 0 /* ROOT_UNSET */
   }
   // The container says runAsNonRoot: false; `??` stops there, but the policy's rule still holds.
-  return mustRunAsNonRoot ? NON_ROOT_BY_POLICY : ROOT_BY_CONTAINER
+  return mustRunAsNonRoot ? 4 /* NON_ROOT_BY_POLICY */ : 5 /* ROOT_BY_CONTAINER */
 }
 
 /**
@@ -168,15 +178,16 @@ function columnFrom(r: Reading, sysAdmin: ReadonlyArray<AddedCapability>): Colum
  */
 export function settingOf(input: ResolveInput, column: Column): RowAccount {
   const r = readingOf(input)
-  return settingFrom(r.escalation, r.defaultEscalation, column === 'privileged')
+  return ROWS[rowSlot(r.escalation, r.defaultEscalation, column === 'privileged')] as RowAccount
 }
 
-function settingFrom(own: boolean | null, fallback: boolean | null, privileged: boolean): RowAccount {
-  if (own === true) return ROW_CONTAINER_TRUE
-  if (own === false) return ROW_CONTAINER_FALSE
-  if (fallback === true) return ROW_POLICY_TRUE
-  if (fallback === false) return privileged ? ROW_POLICY_FALSE_KEPT_TRUE : ROW_POLICY_FALSE
-  return ROW_NIL
+// The row as its slot in `ROWS`.
+function rowSlot(own: boolean | null, fallback: boolean | null, privileged: boolean): number {
+  if (own === true) return 1 // ROW_CONTAINER_TRUE
+  if (own === false) return 2 // ROW_CONTAINER_FALSE
+  if (fallback === true) return 3 // ROW_POLICY_TRUE
+  if (fallback === false) return privileged ? 5 /* ROW_POLICY_FALSE_KEPT_TRUE */ : 4 /* ROW_POLICY_FALSE */
+  return 0 // ROW_NIL
 }
 
 function decisionOf(row: RowAccount, column: ColumnAccount): ProposalDecision {
@@ -198,20 +209,21 @@ function decisionOf(row: RowAccount, column: ColumnAccount): ProposalDecision {
  * `restricted` check when asked). Windows pods are handled before this is called.
  */
 export function resolveProposal(r: Reading, plan: Plan): E.Either<ReadonlyNonEmptyArray<Violation>, ProposalDecision> {
-  const sysAdmin = sysAdminGrantsIn(r.add, r.drop, r.defaultAdd)
-  const column = columnFrom(r, sysAdmin)
+  const sysAdmin = sysAdminGrantsShared(r.add, r.drop, r.defaultAdd)
+  const column = columnSlot(r, sysAdmin)
   // A uid never puts a container in the privileged column.
-  const row = settingFrom(r.escalation, r.defaultEscalation, !isUidFrom(column) && column.column === 'privileged')
-  r.setting = SETTING_OF_ROW[row.row]
+  const row = rowSlot(r.escalation, r.defaultEscalation, column === 1 || column === COLUMN_CAPABILITY)
+  r.setting = SETTINGS[row] as boolean | null
   r.sysAdmin = sysAdmin
   const violations = runChecks(plan.linux, r)
   if (violations !== undefined) return E.left(violations)
-  if (isUidFrom(column)) {
-    const uid = uidOf(column, r)
-    return uidDecision(row, column.slot, uid) ?? rememberUidDecision(row, column.slot, uid, decisionOf(row, uidColumn(column.uidFrom, uid)))
+  if (column < COLUMN_CAPABILITY) return sharedDecision(row, column) ?? rememberSharedDecision(row, column, decisionOf(ROWS[row] as RowAccount, COLUMNS[column] as ColumnAccount))
+  if (column === COLUMN_CAPABILITY) {
+    // The decision names the capability (a shared one): made once per capability and row.
+    const made = decisionsByRow(sysAdmin[0] as AddedCapability)
+    return (made[row] ??= frozen(decisionOf(ROWS[row] as RowAccount, columnAt(column, r, sysAdmin))))
   }
-  // Frozen like the shared ones: every Right a caller reads then has the same hidden class.
-  return sharedDecision(row, column, decisionOf) ?? (Object.freeze(E.right(Object.freeze(decisionOf(row, column)))) as E.Right<ProposalDecision>)
+  const source = column - COLUMN_UID
+  const uid = uidAt(column, r)
+  return uidDecision(row, source, uid) ?? rememberUidDecision(row, source, uid, decisionOf(ROWS[row] as RowAccount, columnAt(column, r, sysAdmin)))
 }
-
-const SETTING_OF_ROW: { readonly [R in Row]: boolean | null } = { nil: null, false: false, true: true }

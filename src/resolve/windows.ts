@@ -9,7 +9,7 @@ import * as O from './origins.js'
 import type { Plan } from './plan.js'
 import type { Reading } from './read.js'
 import { runChecks } from './rules/run.js'
-import type { NotApplicableDecision, ResolveInput, Semantics, Violation } from './types.js'
+import type { DecisionWarning, NotApplicableDecision, ResolveInput, Semantics, Violation } from './types.js'
 
 /**
  * Is this a Windows pod? Only the exact API value `windows` (`pod.spec.os.name` is an enum).
@@ -40,8 +40,10 @@ export function resolveWindows(r: Reading, plan: Plan, policyGiven: boolean): E.
   return NOT_APPLICABLE[plan.semantics]
 }
 
-function notApplicable(semantics: Semantics): NotApplicableDecision {
-  return { semantics, applicable: false, noNewPrivs: false, from: O.WINDOWS, warnings: O.NO_WARNINGS }
+// One object literal for every not-applicable decision (not a spread of another): they all get one
+// hidden class, so a caller's loop over results keeps reading them inline.
+function notApplicable(semantics: Semantics, warnings: ReadonlyArray<DecisionWarning> = O.NO_WARNINGS): NotApplicableDecision {
+  return { semantics, applicable: false, noNewPrivs: false, from: O.WINDOWS, warnings }
 }
 
 const shared = (semantics: Semantics): E.Right<NotApplicableDecision> =>
@@ -57,7 +59,7 @@ const withPolicyWarning = new WeakMap<Plan, E.Right<NotApplicableDecision>>()
 function notAppliedPolicyDecision(plan: Plan): E.Right<NotApplicableDecision> {
   let made = withPolicyWarning.get(plan)
   if (made === undefined) {
-    made = Object.freeze(E.right(Object.freeze({ ...notApplicable(plan.semantics), warnings: plan.policyWarnings }))) as E.Right<NotApplicableDecision>
+    made = Object.freeze(E.right(Object.freeze(notApplicable(plan.semantics, plan.policyWarnings)))) as E.Right<NotApplicableDecision>
     withPolicyWarning.set(plan, made)
   }
   return made

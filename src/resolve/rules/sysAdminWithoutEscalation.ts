@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 import { addedCapabilitiesIn, KUBERNETES_SYS_ADMIN, type AddedCapability } from '../capabilities.js'
+import { derivedFrom } from '../capabilityCache.js'
 import { mayAddSysAdminIn } from '../sysAdmin.js'
 import type { DecisionWarning, Violation } from '../types.js'
 import { EVERY_VERSION } from '../versions.js'
@@ -69,10 +70,13 @@ export function isLiteralSysAdmin(name: string): boolean {
   return name === KUBERNETES_SYS_ADMIN
 }
 
+// The design's wording names the capability: made once per (shared) capability, not per call.
+const designViolationOf = derivedFrom((cap) => Object.freeze(sysAdminViolation(cap, false)))
+
 const proposalCheck: Check = (s, out) => {
   if (s.setting !== false) return out
   let acc = out
-  for (let i = 0; i < s.sysAdmin.length; i++) acc = report(acc, sysAdminViolation(s.sysAdmin[i] as AddedCapability, false))
+  for (let i = 0; i < s.sysAdmin.length; i++) acc = report(acc, designViolationOf(s.sysAdmin[i] as AddedCapability))
   return acc
 }
 
