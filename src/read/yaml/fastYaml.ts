@@ -342,6 +342,25 @@ const contentAt = (text: string, at: number): number => {
   }
 }
 
+/** Above this many keys a mapping's places are looked up through a `Map`: 100,000 fields of one pod spec placed one by one were quadratic. */
+const KEY_INDEX_FROM = 32
+const keyIndexes = new WeakMap<ReadonlyArray<string | number>, Map<string, number>>()
+
+/** The offset `places` (key, offset, key, offset, …) holds for `key`: the first one, as a scan finds it. */
+function keyOffset(places: ReadonlyArray<string | number>, key: string): number | undefined {
+  if (places.length <= 2 * KEY_INDEX_FROM) {
+    for (let i = 0; i < places.length; i += 2) if (places[i] === key) return places[i + 1] as number
+    return undefined
+  }
+  let index = keyIndexes.get(places)
+  if (index === undefined) {
+    index = new Map()
+    for (let i = places.length - 2; i >= 0; i -= 2) index.set(places[i] as string, places[i + 1] as number)
+    keyIndexes.set(places, index)
+  }
+  return index.get(key)
+}
+
 /**
  * Makes the `positionOf` of a document the fast reader read: `text` is the document's text,
  * `base` its offset in the whole source, `lines` the source's line index. It answers what the
@@ -368,10 +387,9 @@ export const fastPositionFinder = (doc: FastDocument, text: string, lines: LineI
       node = node[segment] as unknown
     } else {
       const key = String(segment)
-      let i = 0
-      while (i < places.length && places[i] !== key) i += 2
-      if (i >= places.length) return null
-      at = places[i + 1] as number
+      const found = keyOffset(places, key)
+      if (found === undefined) return null
+      at = found
       node = (node as Record<string, unknown>)[key]
     }
   }
