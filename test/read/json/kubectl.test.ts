@@ -21,7 +21,8 @@ const seed = Number(process.env['DIFFERENTIAL_SEED'] ?? Date.now() % 2 ** 31)
 // ---- the streams ----
 
 /** Blank text, a BOM, a comment or a marker before the first document. */
-const prefix = fc.constantFrom('', ' ', '\n\n  ', '\ufeff', '\ufeff\n ', '# c\n', '---\n', '\v', '\f', '\u00a0', '\u2028', ' \r\n')
+// kubectl looks for the `{` in the first 4096 bytes only: 4095 and 4096 blanks sit either side.
+const prefix = fc.constantFrom('', ' ', '\n\n  ', '\ufeff', '\ufeff\n ', '# c\n', '---\n', '\v', '\f', '\u00a0', '\u2028', ' \r\n', ' '.repeat(4095), '\n'.repeat(4096), `\ufeff${' '.repeat(4094)}\u00a0`)
 
 type Doc = { readonly block: boolean; readonly text: (name: string) => string }
 const pod = (name: string): object => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name } })
@@ -41,7 +42,7 @@ const DOCS: ReadonlyArray<Doc> = [
 const stream = fc
   .tuple(prefix, fc.array(fc.tuple(fc.integer({ min: 0, max: DOCS.length - 1 }), fc.constantFrom('', '\n', ' ', '\n---\n')), { minLength: 1, maxLength: 4 }))
   .map(([before, docs]) => (file: number): string => {
-    const json = !/^[#-]/.test(before) && (DOCS[docs[0]?.[0] ?? 0] as Doc).text('').startsWith('{')
+    const json = !/^[#-]/.test(before) && Buffer.byteLength(before.replace(/^\ufeff/, '')) < 4096 && (DOCS[docs[0]?.[0] ?? 0] as Doc).text('').startsWith('{')
     return (
       before +
       docs
