@@ -10,7 +10,10 @@
  *   unknown escape character", and `\uD83D` (a surrogate, even in a pair) "found invalid Unicode
  *   character escape code".
  * - Tabs: in block context a tab after `-` or an explicit `?` is "found character that cannot
- *   start any token" (after `:` it is fine).
+ *   start any token" (after `:` it is fine). So is a tab among the blanks that start a line with
+ *   nothing else on it (a blank line, or only a comment): go-yaml skips a tab only where no
+ *   simple key may start, and one may at every line start in block context (eemeli/yaml reads
+ *   such a line as blank). A line with content after the tab is eemeli/yaml's `TAB_AS_INDENT`.
  *
  * @packageDocumentation
  */
@@ -105,6 +108,93 @@ const tabAfterIndicator = (start: ReadonlyArray<CST.SourceToken>): ScannerRefusa
       }
   }
   return null
+}
+
+const LINE_END = new Set(['\n', '\r\n', ''])
+const BLANKS = /^[ \t]+$/
+/** Tokens that end a line's content: after them, go-yaml's plain-scalar scanner is not running. */
+const IS_LINE_BREAK = (t: string): boolean => LINE_END.has(t) && t !== ''
+
+const columnAt = (text: string, offset: number): number => offset - (text.lastIndexOf('\n', offset - 1) + 1)
+
+/**
+ * The first tab that starts a blank or comment-only line outside flow collections and scalars
+ * (go-yaml refuses it, see above), or `null`. Only a text with a tab is lexed.
+ *
+ * Right after a plain scalar go-yaml's plain-scalar scanner eats the blank lines that follow,
+ * and refuses a tab there only left of the scalar's indentation (the column of the key or `-`
+ * that holds it, plus one: "found a tab character that violates indentation"), so
+ * `a: 1\n \t\n` is refused and `  a: 1\n   \t\n` is read.
+ *
+ * @example
+ * tabStartingLine('a: 1\n\t# c\n') // { offset: 5, message: 'a tab at the start of a line …' }
+ * tabStartingLine('a: [1,\n\t2]\n') // null (inside a flow collection)
+ */
+export const tabStartingLine = (text: string): ScannerRefusal | null => {
+  if (!text.includes('\t')) return null
+  const raw = [...new Lexer().lex(text)]
+  // Each token with its offset; a plain scalar is marked (the lexer's SCALAR mark before text that is not a block scalar's).
+  const tokens: Array<{ readonly t: string; readonly at: number; readonly plain: boolean }> = []
+  let offset = 0
+  let scalarMark = false
+  let blockHeader = false
+  for (const t of raw) {
+    if (t === '\x1f') scalarMark = true
+    if (ZERO_WIDTH.has(t)) continue
+    const plain = scalarMark && !blockHeader && !t.startsWith('"') && !t.startsWith("'")
+    if (scalarMark) blockHeader = false
+    else if (t.startsWith('|') || t.startsWith('>')) blockHeader = true
+    scalarMark = false
+    tokens.push({ t, at: offset, plain })
+    offset += t.length
+  }
+  let flow = 0
+  // The indentation go-yaml's plain-scalar scanner checks blank lines against, while it runs.
+  let plainIndent: number | null = null
+  for (let i = 0; i < tokens.length; i++) {
+    const { t, at, plain } = tokens[i] as (typeof tokens)[number]
+    if (t === '{' || t === '[') flow++
+    else if ((t === '}' || t === ']') && flow > 0) flow--
+    if (flow > 0) continue
+    if (plain) {
+      plainIndent = holderColumn(text, tokens, i) + 1
+      continue
+    }
+    if ((at === 0 || text[at - 1] === '\n') && BLANKS.test(t)) {
+      // The lexer may cut a line's blanks in two (the indentation, then the rest).
+      let j = i
+      while (BLANKS.test(tokens[j + 1]?.t ?? '')) j++
+      const blanks = text.slice(at, (tokens[j] as (typeof tokens)[number]).at + (tokens[j] as (typeof tokens)[number]).t.length)
+      const next = tokens[j + 1]?.t ?? ''
+      const tab = blanks.indexOf('\t')
+      if (tab >= 0 && (LINE_END.has(next) || next.startsWith('#')) && (plainIndent === null || tab < plainIndent))
+        return {
+          offset: at + tab,
+          message: `a tab at the start of a line with nothing else on it (or only a comment): kubectl refuses the document ("${plainIndent === null ? 'found character that cannot start any token' : 'found a tab character that violates indentation'}"); use spaces or remove the tab`,
+        }
+      i = j
+      continue
+    }
+    if (!IS_LINE_BREAK(t)) plainIndent = null
+  }
+  return null
+}
+
+/** The column of the key, `-` or `?` that holds the plain scalar `tokens[i]` (its block collection's indentation), or -1 at the top. */
+const holderColumn = (text: string, tokens: ReadonlyArray<{ readonly t: string; readonly at: number }>, i: number): number => {
+  let j = i - 1
+  const skip = (): void => {
+    while (j >= 0 && (BLANKS.test((tokens[j] as { t: string }).t) || /^[!&]/.test((tokens[j] as { t: string }).t))) j--
+  }
+  skip()
+  const before = tokens[j]
+  if (before === undefined) return -1
+  if (before.t === '-' || before.t === '?') return columnAt(text, before.at)
+  if (before.t !== ':') return -1
+  j--
+  skip()
+  const key = tokens[j]
+  return key === undefined ? -1 : columnAt(text, key.at)
 }
 
 /**

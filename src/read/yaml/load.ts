@@ -21,7 +21,7 @@ import type { DocumentError, DocumentPlace, LoadErrorCode, LoadOptions, LoadProb
 import { NOT_JSON_NUMBER } from './goNumbers.js'
 import { TAG_REFUSED } from './goTags.js'
 import { goFlowScalars } from './goFlowScalars.js'
-import { controlCharacter, goLineBreaks, scannerRefusal } from './goScanner.js'
+import { controlCharacter, goLineBreaks, scannerRefusal, tabStartingLine } from './goScanner.js'
 import { goTagSpelling } from './goTagUris.js'
 import { kubectlValueOf } from './kubectlValue.js'
 import { lineIndexOf, positionAt } from './lineIndex.js'
@@ -164,6 +164,8 @@ const composeChunk = (
   if (control !== null) return problemAt(ctx, chunk.start + control.offset, 'yaml-syntax', control.message)
   const flow = goFlowScalars(goLineBreaks(text))
   if (flow._tag === 'Refused') return problemAt(ctx, chunk.start + flow.offset, 'yaml-syntax', flow.message)
+  const tab = tabStartingLine(flow.text)
+  if (tab !== null) return problemAt(ctx, chunk.start + tab.offset, 'yaml-syntax', tab.message)
   for (const token of parser.parse(goTagSpelling(flow.text))) {
     if (token.type === 'document') {
       const refusal = scannerRefusal(token)

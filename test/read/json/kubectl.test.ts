@@ -22,7 +22,7 @@ const seed = Number(process.env['DIFFERENTIAL_SEED'] ?? Date.now() % 2 ** 31)
 
 /** Blank text, a BOM, a comment or a marker before the first document. */
 // kubectl looks for the `{` in the first 4096 bytes only: 4095 and 4096 blanks sit either side.
-const prefix = fc.constantFrom('', ' ', '\n\n  ', '\ufeff', '\ufeff\n ', '# c\n', '---\n', '\v', '\f', '\u00a0', '\u2028', ' \r\n', ' '.repeat(4095), '\n'.repeat(4096), `\ufeff${' '.repeat(4094)}\u00a0`)
+const prefix = fc.constantFrom('', ' ', '\n\n  ', '\ufeff', '\ufeff\n ', '# c\n', '---\n', '\v', '\f', '\u00a0', '\u2028', ' \r\n', '\t\n', ' '.repeat(4095), '\n'.repeat(4096), `\ufeff${' '.repeat(4094)}\u00a0`)
 
 type Doc = { readonly block: boolean; readonly text: (name: string) => string }
 const pod = (name: string): object => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name } })

@@ -84,6 +84,28 @@ describe('characters, escapes, tabs', () => {
     expect(value('a:\tb\n')).toEqual({ a: 'b' })
   })
 
+  test('a tab starting a blank or comment-only line is refused, except right of a plain scalar\'s indentation', () => {
+    // kubectl: found character that cannot start any token (line 1) / found a tab character that violates indentation (line 3)
+    expect(refusal('\t\na: 1\n')).toEqual({
+      code: 'yaml-syntax',
+      line: 1,
+      column: 1,
+      message: 'a tab at the start of a line with nothing else on it (or only a comment): kubectl refuses the document ("found character that cannot start any token"); use spaces or remove the tab',
+    })
+    expect(refusal('a: "1"\n  \t# c\n')).toMatchObject({ line: 2, column: 3 })
+    expect(refusal('x:\n  a: 1\n  \t\n  b: 2\n')).toEqual({
+      code: 'yaml-syntax',
+      line: 3,
+      column: 3,
+      message: 'a tab at the start of a line with nothing else on it (or only a comment): kubectl refuses the document ("found a tab character that violates indentation"); use spaces or remove the tab',
+    })
+    // kubectl reads these: the tab is right of the plain scalar's indentation, inside a flow collection, or inside a block scalar.
+    expect(value('x:\n  a: 1\n   \t# c\n')).toEqual({ x: { a: 1 } })
+    expect(value('a: [1,\n  \t\n  2]\n')).toEqual({ a: [1, 2] })
+    expect(value('a: |\n  x\n  \t\n')).toEqual({ a: 'x\n\t\n' })
+    expect(value('a: 1 \t\n')).toEqual({ a: 1 })
+  })
+
   test('? and a leading : in flow scalars', () => {
     expect(refusal('a: {url: http://x/p?q=1}\n')).toMatchObject({ code: 'yaml-syntax', line: 1, column: 20, message: expect.stringContaining("did not find expected ',' or '}'") })
     expect(refusal('a: {x: :y}\n')).toMatchObject({ line: 1, column: 8, message: expect.stringContaining('did not find expected node content') })

@@ -97,6 +97,9 @@ const characters = fc
 const tabsAndFlow = fc.constantFrom(
   '  a:\n  -\tb\n', '  a:\n  - \tb\n', '  ? \tb\n  : 1\n', '  ?\tb\n  : 1\n', '  a:\tb\n', '  a: \tb\n', '  a: b\t\n', '  a:\n  -\t\n',
   '  a: {url: http://x/p?q=1}\n', '  a: [?x, :y]\n', '  a: {?x: 1}\n', '  a: {?x}\n', '  a: [?x: 1]\n', '  a: {:x: 1}\n', '  a: [::x]\n',
+  // A tab starting a blank or comment-only line: refused, except right of a plain scalar's indentation.
+  '  a: 1\n\t\n', '  a: 1\n  \t\n  b: 2\n', '  a: 1\n   \t\n', '  a: 1\n   \t# c\n', '  a: "1"\n   \t\n', '  a: 1 # c\n   \t\n', '  a:\n  - 1\n  \t\n', '  a:\n  - 1\n   \t\n',
+  '  a: [1,\n\t\n   2]\n', '  a: |\n    x\n    \t\n', '  \t# c\n  a: 1\n',
   '  a: [x:y, -x, http://x]\n', '  a: {x: :y}\n', '  a: {x: y?}\n', '  a: {b: c:d}\n', '  a: [a?b]\n', '  a: "http://x/p?q=1"\n', '  a: http://x/p?q=1\n',
 )
 
