@@ -4,8 +4,8 @@
  * - Characters: go-yaml's reader refuses control characters (all C0 but tab, LF and CR; DEL;
  *   C1 but NEL; U+FFFE/U+FFFF; lone surrogates): "control characters are not allowed".
  * - Line breaks: NEL (U+0085), LS (U+2028) and PS (U+2029) end a line for go-yaml outside quotes
- *   (a plain `x<LS>y` breaks the line); a quoted `"x<NEL>y"` folds to `"x y"`. eemeli/yaml reads
- *   all three as text.
+ *   (a plain `x<LS>y` breaks the line); inside quotes they are breaks that go-yaml folds
+ *   (goQuoted.ts). eemeli/yaml reads all three as text.
  * - Escapes: go-yaml's double-quoted escapes are YAML 1.1's; `\/` (YAML 1.2 only) is "found
  *   unknown escape character", and `\uD83D` (a surrogate, even in a pair) "found invalid Unicode
  *   character escape code".
@@ -19,6 +19,7 @@
  */
 import { Lexer } from 'yaml'
 import type { CST } from 'yaml'
+import { differsInGo, forEemeli } from './goQuoted.js'
 
 /** A refusal of go-yaml's scanner: an offset into the text it read, and why. */
 export interface ScannerRefusal {
@@ -49,32 +50,41 @@ export const controlCharacter = (text: string): ScannerRefusal | null => {
 // eemeli/yaml's lexer marks documents, flow ends and plain scalars with characters that take no place.
 const ZERO_WIDTH = new Set(['\x02', '\x18', '\x1f'])
 
+/** The text eemeli/yaml is to read, and where its quoted scalars whose value go-yaml decodes differently start. */
+export interface GoText {
+  readonly text: string
+  /** Offsets of the quoted scalars to decode again with `goQuotedValue` (src/read/yaml/goQuoted.ts). */
+  readonly goQuoted: ReadonlyArray<number>
+}
+
 /**
- * The text with NEL, LS and PS read as go-yaml reads them, offsets unmoved: a line feed, except
- * inside a quoted scalar, where go-yaml folds a NEL to a space and keeps LS and PS as text.
+ * The text with NEL, LS and PS read as go-yaml reads them, offsets unmoved: a line feed outside
+ * quotes; inside a quoted scalar (which go-yaml folds, see goQuoted.ts) a space, as is a `\'`
+ * escape made `\"`, and the scalar's offset is listed to be decoded again from the original text.
  *
  * @example
- * goLineBreaks('a: x\u2028y') // 'a: x\ny'
- * goLineBreaks('a: "x\u0085y"') // 'a: "x y"'
+ * goLineBreaks('a: x\u2028y').text // 'a: x\ny'
+ * goLineBreaks('a: "x\u0085y"') // { text: 'a: "x y"', goQuoted: [3] }
  */
-export const goLineBreaks = (text: string): string => {
-  if (PLAIN_ASCII.test(text) || !UNICODE_BREAK.test(text)) return text
+export const goLineBreaks = (text: string): GoText => {
+  if (!text.includes("\\'") && (PLAIN_ASCII.test(text) || !UNICODE_BREAK.test(text))) return { text, goQuoted: [] }
   UNICODE_BREAK.lastIndex = 0
   // By UTF-16 unit, as the lexer counts (joined again, surrogate pairs come back whole).
   const out = text.replace(UNICODE_BREAK, '\n').split('')
+  const goQuoted: number[] = []
   let offset = 0
   for (const token of new Lexer().lex(text)) {
     if (ZERO_WIDTH.has(token)) continue
-    if (token.startsWith('"') || token.startsWith("'"))
-      for (let j = offset; j < offset + token.length; j++) {
-        const c = text[j] as string
-        // In a quoted scalar go-yaml folds a NEL to a space and keeps LS and PS as they are.
-        if (c === '\u0085') out[j] = ' '
-        else if (c === '\u2028' || c === '\u2029') out[j] = c
+    if (differsInGo(token)) {
+      goQuoted.push(offset)
+      if (token.startsWith('"') || token.startsWith("'")) {
+        const replaced = forEemeli(token)
+        for (let j = 0; j < token.length; j++) out[offset + j] = replaced[j] as string
       }
+    }
     offset += token.length
   }
-  return out.join('')
+  return { text: out.join(''), goQuoted }
 }
 
 const GO_ESCAPES = new Set(['0', 'a', 'b', 't', '\t', 'n', 'v', 'f', 'r', 'e', ' ', '"', '\'', '\\', 'N', '_', 'L', 'P', 'x', 'u', 'U', '\n', '\r'])

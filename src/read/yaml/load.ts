@@ -10,7 +10,7 @@
  *
  * @packageDocumentation
  */
-import { Composer, Parser, isScalar } from 'yaml'
+import { Composer, Pair, Parser, YAMLMap, isMap, isScalar, isSeq, visit } from 'yaml'
 import type { Document, YAMLError } from 'yaml'
 import { checkTokenDepth, expandedDepthOf } from './depth.js'
 import { duplicateKeys } from './duplicateKeys.js'
@@ -22,6 +22,7 @@ import { NOT_JSON_NUMBER } from './goNumbers.js'
 import { TAG_REFUSED } from './goTags.js'
 import { goFlowScalars } from './goFlowScalars.js'
 import { controlCharacter, goLineBreaks, scannerRefusal, tabStartingLine } from './goScanner.js'
+import { goQuotedValue } from './goQuoted.js'
 import { goTagSpelling } from './goTagUris.js'
 import { kubectlValueOf } from './kubectlValue.js'
 import { lineIndexOf, positionAt } from './lineIndex.js'
@@ -34,6 +35,7 @@ import type { Chunk } from './split.js'
 import { describeValue, isRecord, optionsProblem } from '../../callerInput.js'
 
 const BOM = 0xfeff
+const STR_TAG = 'tag:yaml.org,2002:str'
 
 /** Everything one document's loading needs from its stream. */
 interface StreamContext {
@@ -162,7 +164,8 @@ const composeChunk = (
   let hasAlias = false
   const control = controlCharacter(text)
   if (control !== null) return problemAt(ctx, chunk.start + control.offset, 'yaml-syntax', control.message)
-  const flow = goFlowScalars(goLineBreaks(text))
+  const broken = goLineBreaks(text)
+  const flow = goFlowScalars(broken.text)
   if (flow._tag === 'Refused') return problemAt(ctx, chunk.start + flow.offset, 'yaml-syntax', flow.message)
   const tab = tabStartingLine(flow.text)
   if (tab !== null) return problemAt(ctx, chunk.start + tab.offset, 'yaml-syntax', tab.message)
@@ -179,7 +182,68 @@ const composeChunk = (
     for (const doc of composer.next(token)) docs.push(doc)
   }
   for (const doc of composer.end()) docs.push(doc)
+  if (broken.goQuoted.length > 0) for (const doc of docs) decodeGoQuoted(doc, text, broken.goQuoted)
+  if (flow.pairs.length > 0) for (const doc of docs) questionPairs(doc, flow.pairs)
   return { docs, streamErrors: docs.length === 0 ? composer.streamInfo().errors : [], hasAlias }
+}
+
+/**
+ * The quoted (and plain) scalars of `doc` that go-yaml reads differently (at `offsets` in `text`, listed by
+ * `goLineBreaks`), given go-yaml's value. A tag other than `!!str` resolved eemeli/yaml's reading
+ * already and is left alone.
+ */
+const decodeGoQuoted = (doc: Document.Parsed, text: string, offsets: ReadonlyArray<number>): void => {
+  const at = new Set(offsets)
+  visit(doc, {
+    Scalar(_, node) {
+      const range = node.range
+      const style = node.type === 'PLAIN' || node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE'
+      if (range && style && at.has(range[0]) && typeof node.value === 'string' && (node.tag === undefined || node.tag === STR_TAG))
+        node.value = goQuotedValue(text.slice(range[0], range[1]))
+    },
+  })
+}
+
+/**
+ * `[?x]`: the sequence items starting at `offsets` (a `?` before them, blanked by
+ * `goFlowScalars`) become the one-pair maps go-yaml makes of them, `{x: null}`, placed at the `?`.
+ */
+const questionPairs = (doc: Document.Parsed, offsets: ReadonlyArray<number>): void => {
+  const at = new Set(offsets)
+  visit(doc, {
+    Scalar(_, node, path) {
+      const range = node.range
+      if (!range || !at.has(range[0]) || !isSeq(path[path.length - 1])) return undefined
+      const map = new YAMLMap()
+      map.flow = true
+      map.items.push(new Pair(node, null))
+      map.range = [range[0] - 1, range[1], range[2]]
+      return map
+    },
+  })
+}
+
+/**
+ * Declared deviation: text after a document that is one flow collection (`{…}\n{…}`, JSON
+ * objects one per line in a YAML stream) is dropped by kubectl without a word (go-yaml stops
+ * reading after the root node), so it is this document's error, said plainly, not eemeli/yaml's
+ * "Unexpected … at node end" list.
+ */
+const afterFlowRoot = (ctx: StreamContext, base: number, doc: Document.Parsed | undefined, problems: ReadonlyArray<LoadProblem>): LoadProblem[] | null => {
+  const root = doc?.contents
+  if (!root || !(isMap(root) || isSeq(root)) || !root.flow || !root.range) return null
+  const end = positionAt(ctx.lines, base + root.range[1])
+  const first = [...problems].sort((a, b) => a.line - b.line || a.column - b.column)[0]
+  if (first?.yamlCode !== 'UNEXPECTED_TOKEN' || first.line < end.line || (first.line === end.line && first.column < end.column)) return null
+  return [
+    {
+      line: first.line,
+      column: first.column,
+      code: 'yaml-syntax',
+      message:
+        'more text after the flow collection (`{…}` or `[…]`) that makes up this document: kubectl reads the first collection and silently drops the rest; separate documents with `---`',
+    },
+  ]
 }
 
 /**
@@ -225,7 +289,7 @@ const loadChunk = (ctx: StreamContext, chunk: Chunk, index: number): LoadResult 
         problemAt(ctx, chunk.start + extra.range[0], 'yaml-syntax', 'content after a `...` document end marker: separate documents with `---`'),
       )
   }
-  if (problems.length > 0) return errorOf(place, problems)
+  if (problems.length > 0) return errorOf(place, afterFlowRoot(ctx, chunk.start, docs[0], problems) ?? problems)
   const doc = docs[0]
   if (doc === undefined || isEmptyDocument(doc)) return { _tag: 'Empty', ...place }
   const contentStart = chunk.start + (doc.contents?.range[0] ?? doc.range[0])
