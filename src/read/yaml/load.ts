@@ -10,8 +10,8 @@
  *
  * @packageDocumentation
  */
-import { Composer, Pair, Parser, YAMLMap, isMap, isScalar, isSeq, visit } from 'yaml'
-import type { Document, YAMLError } from 'yaml'
+import { Composer, Pair, Parser, YAMLMap, isScalar, isSeq, visit } from 'yaml'
+import type { CST, Document, YAMLError } from 'yaml'
 import { checkTokenDepth, expandedDepthOf } from './depth.js'
 import { duplicateKeys } from './duplicateKeys.js'
 import { fastDocument, fastPositionFinder } from './fastYaml.js'
@@ -151,7 +151,13 @@ const composeChunk = (
   ctx: StreamContext,
   chunk: Chunk,
   blankMarker: boolean,
-): { readonly docs: Document.Parsed[]; readonly streamErrors: ReadonlyArray<YAMLError>; readonly hasAlias: boolean } | LoadProblem => {
+): {
+  readonly docs: Document.Parsed[]
+  readonly streamErrors: ReadonlyArray<YAMLError>
+  readonly hasAlias: boolean
+  /** Where the first document's root flow collection closes (after its `}` or `]`), if it is one. */
+  readonly flowRootEnd: number | null
+} | LoadProblem => {
   const parser = new Parser()
   let text = ctx.text.slice(chunk.start, chunk.end)
   // `---#c`: kubectl drops the line; three spaces keep every column where it was.
@@ -162,6 +168,7 @@ const composeChunk = (
   const composer = new Composer(YAML_OPTIONS)
   const docs: Document.Parsed[] = []
   let hasAlias = false
+  let flowRootEnd: number | null = null
   const control = controlCharacter(text)
   if (control !== null) return problemAt(ctx, chunk.start + control.offset, 'yaml-syntax', control.message)
   const broken = goLineBreaks(text)
@@ -178,13 +185,14 @@ const composeChunk = (
       if (depth._tag === 'TooManyAliases')
         return problemAt(ctx, chunk.start + depth.offset, 'alias-limit', `more than ${ctx.maxAliasCount} aliases in one document; no Kubernetes object needs this many`)
       hasAlias ||= depth.hasAlias
+      if (docs.length === 0 && flowRootEnd === null) flowRootEnd = flowRootEndOf(token)
     }
     for (const doc of composer.next(token)) docs.push(doc)
   }
   for (const doc of composer.end()) docs.push(doc)
   if (broken.goQuoted.length > 0) for (const doc of docs) decodeGoQuoted(doc, text, broken.goQuoted)
   if (flow.pairs.length > 0) for (const doc of docs) questionPairs(doc, flow.pairs)
-  return { docs, streamErrors: docs.length === 0 ? composer.streamInfo().errors : [], hasAlias }
+  return { docs, streamErrors: docs.length === 0 ? composer.streamInfo().errors : [], hasAlias, flowRootEnd }
 }
 
 /**
@@ -224,17 +232,35 @@ const questionPairs = (doc: Document.Parsed, offsets: ReadonlyArray<number>): vo
 }
 
 /**
+ * Where a document that is one flow collection closes, or `null`. Followed by more on its line,
+ * eemeli/yaml's CST holds the collection as the first key of a block map with no `:`.
+ */
+const flowRootEndOf = (document: CST.Document): number | null => {
+  let root = document.value
+  if (root?.type === 'block-map') {
+    const first = root.items[0]
+    // `{a: 1} : x` is a map with a flow key; `{a: 1} {b: 2}` puts the second collection in `sep`.
+    const sep = (first?.sep ?? []).find((t) => t.type !== 'space')
+    root = first !== undefined && sep !== undefined && sep.type !== 'map-value-ind' ? first.key ?? undefined : undefined
+  }
+  const close = root?.type === 'flow-collection' ? root.end[0] : undefined
+  return close !== undefined && (close.type === 'flow-map-end' || close.type === 'flow-seq-end') ? close.offset + 1 : null
+}
+
+/**
  * Declared deviation: text after a document that is one flow collection (`{…}\n{…}`, JSON
  * objects one per line in a YAML stream) is dropped by kubectl without a word (go-yaml stops
  * reading after the root node), so it is this document's error, said plainly, not eemeli/yaml's
  * "Unexpected … at node end" list.
  */
-const afterFlowRoot = (ctx: StreamContext, base: number, doc: Document.Parsed | undefined, problems: ReadonlyArray<LoadProblem>): LoadProblem[] | null => {
-  const root = doc?.contents
-  if (!root || !(isMap(root) || isSeq(root)) || !root.flow || !root.range) return null
-  const end = positionAt(ctx.lines, base + root.range[1])
-  const first = [...problems].sort((a, b) => a.line - b.line || a.column - b.column)[0]
-  if (first?.yamlCode !== 'UNEXPECTED_TOKEN' || first.line < end.line || (first.line === end.line && first.column < end.column)) return null
+const afterFlowRoot = (ctx: StreamContext, base: number, flowRootEnd: number | null, problems: ReadonlyArray<LoadProblem>): LoadProblem[] | null => {
+  if (flowRootEnd === null) return null
+  const end = positionAt(ctx.lines, base + flowRootEnd)
+  const after = (p: LoadProblem): boolean => p.line > end.line || (p.line === end.line && p.column >= end.column)
+  // A collection over several lines, followed on its last line, is also a "multiline implicit key" to eemeli/yaml.
+  if (problems.some((p) => !after(p) && p.yamlCode !== 'MULTILINE_IMPLICIT_KEY')) return null
+  const first = problems.filter(after).sort((a, b) => a.line - b.line || a.column - b.column)[0]
+  if (first?.yamlCode !== 'UNEXPECTED_TOKEN') return null
   return [
     {
       line: first.line,
@@ -277,7 +303,7 @@ const loadChunk = (ctx: StreamContext, chunk: Chunk, index: number): LoadResult 
   }
   const composed = composeChunk(ctx, chunk, blank)
   if (!('docs' in composed)) return errorOf(place, [composed])
-  const { docs, streamErrors, hasAlias } = composed
+  const { docs, streamErrors, hasAlias, flowRootEnd } = composed
   const problems: LoadProblem[] = []
   for (const error of streamErrors) problems.push(problemOf(ctx, chunk.start, error))
   for (const doc of docs) for (const error of doc.errors) problems.push(problemOf(ctx, chunk.start, error))
@@ -289,7 +315,7 @@ const loadChunk = (ctx: StreamContext, chunk: Chunk, index: number): LoadResult 
         problemAt(ctx, chunk.start + extra.range[0], 'yaml-syntax', 'content after a `...` document end marker: separate documents with `---`'),
       )
   }
-  if (problems.length > 0) return errorOf(place, afterFlowRoot(ctx, chunk.start, docs[0], problems) ?? problems)
+  if (problems.length > 0) return errorOf(place, afterFlowRoot(ctx, chunk.start, flowRootEnd, problems) ?? problems)
   const doc = docs[0]
   if (doc === undefined || isEmptyDocument(doc)) return { _tag: 'Empty', ...place }
   const contentStart = chunk.start + (doc.contents?.range[0] ?? doc.range[0])

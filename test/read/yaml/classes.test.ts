@@ -149,6 +149,8 @@ describe('declared deviation: text after a document that is one flow collection'
       message: 'more text after the flow collection (`{…}` or `[…]`) that makes up this document: kubectl reads the first collection and silently drops the rest; separate documents with `---`',
     })
     expect(refusal('a: 1\n---\n[1]\nfoo\n')).toMatchObject({ line: 4, column: 1 })
+    expect(refusal(`# c\n${pod} ${pod}`)).toMatchObject({ line: 2, column: 64, message: expect.stringContaining('silently drops the rest') })
+    expect(refusal('# c\n{\n  "a": 1\n}{"b": 2}\n')).toMatchObject({ line: 4, column: 2, message: expect.stringContaining('silently drops the rest') })
     expect(loadDocuments(`# c\n${pod}\n---\n${pod}\n`, 's').map((d) => d._tag)).toEqual(['Document', 'Document'])
   })
 })
