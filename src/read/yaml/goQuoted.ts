@@ -1,12 +1,14 @@
 /**
  * Quoted scalars that go-yaml v2 reads differently from eemeli/yaml, decoded by go-yaml's rules.
  *
- * Three cases only, where no JavaScript YAML library has go-yaml v2's (YAML 1.1 scanner's) rules:
+ * Four cases only, where no JavaScript YAML library has go-yaml v2's (YAML 1.1 scanner's) rules:
  * - `\'` in a double-quoted scalar is an escape of `'` to go-yaml; YAML 1.2 has no such escape
  *   and eemeli/yaml refuses it.
  * - NEL, LS and PS are line breaks inside quotes to go-yaml: the blanks before and after them are
  *   trimmed, a NEL folds to a space (or to the breaks that follow it) and an LS or PS is kept;
  *   eemeli/yaml reads all three as ordinary characters.
+ * - An escaped line break (`\` at the end of a line) followed by empty lines: go-yaml keeps
+ *   their line feeds, eemeli/yaml folds them to a space.
  * - LS and PS in a plain scalar: go-yaml folds its lines as inside quotes, keeping an LS or PS
  *   that is the first break (a NEL or a line feed folds as eemeli/yaml folds a line feed).
  * Every other quoted scalar is eemeli/yaml's value, which the differential test shows to be
@@ -30,12 +32,13 @@ const isBreak = (c: string | undefined): boolean => c === '\n' || c === '\r' || 
  * differsInGo('"a\\\'b"') // true
  * differsInGo('"a\\\\\'b"') // false (an escaped backslash, then a quote)
  * differsInGo("'x\u2028y'") // true
+ * differsInGo('"x\\\n\n y"') // true (an escaped line break, then an empty line)
  */
 export const differsInGo = (source: string): boolean => {
   if (!source.startsWith('"') && !source.startsWith("'")) return PLAIN_BREAKS.test(source)
   if (BREAKS.test(source)) return true
   if (!source.startsWith('"')) return false
-  for (let i = source.indexOf('\\'); i >= 0; i = source.indexOf('\\', i + 2)) if (source[i + 1] === "'") return true
+  for (let i = source.indexOf('\\'); i >= 0; i = source.indexOf('\\', i + 2)) if (source[i + 1] === "'" || isBreak(source[i + 1])) return true
   return false
 }
 

@@ -31,6 +31,7 @@ export interface ScannerRefusal {
 const CONTROL = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u
 const UNICODE_BREAK = /[\u0085\u2028\u2029]/g
 const PLAIN_ASCII = /^[\t\n\r\x20-\x7e]*$/
+const ESCAPED_BREAK = /\\[\r\n\u0085\u2028\u2029]/
 
 /**
  * The first character go-yaml's reader refuses, or `null`.
@@ -67,7 +68,7 @@ export interface GoText {
  * goLineBreaks('a: "x\u0085y"') // { text: 'a: "x y"', goQuoted: [3] }
  */
 export const goLineBreaks = (text: string): GoText => {
-  if (!text.includes("\\'") && (PLAIN_ASCII.test(text) || !UNICODE_BREAK.test(text))) return { text, goQuoted: [] }
+  if (!text.includes("\\'") && !ESCAPED_BREAK.test(text) && (PLAIN_ASCII.test(text) || !UNICODE_BREAK.test(text))) return { text, goQuoted: [] }
   UNICODE_BREAK.lastIndex = 0
   // By UTF-16 unit, as the lexer counts (joined again, surrogate pairs come back whole).
   const out = text.replace(UNICODE_BREAK, '\n').split('')

@@ -112,6 +112,8 @@ describe('characters, escapes, tabs', () => {
     expect(value('a: "x \u0085 y"\nb: "x \u2028 y"\nc: \'x \u2029\u2029 y\'\nd: "x\u0085\u0085y"\n')).toEqual({ a: 'x y', b: 'x\u2028y', c: 'x\u2029\u2029y', d: 'x\ny' })
     // A plain scalar folds the same way: an LS that is the first break is kept.
     expect(value('a: x \u2028\n  y\n')).toEqual({ a: 'x\u2028\ny' })
+    // An escaped line break keeps the empty lines after it as line feeds (kubectl: "x\ny").
+    expect(value('a: "x\\\n\n  y"\nb: "x\\\n  y"\n')).toEqual({ a: 'x\ny', b: 'xy' })
     // An escaped backslash before a quote is not the escape.
     expect(value('a: "x\\\\\'y"\n')).toEqual({ a: "x\\'y" })
   })
