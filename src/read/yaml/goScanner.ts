@@ -124,7 +124,7 @@ const tabAfterIndicator = (start: ReadonlyArray<CST.SourceToken>): ScannerRefusa
 const LINE_END = new Set(['\n', '\r\n', ''])
 const BLANKS = /^[ \t]+$/
 /** Tokens that end a line's content: after them, go-yaml's plain-scalar scanner is not running. */
-const IS_LINE_BREAK = (t: string): boolean => LINE_END.has(t) && t !== ''
+const isLineBreak = (t: string): boolean => LINE_END.has(t) && t !== ''
 
 const columnAt = (text: string, offset: number): number => offset - (text.lastIndexOf('\n', offset - 1) + 1)
 
@@ -186,7 +186,7 @@ export const tabStartingLine = (text: string): ScannerRefusal | null => {
       i = j
       continue
     }
-    if (!IS_LINE_BREAK(t)) plainIndent = null
+    if (!isLineBreak(t)) plainIndent = null
   }
   return null
 }
