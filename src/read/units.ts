@@ -54,6 +54,23 @@ const firstNonBlank = (s: string): number => {
 }
 
 /**
+ * How far kubectl looks for the `{` of a JSON stream: its reader peeks at the first 4096 bytes
+ * after the BOM (k8s.io/apimachinery `NewYAMLOrJSONDecoder(r, 4096)`), so a `{` after more
+ * blank text than that starts a YAML stream (checked against kubectl 1.32).
+ */
+const JSON_SNIFF_BYTES = 4096
+
+/** UTF-8 length of Go white space (all of it is below U+10000). */
+const blankBytes = (s: string, end: number): number => {
+  let n = 0
+  for (let i = 0; i < end; i++) {
+    const c = s.charCodeAt(i)
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : 3
+  }
+  return n
+}
+
+/**
  * The read stage of one source: `push` each chunk (bytes or text), then `end`; each returns the
  * units completed so far, in order. It holds one unit at a time (or, for a List whose `kind`
  * comes after its items, at most the hold limit). Never throws for bad input: that is a
@@ -69,6 +86,8 @@ const firstNonBlank = (s: string): number => {
 export class UnitReader {
   private readonly decoder = new Utf8Decoder()
   private readonly before: string[] = []
+  /** UTF-8 bytes of the blank text before the first character, against {@link JSON_SNIFF_BYTES}. */
+  private blank = 0
   private started = false
   private json: JsonCutter | null = null
   private yaml: DocumentCutter | null = null
@@ -122,11 +141,12 @@ export class UnitReader {
     if (this.json === null && this.yaml === null) {
       // Sniff: blank text before the first character is kept for whichever reader takes it.
       const at = firstNonBlank(text)
-      if (at < 0) {
+      this.blank += blankBytes(text, at < 0 ? text.length : at)
+      if (at < 0 && this.blank < JSON_SNIFF_BYTES) {
         this.before.push(text)
         return []
       }
-      this.choose(text.charCodeAt(at) === 123)
+      this.choose(at >= 0 && text.charCodeAt(at) === 123 && this.blank < JSON_SNIFF_BYTES)
     }
     const out: Unit[] = []
     const pieces = this.before.length === 0 ? [text] : [...this.before.splice(0), text]

@@ -3,8 +3,8 @@
  *
  * In flow context go-yaml ends a plain scalar at `?` and takes a `?` or `:` that starts one as an
  * indicator, even with no space after it (YAML 1.1): `{url: http://x/p?q=1}` and `{x: :y}` are
- * syntax errors to kubectl, and `{?x: 1}` is `{x: 1}`. eemeli/yaml (YAML 1.2) reads all three as
- * text inside the scalar.
+ * syntax errors to kubectl, `{?x: 1}` is `{x: 1}` and `[?x]` is `[{x: null}]`. eemeli/yaml
+ * (YAML 1.2) reads all four as text inside the scalar.
  *
  * @packageDocumentation
  */
@@ -26,8 +26,11 @@ const LEADING_COLON = /(?:[[{,]|:[ \t])[ \t]*:/
 export const mayCutFlowScalars = (text: string): boolean =>
   (text.includes('[') || text.includes('{')) && (text.includes('?') || LEADING_COLON.test(text))
 
-/** The text to parse (a leading `?` of a flow key blanked), or go-yaml's refusal. */
-export type FlowScalars = { readonly _tag: 'Text'; readonly text: string } | ({ readonly _tag: 'Refused' } & ScannerRefusal)
+/**
+ * The text to parse (a leading `?` of a flow key blanked), and where the scalars start that were
+ * `[?x]` items (go-yaml: a one-pair map `{x: null}`, made so after composing); or go-yaml's refusal.
+ */
+export type FlowScalars = { readonly _tag: 'Text'; readonly text: string; readonly pairs: ReadonlyArray<number> } | ({ readonly _tag: 'Refused' } & ScannerRefusal)
 
 const refusedAt = (offset: number, what: string, said: string): FlowScalars => ({
   _tag: 'Refused',
@@ -39,12 +42,14 @@ const refusedAt = (offset: number, what: string, said: string): FlowScalars => (
  * go-yaml's reading of the plain scalars in flow collections of `text`.
  *
  * @example
- * goFlowScalars('a: {?x: 1}') // { _tag: 'Text', text: 'a: { x: 1}' }
+ * goFlowScalars('a: {?x: 1}') // { _tag: 'Text', text: 'a: { x: 1}', pairs: [] }
+ * goFlowScalars('a: [?x]') // { _tag: 'Text', text: 'a: [ x]', pairs: [5] }
  * goFlowScalars('a: {u: http://x/p?q=1}')._tag // 'Refused'
  */
 export const goFlowScalars = (text: string): FlowScalars => {
-  if (!mayCutFlowScalars(text)) return { _tag: 'Text', text }
+  if (!mayCutFlowScalars(text)) return { _tag: 'Text', text, pairs: [] }
   let out: string[] | null = null
+  const pairs: number[] = []
   const stack: CST.Token[] = []
   for (const doc of new Parser().parse(text)) stack.push(doc)
   while (stack.length > 0) {
@@ -59,12 +64,6 @@ export const goFlowScalars = (text: string): FlowScalars => {
         const flow = token.type === 'flow-collection'
         const isSeq = flow && token.start.source === '['
         for (const item of token.items) {
-          if (flow && item.key === undefined && item.sep === undefined && item.value?.type === 'scalar' && item.value.source.startsWith('?') && isSeq)
-            return {
-              _tag: 'Refused',
-              offset: item.value.offset,
-              message: 'a `?` that starts a sequence item: kubectl reads `[?x]` as `[{x: null}]`, which the library does not guess; write `[{x: null}]` or quote the value',
-            }
           if (flow) {
             for (const part of [item.key, item.value]) {
               if (part?.type !== 'scalar') continue
@@ -73,6 +72,14 @@ export const goFlowScalars = (text: string): FlowScalars => {
               const q = source.indexOf('?', 1)
               if (q > 0) return refusedAt(part.offset + q, 'a `?` in a plain value', "did not find expected ',' or '}'")
               if (source.startsWith('?')) {
+                // go-yaml's `?` is a key indicator: not after `:`, and not after an anchor or a tag.
+                const isValue = part === item.value && (item.sep ?? []).some((t) => t.type === 'map-value-ind')
+                if (isValue) return refusedAt(part.offset, 'a `?` that starts a value', 'did not find expected node content')
+                const props = isValue ? [] : (item.start as ReadonlyArray<CST.SourceToken>)
+                if (props.some((t) => t.type === 'anchor' || t.type === 'tag'))
+                  return refusedAt(part.offset, 'a `?` after an anchor or a tag', `did not find expected ',' or '${isSeq ? ']' : '}'}'`)
+                // `[?x]`: the item is the one-pair map `{x: null}` to go-yaml.
+                if (isSeq && part === item.value && item.sep === undefined && source.length > 1) pairs.push(part.offset + 1)
                 out ??= text.split('')
                 out[part.offset] = ' '
               }
@@ -87,5 +94,5 @@ export const goFlowScalars = (text: string): FlowScalars => {
         break
     }
   }
-  return { _tag: 'Text', text: out === null ? text : out.join('') }
+  return { _tag: 'Text', text: out === null ? text : out.join(''), pairs }
 }

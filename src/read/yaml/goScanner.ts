@@ -4,18 +4,22 @@
  * - Characters: go-yaml's reader refuses control characters (all C0 but tab, LF and CR; DEL;
  *   C1 but NEL; U+FFFE/U+FFFF; lone surrogates): "control characters are not allowed".
  * - Line breaks: NEL (U+0085), LS (U+2028) and PS (U+2029) end a line for go-yaml outside quotes
- *   (a plain `x<LS>y` breaks the line); a quoted `"x<NEL>y"` folds to `"x y"`. eemeli/yaml reads
- *   all three as text.
+ *   (a plain `x<LS>y` breaks the line); inside quotes they are breaks that go-yaml folds
+ *   (goQuoted.ts). eemeli/yaml reads all three as text.
  * - Escapes: go-yaml's double-quoted escapes are YAML 1.1's; `\/` (YAML 1.2 only) is "found
  *   unknown escape character", and `\uD83D` (a surrogate, even in a pair) "found invalid Unicode
  *   character escape code".
  * - Tabs: in block context a tab after `-` or an explicit `?` is "found character that cannot
- *   start any token" (after `:` it is fine).
+ *   start any token" (after `:` it is fine). So is a tab among the blanks that start a line with
+ *   nothing else on it (a blank line, or only a comment): go-yaml skips a tab only where no
+ *   simple key may start, and one may at every line start in block context (eemeli/yaml reads
+ *   such a line as blank). A line with content after the tab is eemeli/yaml's `TAB_AS_INDENT`.
  *
  * @packageDocumentation
  */
 import { Lexer } from 'yaml'
 import type { CST } from 'yaml'
+import { differsInGo, forEemeli } from './goQuoted.js'
 
 /** A refusal of go-yaml's scanner: an offset into the text it read, and why. */
 export interface ScannerRefusal {
@@ -27,6 +31,7 @@ export interface ScannerRefusal {
 const CONTROL = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u
 const UNICODE_BREAK = /[\u0085\u2028\u2029]/g
 const PLAIN_ASCII = /^[\t\n\r\x20-\x7e]*$/
+const ESCAPED_BREAK = /\\[\r\n\u0085\u2028\u2029]/
 
 /**
  * The first character go-yaml's reader refuses, or `null`.
@@ -46,32 +51,41 @@ export const controlCharacter = (text: string): ScannerRefusal | null => {
 // eemeli/yaml's lexer marks documents, flow ends and plain scalars with characters that take no place.
 const ZERO_WIDTH = new Set(['\x02', '\x18', '\x1f'])
 
+/** The text eemeli/yaml is to read, and where its quoted scalars whose value go-yaml decodes differently start. */
+export interface GoText {
+  readonly text: string
+  /** Offsets of the quoted scalars to decode again with `goQuotedValue` (src/read/yaml/goQuoted.ts). */
+  readonly goQuoted: ReadonlyArray<number>
+}
+
 /**
- * The text with NEL, LS and PS read as go-yaml reads them, offsets unmoved: a line feed, except
- * inside a quoted scalar, where go-yaml folds a NEL to a space and keeps LS and PS as text.
+ * The text with NEL, LS and PS read as go-yaml reads them, offsets unmoved: a line feed outside
+ * quotes; inside a quoted scalar (which go-yaml folds, see goQuoted.ts) a space, as is a `\'`
+ * escape made `\"`, and the scalar's offset is listed to be decoded again from the original text.
  *
  * @example
- * goLineBreaks('a: x\u2028y') // 'a: x\ny'
- * goLineBreaks('a: "x\u0085y"') // 'a: "x y"'
+ * goLineBreaks('a: x\u2028y').text // 'a: x\ny'
+ * goLineBreaks('a: "x\u0085y"') // { text: 'a: "x y"', goQuoted: [3] }
  */
-export const goLineBreaks = (text: string): string => {
-  if (PLAIN_ASCII.test(text) || !UNICODE_BREAK.test(text)) return text
+export const goLineBreaks = (text: string): GoText => {
+  if (!text.includes("\\'") && !ESCAPED_BREAK.test(text) && (PLAIN_ASCII.test(text) || !UNICODE_BREAK.test(text))) return { text, goQuoted: [] }
   UNICODE_BREAK.lastIndex = 0
   // By UTF-16 unit, as the lexer counts (joined again, surrogate pairs come back whole).
   const out = text.replace(UNICODE_BREAK, '\n').split('')
+  const goQuoted: number[] = []
   let offset = 0
   for (const token of new Lexer().lex(text)) {
     if (ZERO_WIDTH.has(token)) continue
-    if (token.startsWith('"') || token.startsWith("'"))
-      for (let j = offset; j < offset + token.length; j++) {
-        const c = text[j] as string
-        // In a quoted scalar go-yaml folds a NEL to a space and keeps LS and PS as they are.
-        if (c === '\u0085') out[j] = ' '
-        else if (c === '\u2028' || c === '\u2029') out[j] = c
+    if (differsInGo(token)) {
+      goQuoted.push(offset)
+      if (token.startsWith('"') || token.startsWith("'")) {
+        const replaced = forEemeli(token)
+        for (let j = 0; j < token.length; j++) out[offset + j] = replaced[j] as string
       }
+    }
     offset += token.length
   }
-  return out.join('')
+  return { text: out.join(''), goQuoted }
 }
 
 const GO_ESCAPES = new Set(['0', 'a', 'b', 't', '\t', 'n', 'v', 'f', 'r', 'e', ' ', '"', '\'', '\\', 'N', '_', 'L', 'P', 'x', 'u', 'U', '\n', '\r'])
@@ -105,6 +119,93 @@ const tabAfterIndicator = (start: ReadonlyArray<CST.SourceToken>): ScannerRefusa
       }
   }
   return null
+}
+
+const LINE_END = new Set(['\n', '\r\n', ''])
+const BLANKS = /^[ \t]+$/
+/** Tokens that end a line's content: after them, go-yaml's plain-scalar scanner is not running. */
+const isLineBreak = (t: string): boolean => LINE_END.has(t) && t !== ''
+
+const columnAt = (text: string, offset: number): number => offset - (text.lastIndexOf('\n', offset - 1) + 1)
+
+/**
+ * The first tab that starts a blank or comment-only line outside flow collections and scalars
+ * (go-yaml refuses it, see above), or `null`. Only a text with a tab is lexed.
+ *
+ * Right after a plain scalar go-yaml's plain-scalar scanner eats the blank lines that follow,
+ * and refuses a tab there only left of the scalar's indentation (the column of the key or `-`
+ * that holds it, plus one: "found a tab character that violates indentation"), so
+ * `a: 1\n \t\n` is refused and `  a: 1\n   \t\n` is read.
+ *
+ * @example
+ * tabStartingLine('a: 1\n\t# c\n') // { offset: 5, message: 'a tab at the start of a line …' }
+ * tabStartingLine('a: [1,\n\t2]\n') // null (inside a flow collection)
+ */
+export const tabStartingLine = (text: string): ScannerRefusal | null => {
+  if (!text.includes('\t')) return null
+  const raw = [...new Lexer().lex(text)]
+  // Each token with its offset; a plain scalar is marked (the lexer's SCALAR mark before text that is not a block scalar's).
+  const tokens: Array<{ readonly t: string; readonly at: number; readonly plain: boolean }> = []
+  let offset = 0
+  let scalarMark = false
+  let blockHeader = false
+  for (const t of raw) {
+    if (t === '\x1f') scalarMark = true
+    if (ZERO_WIDTH.has(t)) continue
+    const plain = scalarMark && !blockHeader && !t.startsWith('"') && !t.startsWith("'")
+    if (scalarMark) blockHeader = false
+    else if (t.startsWith('|') || t.startsWith('>')) blockHeader = true
+    scalarMark = false
+    tokens.push({ t, at: offset, plain })
+    offset += t.length
+  }
+  let flow = 0
+  // The indentation go-yaml's plain-scalar scanner checks blank lines against, while it runs.
+  let plainIndent: number | null = null
+  for (let i = 0; i < tokens.length; i++) {
+    const { t, at, plain } = tokens[i] as (typeof tokens)[number]
+    if (t === '{' || t === '[') flow++
+    else if ((t === '}' || t === ']') && flow > 0) flow--
+    if (flow > 0) continue
+    if (plain) {
+      plainIndent = holderColumn(text, tokens, i) + 1
+      continue
+    }
+    if ((at === 0 || text[at - 1] === '\n') && BLANKS.test(t)) {
+      // The lexer may cut a line's blanks in two (the indentation, then the rest).
+      let j = i
+      while (BLANKS.test(tokens[j + 1]?.t ?? '')) j++
+      const blanks = text.slice(at, (tokens[j] as (typeof tokens)[number]).at + (tokens[j] as (typeof tokens)[number]).t.length)
+      const next = tokens[j + 1]?.t ?? ''
+      const tab = blanks.indexOf('\t')
+      if (tab >= 0 && (LINE_END.has(next) || next.startsWith('#')) && (plainIndent === null || tab < plainIndent))
+        return {
+          offset: at + tab,
+          message: `a tab at the start of a line with nothing else on it (or only a comment): kubectl refuses the document ("${plainIndent === null ? 'found character that cannot start any token' : 'found a tab character that violates indentation'}"); use spaces or remove the tab`,
+        }
+      i = j
+      continue
+    }
+    if (!isLineBreak(t)) plainIndent = null
+  }
+  return null
+}
+
+/** The column of the key, `-` or `?` that holds the plain scalar `tokens[i]` (its block collection's indentation), or -1 at the top. */
+const holderColumn = (text: string, tokens: ReadonlyArray<{ readonly t: string; readonly at: number }>, i: number): number => {
+  let j = i - 1
+  const skip = (): void => {
+    while (j >= 0 && (BLANKS.test((tokens[j] as { t: string }).t) || /^[!&]/.test((tokens[j] as { t: string }).t))) j--
+  }
+  skip()
+  const before = tokens[j]
+  if (before === undefined) return -1
+  if (before.t === '-' || before.t === '?') return columnAt(text, before.at)
+  if (before.t !== ':') return -1
+  j--
+  skip()
+  const key = tokens[j]
+  return key === undefined ? -1 : columnAt(text, key.at)
 }
 
 /**

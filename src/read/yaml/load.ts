@@ -10,8 +10,8 @@
  *
  * @packageDocumentation
  */
-import { Composer, Parser, isScalar } from 'yaml'
-import type { Document, YAMLError } from 'yaml'
+import { Composer, Pair, Parser, YAMLMap, isScalar, isSeq, visit } from 'yaml'
+import type { CST, Document, YAMLError } from 'yaml'
 import { checkTokenDepth, expandedDepthOf } from './depth.js'
 import { duplicateKeys } from './duplicateKeys.js'
 import { fastDocument, fastPositionFinder } from './fastYaml.js'
@@ -21,7 +21,8 @@ import type { DocumentError, DocumentPlace, LoadErrorCode, LoadOptions, LoadProb
 import { NOT_JSON_NUMBER } from './goNumbers.js'
 import { TAG_REFUSED } from './goTags.js'
 import { goFlowScalars } from './goFlowScalars.js'
-import { controlCharacter, goLineBreaks, scannerRefusal } from './goScanner.js'
+import { controlCharacter, goLineBreaks, scannerRefusal, tabStartingLine } from './goScanner.js'
+import { goQuotedValue } from './goQuoted.js'
 import { goTagSpelling } from './goTagUris.js'
 import { kubectlValueOf } from './kubectlValue.js'
 import { lineIndexOf, positionAt } from './lineIndex.js'
@@ -34,6 +35,7 @@ import type { Chunk } from './split.js'
 import { describeValue, isRecord, optionsProblem } from '../../callerInput.js'
 
 const BOM = 0xfeff
+const STR_TAG = 'tag:yaml.org,2002:str'
 
 /** Everything one document's loading needs from its stream. */
 interface StreamContext {
@@ -149,7 +151,13 @@ const composeChunk = (
   ctx: StreamContext,
   chunk: Chunk,
   blankMarker: boolean,
-): { readonly docs: Document.Parsed[]; readonly streamErrors: ReadonlyArray<YAMLError>; readonly hasAlias: boolean } | LoadProblem => {
+): {
+  readonly docs: Document.Parsed[]
+  readonly streamErrors: ReadonlyArray<YAMLError>
+  readonly hasAlias: boolean
+  /** Where the first document's root flow collection closes (after its `}` or `]`), if it is one. */
+  readonly flowRootEnd: number | null
+} | LoadProblem => {
   const parser = new Parser()
   let text = ctx.text.slice(chunk.start, chunk.end)
   // `---#c`: kubectl drops the line; three spaces keep every column where it was.
@@ -160,10 +168,14 @@ const composeChunk = (
   const composer = new Composer(YAML_OPTIONS)
   const docs: Document.Parsed[] = []
   let hasAlias = false
+  let flowRootEnd: number | null = null
   const control = controlCharacter(text)
   if (control !== null) return problemAt(ctx, chunk.start + control.offset, 'yaml-syntax', control.message)
-  const flow = goFlowScalars(goLineBreaks(text))
+  const broken = goLineBreaks(text)
+  const flow = goFlowScalars(broken.text)
   if (flow._tag === 'Refused') return problemAt(ctx, chunk.start + flow.offset, 'yaml-syntax', flow.message)
+  const tab = tabStartingLine(flow.text)
+  if (tab !== null) return problemAt(ctx, chunk.start + tab.offset, 'yaml-syntax', tab.message)
   for (const token of parser.parse(goTagSpelling(flow.text))) {
     if (token.type === 'document') {
       const refusal = scannerRefusal(token)
@@ -173,11 +185,91 @@ const composeChunk = (
       if (depth._tag === 'TooManyAliases')
         return problemAt(ctx, chunk.start + depth.offset, 'alias-limit', `more than ${ctx.maxAliasCount} aliases in one document; no Kubernetes object needs this many`)
       hasAlias ||= depth.hasAlias
+      if (docs.length === 0 && flowRootEnd === null) flowRootEnd = flowRootEndOf(token)
     }
     for (const doc of composer.next(token)) docs.push(doc)
   }
   for (const doc of composer.end()) docs.push(doc)
-  return { docs, streamErrors: docs.length === 0 ? composer.streamInfo().errors : [], hasAlias }
+  if (broken.goQuoted.length > 0) for (const doc of docs) decodeGoQuoted(doc, text, broken.goQuoted)
+  if (flow.pairs.length > 0) for (const doc of docs) questionPairs(doc, flow.pairs)
+  return { docs, streamErrors: docs.length === 0 ? composer.streamInfo().errors : [], hasAlias, flowRootEnd }
+}
+
+/**
+ * The quoted (and plain) scalars of `doc` that go-yaml reads differently (at `offsets` in `text`, listed by
+ * `goLineBreaks`), given go-yaml's value. A tag other than `!!str` resolved eemeli/yaml's reading
+ * already and is left alone.
+ */
+const decodeGoQuoted = (doc: Document.Parsed, text: string, offsets: ReadonlyArray<number>): void => {
+  const at = new Set(offsets)
+  visit(doc, {
+    Scalar(_, node) {
+      const range = node.range
+      const style = node.type === 'PLAIN' || node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE'
+      if (range && style && at.has(range[0]) && typeof node.value === 'string' && (node.tag === undefined || node.tag === STR_TAG))
+        node.value = goQuotedValue(text.slice(range[0], range[1]))
+    },
+  })
+}
+
+/**
+ * `[?x]`: the sequence items starting at `offsets` (a `?` before them, blanked by
+ * `goFlowScalars`) become the one-pair maps go-yaml makes of them, `{x: null}`, placed at the `?`.
+ */
+const questionPairs = (doc: Document.Parsed, offsets: ReadonlyArray<number>): void => {
+  const at = new Set(offsets)
+  visit(doc, {
+    Scalar(_, node, path) {
+      const range = node.range
+      if (!range || !at.has(range[0]) || !isSeq(path[path.length - 1])) return undefined
+      const map = new YAMLMap()
+      map.flow = true
+      map.items.push(new Pair(node, null))
+      map.range = [range[0] - 1, range[1], range[2]]
+      return map
+    },
+  })
+}
+
+/**
+ * Where a document that is one flow collection closes, or `null`. Followed by more on its line,
+ * eemeli/yaml's CST holds the collection as the first key of a block map with no `:`.
+ */
+const flowRootEndOf = (document: CST.Document): number | null => {
+  let root = document.value
+  if (root?.type === 'block-map') {
+    const first = root.items[0]
+    // `{a: 1} : x` is a map with a flow key; `{a: 1} {b: 2}` puts the second collection in `sep`.
+    const sep = (first?.sep ?? []).find((t) => t.type !== 'space')
+    root = first !== undefined && sep !== undefined && sep.type !== 'map-value-ind' ? first.key ?? undefined : undefined
+  }
+  const close = root?.type === 'flow-collection' ? root.end[0] : undefined
+  return close !== undefined && (close.type === 'flow-map-end' || close.type === 'flow-seq-end') ? close.offset + 1 : null
+}
+
+/**
+ * Declared deviation: text after a document that is one flow collection (`{…}\n{…}`, JSON
+ * objects one per line in a YAML stream) is dropped by kubectl without a word (go-yaml stops
+ * reading after the root node), so it is this document's error, said plainly, not eemeli/yaml's
+ * "Unexpected … at node end" list.
+ */
+const afterFlowRoot = (ctx: StreamContext, base: number, flowRootEnd: number | null, problems: ReadonlyArray<LoadProblem>): LoadProblem[] | null => {
+  if (flowRootEnd === null) return null
+  const end = positionAt(ctx.lines, base + flowRootEnd)
+  const after = (p: LoadProblem): boolean => p.line > end.line || (p.line === end.line && p.column >= end.column)
+  // A collection over several lines, followed on its last line, is also a "multiline implicit key" to eemeli/yaml.
+  if (problems.some((p) => !after(p) && p.yamlCode !== 'MULTILINE_IMPLICIT_KEY')) return null
+  const first = problems.filter(after).sort((a, b) => a.line - b.line || a.column - b.column)[0]
+  if (first?.yamlCode !== 'UNEXPECTED_TOKEN') return null
+  return [
+    {
+      line: first.line,
+      column: first.column,
+      code: 'yaml-syntax',
+      message:
+        'more text after the flow collection (`{…}` or `[…]`) that makes up this document: kubectl reads the first collection and silently drops the rest; separate documents with `---`',
+    },
+  ]
 }
 
 /**
@@ -211,7 +303,7 @@ const loadChunk = (ctx: StreamContext, chunk: Chunk, index: number): LoadResult 
   }
   const composed = composeChunk(ctx, chunk, blank)
   if (!('docs' in composed)) return errorOf(place, [composed])
-  const { docs, streamErrors, hasAlias } = composed
+  const { docs, streamErrors, hasAlias, flowRootEnd } = composed
   const problems: LoadProblem[] = []
   for (const error of streamErrors) problems.push(problemOf(ctx, chunk.start, error))
   for (const doc of docs) for (const error of doc.errors) problems.push(problemOf(ctx, chunk.start, error))
@@ -223,7 +315,7 @@ const loadChunk = (ctx: StreamContext, chunk: Chunk, index: number): LoadResult 
         problemAt(ctx, chunk.start + extra.range[0], 'yaml-syntax', 'content after a `...` document end marker: separate documents with `---`'),
       )
   }
-  if (problems.length > 0) return errorOf(place, problems)
+  if (problems.length > 0) return errorOf(place, afterFlowRoot(ctx, chunk.start, flowRootEnd, problems) ?? problems)
   const doc = docs[0]
   if (doc === undefined || isEmptyDocument(doc)) return { _tag: 'Empty', ...place }
   const contentStart = chunk.start + (doc.contents?.range[0] ?? doc.range[0])

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { goJsonError, JSON_STOPS } from '../../../src/read/json/goSyntax.js'
-import { readAllUnits } from '../../../src/read/units.js'
+import { readAllUnits, UnitReader } from '../../../src/read/units.js'
 import { hasKubectl, KUBECTL } from '../yaml/kubectl.js'
 
 const P = '{"apiVersion":"v1","kind":"Pod","metadata":{"name":"a"}}'
@@ -43,6 +43,23 @@ describe('the YAML-or-JSON decision, pinned to kubectl', () => {
     // kubectl: json: offset 1: invalid character '\v' / 'Â' looking for beginning of value
     expect(read(`\v${P}`)).toEqual([refusal(1, 1, "invalid character '\\v' looking for beginning of value")])
     expect(read(`\u00a0${P}`)).toEqual([refusal(1, 1, "invalid character 'Â' looking for beginning of value")])
+  })
+
+  test('kubectl looks for the `{` in the first 4096 bytes after the BOM only: blank text beyond that makes it YAML', () => {
+    const flow = '{apiVersion: v1, kind: Pod, metadata: {name: a}}'
+    // kubectl: 4095 spaces: json: offset 4097: invalid character 'a' …; 4096 spaces: pod/a (YAML)
+    expect(read(`${' '.repeat(4095)}${flow}`)).toEqual([refusal(1, 4097, "invalid character 'a' looking for beginning of object key string")])
+    expect(read(`${' '.repeat(4096)}${flow}`)).toEqual(['a'])
+    expect(read(`\ufeff${' '.repeat(4096)}${flow}`)).toEqual(['a'])
+    // Bytes, not characters: 2048 NBSPs are 4096 bytes (kubectl: a YAML error, not Go's JSON words).
+    expect(read(`${'\u00a0'.repeat(2048)}${flow}`)).toEqual(['Error'])
+    // Cut into pieces, the count goes on across them.
+    const reader = new UnitReader('s')
+    const units = [...reader.push(' '.repeat(4000)), ...reader.push('\n'.repeat(95)), ...reader.push(`\n${flow}`), ...reader.end()]
+    expect(units.map((u) => (u._tag === 'Whole' ? u.doc._tag : u._tag))).toEqual(['Document'])
+    const json = new UnitReader('s')
+    const refused = [...json.push(' '.repeat(4000)), ...json.push('\n'.repeat(95)), ...json.push(flow), ...json.end()]
+    expect(refused.map((u) => u._tag)).toEqual(['Problem'])
   })
 
   test('JSON then YAML: the JSON values are read, then the stream stops at the YAML', () => {

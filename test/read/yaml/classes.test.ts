@@ -84,10 +84,76 @@ describe('characters, escapes, tabs', () => {
     expect(value('a:\tb\n')).toEqual({ a: 'b' })
   })
 
+  test('a tab starting a blank or comment-only line is refused, except right of a plain scalar\'s indentation', () => {
+    // kubectl: found character that cannot start any token (line 1) / found a tab character that violates indentation (line 3)
+    expect(refusal('\t\na: 1\n')).toEqual({
+      code: 'yaml-syntax',
+      line: 1,
+      column: 1,
+      message: 'a tab at the start of a line with nothing else on it (or only a comment): kubectl refuses the document ("found character that cannot start any token"); use spaces or remove the tab',
+    })
+    expect(refusal('a: "1"\n  \t# c\n')).toMatchObject({ line: 2, column: 3 })
+    expect(refusal('x:\n  a: 1\n  \t\n  b: 2\n')).toEqual({
+      code: 'yaml-syntax',
+      line: 3,
+      column: 3,
+      message: 'a tab at the start of a line with nothing else on it (or only a comment): kubectl refuses the document ("found a tab character that violates indentation"); use spaces or remove the tab',
+    })
+    // kubectl reads these: the tab is right of the plain scalar's indentation, inside a flow collection, or inside a block scalar.
+    expect(value('x:\n  a: 1\n   \t# c\n')).toEqual({ x: { a: 1 } })
+    expect(value('a: [1,\n  \t\n  2]\n')).toEqual({ a: [1, 2] })
+    expect(value('a: |\n  x\n  \t\n')).toEqual({ a: 'x\n\t\n' })
+    expect(value('a: 1 \t\n')).toEqual({ a: 1 })
+  })
+
+  test('go-yaml\'s quoted scalars: \\\' is a quote; NEL, LS and PS are breaks that trim the blanks around them', () => {
+    // kubectl 1.32: "a'b", "x y", "x\u2028y", "x\u2029\u2029y", "x\ny", "x\u2028\ny"
+    expect(value('a: "a\\\'b"\n"k\\\'": 1\n')).toEqual({ a: "a'b", "k'": 1 })
+    expect(value('a: "x \u0085 y"\nb: "x \u2028 y"\nc: \'x \u2029\u2029 y\'\nd: "x\u0085\u0085y"\n')).toEqual({ a: 'x y', b: 'x\u2028y', c: 'x\u2029\u2029y', d: 'x\ny' })
+    // A plain scalar folds the same way: an LS that is the first break is kept.
+    expect(value('a: x \u2028\n  y\n')).toEqual({ a: 'x\u2028\ny' })
+    // An escaped line break keeps the empty lines after it as line feeds (kubectl: "x\ny").
+    expect(value('a: "x\\\n\n  y"\nb: "x\\\n  y"\n')).toEqual({ a: 'x\ny', b: 'xy' })
+    // An escaped backslash before a quote is not the escape.
+    expect(value('a: "x\\\\\'y"\n')).toEqual({ a: "x\\'y" })
+  })
+
+  test('[?x] is the one-pair map {x: null}; a ? after : or after an anchor or tag is refused', () => {
+    expect(value('a: [?x, y, ?yes, [?z]]\n')).toEqual({ a: [{ x: null }, true, { true: null }, [{ z: null }]] })
+    expect(refusal('a: {x: ?y}\n')).toEqual({
+      code: 'yaml-syntax',
+      line: 1,
+      column: 8,
+      message: 'a `?` that starts a value inside [...] or {...}: kubectl refuses the document ("did not find expected node content"); quote the value',
+    })
+    expect(refusal('a: [&b ?x]\n')).toEqual({
+      code: 'yaml-syntax',
+      line: 1,
+      column: 8,
+      message: 'a `?` after an anchor or a tag inside [...] or {...}: kubectl refuses the document ("did not find expected \',\' or \']\'"); quote the value',
+    })
+  })
+
   test('? and a leading : in flow scalars', () => {
     expect(refusal('a: {url: http://x/p?q=1}\n')).toMatchObject({ code: 'yaml-syntax', line: 1, column: 20, message: expect.stringContaining("did not find expected ',' or '}'") })
     expect(refusal('a: {x: :y}\n')).toMatchObject({ line: 1, column: 8, message: expect.stringContaining('did not find expected node content') })
     expect(value('a: {?x: 1}\nb: "http://x/p?q=1"\nc: http://x/p?q=1\n')).toEqual({ a: { x: 1 }, b: 'http://x/p?q=1', c: 'http://x/p?q=1' })
+  })
+})
+
+describe('declared deviation: text after a document that is one flow collection', () => {
+  test('{…} then {…} with no --- is refused where the second begins (kubectl reads the first and drops the rest)', () => {
+    const pod = '{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "a"}}'
+    expect(refusal(`# c\n${pod}\n${pod}\n`)).toEqual({
+      code: 'yaml-syntax',
+      line: 3,
+      column: 1,
+      message: 'more text after the flow collection (`{…}` or `[…]`) that makes up this document: kubectl reads the first collection and silently drops the rest; separate documents with `---`',
+    })
+    expect(refusal('a: 1\n---\n[1]\nfoo\n')).toMatchObject({ line: 4, column: 1 })
+    expect(refusal(`# c\n${pod} ${pod}`)).toMatchObject({ line: 2, column: 64, message: expect.stringContaining('silently drops the rest') })
+    expect(refusal('# c\n{\n  "a": 1\n}{"b": 2}\n')).toMatchObject({ line: 4, column: 2, message: expect.stringContaining('silently drops the rest') })
+    expect(loadDocuments(`# c\n${pod}\n---\n${pod}\n`, 's').map((d) => d._tag)).toEqual(['Document', 'Document'])
   })
 })
 

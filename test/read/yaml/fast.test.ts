@@ -293,6 +293,14 @@ describe('the gate sends to the exact reader', () => {
     ['a quoted key longer than YAML allows', `"${'k'.repeat(1100)}": v\n`],
     ['a comment glued to a quoted scalar', 'a: "x"# c\n'],
     ['a comment glued to a flow collection', 'a: [x]# c\n'],
+    // The classes go-yaml reads differently (issue #11), each decided by the exact reader only.
+    ["a \\' escape", 'a: "x\\\'y"\n'],
+    ['NEL, LS or PS inside quotes', 'a: "x \u0085 y"\nb: \'x \u2028 y\'\n'],
+    ['a ? item in a flow sequence', 'a: [?x]\n'],
+    ['a ? that starts a flow value', 'a: {x: ?y}\n'],
+    ['a tab starting a blank line', 'a: 1\n\t\nb: 2\n'],
+    ['a tab starting a comment line', 'a: "1"\n  \t# c\n'],
+    ['two flow mappings with no ---', '{"a": 1}\n{"b": 2}\n'],
   ])('%s', (_name, text) => {
     expect(fastDocument(text, 500)).toBeNull()
   })
