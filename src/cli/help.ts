@@ -57,7 +57,7 @@ Options:
                                  kinds without pods)
       --exclude PATTERN          leave out of directory walks (.gitignore syntax, repeatable)
       --threads N|auto           worker threads for several files (default auto: one per core
-                                 once the files add up to 2 MiB; 1: one thread); the report
+                                 once the files add up to 32 MiB; 1: one thread); the report
                                  is the same either way
       --stdin-filename NAME      the file name results from standard input carry (every format;
                                  SARIF locates them there), e.g. when piping a rendered chart
