@@ -72,6 +72,8 @@ export class YamlListCutter {
   private item: string[] = []
   private itemLine = 0
   private itemIndent = -1
+  /** The indent of a line that continues the current item: one more space than its `-`. */
+  private continuation = ' '
   private items = 0
   private headKind: string | null | undefined = undefined
   private headApiVersion: string | null = null
@@ -138,16 +140,23 @@ export class YamlListCutter {
       this.envelope.push(text)
       return
     }
+    // Most lines continue the item: more indented than its `-`, so never an item start at that
+    // indent. Tested first, without a regular expression, as the lines below would decide it.
+    if (this.item.length > 0 && text.startsWith(this.continuation)) {
+      this.item.push(text)
+      return
+    }
     const start = ITEM_START.exec(text)
     if (start !== null && (this.itemIndent < 0 || (start[1] as string).length === this.itemIndent)) {
       this.finishItem(out)
       this.itemIndent = (start[1] as string).length
+      this.continuation = ' '.repeat(this.itemIndent + 1)
       const dash = this.itemIndent
       this.item = [`${text.slice(0, dash)} ${text.slice(dash + 1)}`]
       this.itemLine = lineNumber
       return
     }
-    if (this.item.length > 0 && (BLANK_OR_COMMENT.test(text) || text.startsWith(' '.repeat(this.itemIndent + 1)))) {
+    if (this.item.length > 0 && BLANK_OR_COMMENT.test(text)) {
       this.item.push(text)
       return
     }

@@ -14,7 +14,8 @@ import type { ScannerRefusal } from './goScanner.js'
 
 // Cheap, linear filters: only a text with a flow collection and a `?`, or a `:` that may start a
 // plain scalar, is parsed a second time.
-const LEADING_COLON = /(?:[[{,]|:[ \t])[ \t]*:/
+/** The pattern `hasLeadingColon` finds (kept as the statement of it, and for its test). */
+export const LEADING_COLON = /(?:[[{,]|:[ \t])[ \t]*:/
 /**
  * Might go-yaml cut a plain scalar in a flow collection of `text` differently from a YAML 1.2
  * reader (a flow collection, and a `?` or a `:` that may start a plain scalar)? `false` is sure.
@@ -24,7 +25,23 @@ const LEADING_COLON = /(?:[[{,]|:[ \t])[ \t]*:/
  * mayCutFlowScalars('a: {}') // false
  */
 export const mayCutFlowScalars = (text: string): boolean =>
-  (text.includes('[') || text.includes('{')) && (text.includes('?') || LEADING_COLON.test(text))
+  (text.includes('[') || text.includes('{')) && (text.includes('?') || hasLeadingColon(text))
+
+/**
+ * `LEADING_COLON.test(text)`, found from each `:` backwards (a kubectl List item has a `:` on
+ * every line, and the expression cost a regular-expression scan of every character of every item).
+ */
+export const hasLeadingColon = (text: string): boolean => {
+  for (let p = text.indexOf(':', 1); p >= 0; p = text.indexOf(':', p + 1)) {
+    let q = p - 1
+    while (q >= 0 && (text.charCodeAt(q) === 32 || text.charCodeAt(q) === 9)) q--
+    if (q < 0) continue
+    const c = text.charCodeAt(q)
+    // `[`, `{` or `,` then blanks, or `:` then at least one blank, then this `:`.
+    if (c === 91 || c === 123 || c === 44 || (c === 58 && q < p - 1)) return true
+  }
+  return false
+}
 
 /**
  * The text to parse (a leading `?` of a flow key blanked), and where the scalars start that were
