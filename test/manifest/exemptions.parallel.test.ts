@@ -1,14 +1,13 @@
 import { fc, test } from '@fast-check/vitest'
-import { build } from 'esbuild'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createExemptions } from '../../src/exemptions/ledger.js'
 import type { ReportEntry } from '../../src/report/check.js'
 import { checkFilesInParallel } from '../../src/manifest/parallel.js'
 import { checkStream } from '../../src/manifest/stream.js'
+import { buildWorker, type BuiltWorker } from './builtWorker.js'
 
 // Exemptions on worker threads: each worker marks with a stage built from the same files, and the
 // main thread adds up what they marked, so "matched nothing" and the per-exemption counts are what
@@ -44,19 +43,16 @@ const fileText = fc
 
 describe('checkFilesInParallel with exemptions gives the entries and counts of checkStream (one thread)', () => {
   let dir = ''
-  let built = ''
+  let worker: BuiltWorker | undefined
   let workerUrl: URL
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'no-new-privs-ex-parallel-'))
-    const cache = join(process.cwd(), 'node_modules', '.cache')
-    mkdirSync(cache, { recursive: true })
-    built = mkdtempSync(join(cache, 'worker-'))
-    await build({ entryPoints: ['src/manifest/checkWorker.ts'], outfile: join(built, 'checkWorker.mjs'), bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'error', absWorkingDir: process.cwd() })
-    workerUrl = pathToFileURL(join(built, 'checkWorker.mjs'))
+    worker = await buildWorker()
+    workerUrl = worker.url
   })
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true })
-    rmSync(built, { recursive: true, force: true })
+    worker?.remove()
   })
 
   let run = 0

@@ -1,13 +1,12 @@
 import { fc, test } from '@fast-check/vitest'
-import { build } from 'esbuild'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ReportEntry } from '../../src/report/check.js'
 import { checkFilesInParallel } from '../../src/manifest/parallel.js'
 import { checkStream } from '../../src/manifest/stream.js'
+import { buildWorker, type BuiltWorker } from './builtWorker.js'
 
 const P = 'pod-security.kubernetes.io/'
 
@@ -31,19 +30,16 @@ const fileText = fc
 
 describe('checkFilesInParallel with Namespaces gives the entries of checkStream (one thread)', () => {
   let dir = ''
-  let built = ''
+  let worker: BuiltWorker | undefined
   let workerUrl: URL
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'no-new-privs-ns-parallel-'))
-    const cache = join(process.cwd(), 'node_modules', '.cache')
-    mkdirSync(cache, { recursive: true })
-    built = mkdtempSync(join(cache, 'worker-'))
-    await build({ entryPoints: ['src/manifest/checkWorker.ts'], outfile: join(built, 'checkWorker.mjs'), bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'error', absWorkingDir: process.cwd() })
-    workerUrl = pathToFileURL(join(built, 'checkWorker.mjs'))
+    worker = await buildWorker()
+    workerUrl = worker.url
   })
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true })
-    rmSync(built, { recursive: true, force: true })
+    worker?.remove()
   })
 
   let run = 0

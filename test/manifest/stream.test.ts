@@ -1,14 +1,13 @@
 import { fc, test } from '@fast-check/vitest'
-import { build } from 'esbuild'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { checkEntries, type ReportEntry } from '../../src/report/check.js'
 import { checkFilesInParallel } from '../../src/manifest/parallel.js'
 import { checkStream, documentTexts } from '../../src/manifest/stream.js'
 import { yamlDocuments } from '../../bench/generate.js'
+import { buildWorker, type BuiltWorker } from './builtWorker.js'
 
 // Pieces a stream is made of: documents, markers that are and are not markers, comments,
 // directives, broken YAML, CRLF, a BOM, text with no newline at the end.
@@ -94,22 +93,16 @@ describe('checkStream gives the entries checkEntries gives for the whole text', 
 
 describe('checkFilesInParallel gives the entries of checkStream, in file order', () => {
   let dir = ''
-  let built = ''
+  let worker: BuiltWorker | undefined
   let workerUrl: URL
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'no-new-privs-parallel-'))
-    // Worker threads run JavaScript: the worker is bundled as the package build does, inside the
-    // project so that its dependencies resolve.
-    const cache = join(process.cwd(), 'node_modules', '.cache')
-    mkdirSync(cache, { recursive: true })
-    const out = mkdtempSync(join(cache, 'worker-'))
-    built = out
-    await build({ entryPoints: ['src/manifest/checkWorker.ts'], outfile: join(out, 'checkWorker.mjs'), bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'error', absWorkingDir: process.cwd() })
-    workerUrl = pathToFileURL(join(out, 'checkWorker.mjs'))
+    worker = await buildWorker()
+    workerUrl = worker.url
   })
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true })
-    rmSync(built, { recursive: true, force: true })
+    worker?.remove()
   })
 
   it('on many files and two threads, with a broken file and a missing one among them', async () => {
