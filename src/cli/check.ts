@@ -185,7 +185,11 @@ async function onThreads(
   if (n < 2) return undefined
   if (threads === undefined) {
     let bytes = 0
-    for (const f of files) bytes += await stat(f.path).then((info) => info.size, () => 0)
+    // Sizes are added only until the threshold is reached.
+    for (const f of files) {
+      if (bytes >= AUTO_THREADS_MIN_BYTES) break
+      bytes += await stat(f.path).then((info) => info.size, () => 0)
+    }
     if (bytes < AUTO_THREADS_MIN_BYTES) return undefined
   }
   return { check, files, threads: n }

@@ -93,24 +93,22 @@ export function createExemptions(files: ReadonlyArray<ExemptionSource>): Exempti
   }
   // Insertion order is declaration order: files first, then annotations as they are met.
   const counts = new Map<Exemption, number>(fromFiles.map((e) => [e, 0]))
-  // What takeUsage has not handed over yet: marks per file entry, and annotations declared.
-  let fileMarks: number[] = fromFiles.map(() => 0)
-  let declared = new Set<Exemption>()
-  const fileIndex = new Map<Exemption, number>(fromFiles.map((e, i) => [e, i]))
+  // What takeUsage has not handed over yet: the marks of each exemption since the last call, the
+  // annotations declared since included (at 0), in declaration order.
+  let since = new Map<Exemption, number>()
+  const inFiles = new Set(fromFiles)
   const declare = (local: ReadonlyArray<Exemption>): void => {
     for (const e of local) {
       if (counts.has(e)) continue
       counts.set(e, 0)
-      declared.add(e)
+      since.set(e, 0)
     }
   }
   const markOf = (target: ExemptionTarget, local: ReadonlyArray<Exemption>, code: string): ExemptionMark | undefined => {
     const found = local.find((e) => exempts(e, target, code)) ?? fromFiles.find((e) => exempts(e, target, code))
     if (found === undefined) return undefined
     counts.set(found, (counts.get(found) ?? 0) + 1)
-    const i = fileIndex.get(found)
-    if (i !== undefined) fileMarks[i] = (fileMarks[i] ?? 0) + 1
-    else declared.add(found)
+    since.set(found, (since.get(found) ?? 0) + 1)
     return { reason: found.reason, source: found.origin }
   }
   return {
@@ -118,9 +116,9 @@ export function createExemptions(files: ReadonlyArray<ExemptionSource>): Exempti
     files,
     declare,
     takeUsage() {
-      const usage: ExemptionUsage = { files: fileMarks, annotations: [...declared].map((exemption) => ({ exemption, exempted: counts.get(exemption) ?? 0 })) }
-      fileMarks = fromFiles.map(() => 0)
-      declared = new Set()
+      const annotations = [...since].filter(([e]) => !inFiles.has(e)).map(([exemption, exempted]) => ({ exemption, exempted }))
+      const usage: ExemptionUsage = { files: fromFiles.map((e) => since.get(e) ?? 0), annotations }
+      since = new Map()
       return usage
     },
     addUsage(usage) {
